@@ -1,0 +1,55 @@
+# ollama-chat.nvim: TypeScript in src/, compiled to Lua in dist/lua/ (committed).
+SHELL := /bin/bash
+BIN := node_modules/.bin
+NVIM ?= $(shell scripts/pick-nvim.sh)
+
+.PHONY: all setup deps nvim build typecheck check-dist types test demo bench clean server
+all: build
+
+## setup: everything the tests need (Debian packages, npm packages, Neovim 0.10 and latest)
+setup:
+	@scripts/setup.sh
+
+deps: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## nvim: Neovim 0.10.4 (Debian trixie) and the newest (Debian sid) in .deps/
+nvim:
+	@scripts/nvim.sh
+
+typecheck: deps
+	@$(BIN)/tsc --noEmit -p tsconfig.json
+	@$(BIN)/tsc --noEmit -p tsconfig.spec.json
+	@if [ -d server ]; then $(BIN)/tsc --noEmit -p tsconfig.server.json; fi
+
+## build: compile src/ into dist/lua/ (nothing is written when a type error is found)
+build: deps
+	@scripts/build.sh dist/lua
+
+## check-dist: fails when the committed dist/lua is not what src/ builds
+check-dist: deps
+	@scripts/check-dist.sh
+
+## types: regenerate types/nvim-api.d.ts from the oldest supported Neovim's API metadata
+types: deps nvim
+	node scripts/gen-api-types.mjs .deps/bin/nvim-0.10 types/nvim-api.d.ts
+
+server: deps
+	@$(BIN)/tsc -p tsconfig.server.json
+
+## test: set up what is missing, type-check, build, check-dist, run every test on both Neovims
+test:
+	@scripts/test.sh
+
+## demo: the plugin against the bundled Ollama test server, in an isolated Neovim
+demo: setup server build
+	@scripts/demo.sh
+
+bench: setup server build
+	@scripts/bench.sh
+
+clean:
+	rm -rf .build

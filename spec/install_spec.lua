@@ -1,0 +1,78 @@
+-- The plugin installs straight from git, with no build step, although its Lua lives in dist/lua.
+local Child = require("helpers.child")
+local root = vim.env.OC_ROOT
+
+-- What a clone of the repository holds: tracked files and new ones git does not ignore.
+local function clone_into(dir)
+  local files = vim.fn.systemlist({ "git", "-C", root, "ls-files", "-co", "--exclude-standard" })
+  assert(vim.v.shell_error == 0, "git ls-files failed")
+  for _, f in ipairs(files) do
+    if vim.uv.fs_stat(root .. "/" .. f) then
+      vim.fn.mkdir(vim.fs.dirname(dir .. "/" .. f), "p")
+      assert(vim.uv.fs_copyfile(root .. "/" .. f, dir .. "/" .. f))
+    end
+  end
+  assert.is_nil(vim.uv.fs_stat(dir .. "/node_modules"), "a clone has no node_modules")
+end
+
+local function check_loaded(child)
+  return child:lua([[
+    local ok, mod = pcall(require, "ollama-chat")
+    return {
+      ok = ok,
+      version = ok and mod.version or tostring(mod),
+      helpers = package.loaded["ollama-chat.lualib_bundle"] ~= nil,
+      global_helpers = #vim.api.nvim_get_runtime_file("lua/lualib_bundle.lua", true),
+      global_require = (pcall(require, "lualib_bundle")),
+      loaded_flag = vim.g.loaded_ollama_chat,
+    }
+  ]])
+end
+
+describe("installation", function()
+  local child, pack
+  before_each(function()
+    pack = Child.tempdir()
+  end)
+  after_each(function()
+    if child then child:stop() end
+    child = nil
+  end)
+
+  it("works as a native start package: pack/x/start/ollama-chat.nvim", function()
+    clone_into(pack .. "/pack/x/start/ollama-chat.nvim")
+    child = Child.new({ plugin = false, args = { "--cmd", "set packpath^=" .. pack } })
+    local got = check_loaded(child)
+    assert.is_true(got.ok, got.version)
+    assert.equals(require("ollama-chat").version, got.version)
+    assert.is_true(got.loaded_flag)
+    assert.is_true(got.helpers, "the runtime helpers load as ollama-chat.lualib_bundle")
+    assert.equals(0, got.global_helpers, "no lualib_bundle at the top of the module path")
+    assert.is_false(got.global_require, "require('lualib_bundle') must not resolve")
+  end)
+
+  it("works as an opt package loaded with :packadd (as vim.pack does)", function()
+    clone_into(pack .. "/pack/x/opt/ollama-chat.nvim")
+    child = Child.new({ plugin = false, args = { "--cmd", "set packpath^=" .. pack } })
+    assert.is_false(child:lua("return (pcall(require, 'ollama-chat'))"), "not loaded before packadd")
+    child:cmd("packadd ollama-chat.nvim")
+    local got = check_loaded(child)
+    assert.is_true(got.ok, got.version)
+    assert.is_true(got.helpers)
+  end)
+
+  it("sourcing plugin/ twice adds dist to the runtimepath once", function()
+    clone_into(pack .. "/pack/x/start/ollama-chat.nvim")
+    child = Child.new({ plugin = false, args = { "--cmd", "set packpath^=" .. pack } })
+    child:lua("vim.g.loaded_ollama_chat = nil")
+    child:cmd("runtime! plugin/ollama-chat.lua")
+    local n = child:lua([[
+      local n = 0
+      for _, p in ipairs(vim.api.nvim_list_runtime_paths()) do
+        if p:match("ollama%-chat%.nvim/dist$") then n = n + 1 end
+      end
+      return n
+    ]])
+    assert.equals(1, n)
+  end)
+end)

@@ -1,0 +1,5 @@
+describe("smoke", function()
+  it("loads", function()
+    assert.equals("0.1.0", require("ollama-chat").version)
+  end)
+end)
