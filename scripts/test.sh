@@ -56,7 +56,7 @@ for v in ${OC_NVIMS:-0.10 latest}; do
   read -r s _ _ f _ _ e _ _ p _ <<<"$summary"
   passed=$((passed + s)); failed=$((failed + f + e + p))
   echo "nvim-$v: $summary"
-  [ $((f + e + p)) = 0 ] || sed 's/\x1b\[[0-9;]*m//g' "$log" | sed -n '/^\(Failure\|Error\|Pending\) ->/,/^$/p' | head -150
+  [ $((f + e + p)) = 0 ] || sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -A25 -E '^(Failure|Error|Pending) (->|→)' | head -150
 done
 
 echo "tests: $passed passed, $failed failed"
