@@ -19,10 +19,28 @@ import type {
   RegistryManifest,
 } from "./types";
 
-/** Seconds without a byte before a stream is given up: generous, a large model can take minutes to load. */
-export const STREAM_IDLE_SECONDS = 300;
-const CALL_IDLE_SECONDS = 30;
 const JSON_OPTS = { luanil: { object: true, array: true } };
+
+export interface Contact {
+  host: string;
+  ok: boolean;
+  message: string;
+  /** os.time() of the answer. */
+  time: number;
+}
+
+let lastContact: Contact | undefined;
+
+/** How the last request to Ollama went (for :checkhealth, which must not make a request itself). */
+export function contact(): Contact | undefined {
+  return lastContact;
+}
+
+function noteContact(base: string, err: OllamaError | undefined): void {
+  // Errors of the request itself (a missing model, a cancel) say nothing about the server.
+  const down = err !== undefined && (err.kind === "unreachable" || err.kind === "timeout" || err.kind === "http");
+  lastContact = { host: base, ok: !down, message: down ? err!.message : "answered", time: os.time() };
+}
 
 /** The base URL in effect: setup({ host }) or else OLLAMA_HOST. */
 export function host(): string {
@@ -49,14 +67,17 @@ interface CallSpec {
 /** A request answered by one JSON body (or none). */
 function call(spec: CallSpec, done: (this: void, err: OllamaError | undefined, res: HttpResponse) => void): Handle {
   const base = host();
+  const { connect, request_idle } = config.get().timeouts;
   return request({
     method: spec.method,
     url: base + spec.path,
     headers: headers(),
     body: spec.body === undefined ? undefined : vim.json.encode(spec.body),
-    idle_timeout_ms: CALL_IDLE_SECONDS * 1000,
+    connect_timeout: connect,
+    idle_timeout_ms: request_idle * 1000,
     on_done: (res) => {
-      const err = errors.transport(res, base, CALL_IDLE_SECONDS);
+      const err = errors.transport(res, base, request_idle);
+      if (!res.cancelled) noteContact(base, err ?? (res.status >= 200 && res.status < 300 ? undefined : errors.fromStatus(res, base)));
       if (err !== undefined) return done(err, res);
       if (res.status < 200 || res.status >= 300) return done(errors.fromStatus(res, base, spec.model, spec.model !== undefined), res);
       done(undefined, res);
@@ -90,12 +111,14 @@ function stream(spec: StreamSpec): Handle {
   let finished = false;
   let failure: OllamaError | undefined;
   let handle: Handle | undefined = undefined;
+  const { connect, stream_idle } = config.get().timeouts;
   const h = request({
     method: spec.method,
     url: base + spec.path,
     headers: headers(),
     body: vim.json.encode(spec.body),
-    idle_timeout_ms: STREAM_IDLE_SECONDS * 1000,
+    connect_timeout: connect,
+    idle_timeout_ms: stream_idle * 1000,
     on_line: (line) => {
       if (finished || failure !== undefined) return;
       const [ok, value] = decode(line);
@@ -114,8 +137,9 @@ function stream(spec: StreamSpec): Handle {
       finished = spec.on_object(obj);
     },
     on_done: (res) => {
+      const err = errors.transport(res, base, stream_idle);
+      if (!res.cancelled) noteContact(base, err);
       if (failure !== undefined) return spec.on_end(failure);
-      const err = errors.transport(res, base, STREAM_IDLE_SECONDS);
       if (err !== undefined) return spec.on_end(err);
       if (res.status < 200 || res.status >= 300) return spec.on_end(errors.fromStatus(res, base, spec.model, spec.model !== undefined));
       if (!finished) return spec.on_end(errors.incomplete(base, res.curl_code !== 0 ? res.curl_error : undefined));

@@ -8,10 +8,21 @@ local ____host = require("ollama-chat.ollama.host")
 local parseHost = ____host.parseHost
 local ____names = require("ollama-chat.ollama.names")
 local manifestUrl = ____names.manifestUrl
---- Seconds without a byte before a stream is given up: generous, a large model can take minutes to load.
-____exports.STREAM_IDLE_SECONDS = 300
-local CALL_IDLE_SECONDS = 30
 local JSON_OPTS = {luanil = {object = true, array = true}}
+local lastContact
+--- How the last request to Ollama went (for :checkhealth, which must not make a request itself).
+function ____exports.contact()
+    return lastContact
+end
+local function noteContact(base, err)
+    local down = err ~= nil and (err.kind == "unreachable" or err.kind == "timeout" or err.kind == "http")
+    lastContact = {
+        host = base,
+        ok = not down,
+        message = down and err.message or "answered",
+        time = os.time()
+    }
+end
 --- The base URL in effect: setup({ host }) or else OLLAMA_HOST.
 function ____exports.host()
     return parseHost(config.get().host or vim.env.OLLAMA_HOST)
@@ -29,24 +40,42 @@ end
 --- A request answered by one JSON body (or none).
 local function call(spec, done)
     local base = ____exports.host()
-    local ____request_4 = request
-    local ____spec_method_1 = spec.method
-    local ____temp_2 = base .. spec.path
-    local ____headers_result_3 = headers()
-    local ____temp_0
+    local ____config_get_result_timeouts_0 = config.get().timeouts
+    local connect = ____config_get_result_timeouts_0.connect
+    local request_idle = ____config_get_result_timeouts_0.request_idle
+    local ____request_8 = request
+    local ____spec_method_5 = spec.method
+    local ____temp_6 = base .. spec.path
+    local ____headers_result_7 = headers()
+    local ____temp_1
     if spec.body == nil then
-        ____temp_0 = nil
+        ____temp_1 = nil
     else
-        ____temp_0 = vim.json.encode(spec.body)
+        ____temp_1 = vim.json.encode(spec.body)
     end
-    return ____request_4({
-        method = ____spec_method_1,
-        url = ____temp_2,
-        headers = ____headers_result_3,
-        body = ____temp_0,
-        idle_timeout_ms = CALL_IDLE_SECONDS * 1000,
+    return ____request_8({
+        method = ____spec_method_5,
+        url = ____temp_6,
+        headers = ____headers_result_7,
+        body = ____temp_1,
+        connect_timeout = connect,
+        idle_timeout_ms = request_idle * 1000,
         on_done = function(res)
-            local err = errors.transport(res, base, CALL_IDLE_SECONDS)
+            local err = errors.transport(res, base, request_idle)
+            if not res.cancelled then
+                local ____noteContact_4 = noteContact
+                local ____err_3 = err
+                if ____err_3 == nil then
+                    local ____temp_2
+                    if res.status >= 200 and res.status < 300 then
+                        ____temp_2 = nil
+                    else
+                        ____temp_2 = errors.fromStatus(res, base)
+                    end
+                    ____err_3 = ____temp_2
+                end
+                ____noteContact_4(base, ____err_3)
+            end
             if err ~= nil then
                 return done(err, res)
             end
@@ -74,13 +103,13 @@ local function callJson(spec, pick, what, cb)
                 1,
                 2
             )
-            local ____temp_5
+            local ____temp_9
             if ok and type(value) == "table" then
-                ____temp_5 = pick(value)
+                ____temp_9 = pick(value)
             else
-                ____temp_5 = nil
+                ____temp_9 = nil
             end
-            local picked = ____temp_5
+            local picked = ____temp_9
             if picked == nil then
                 return cb(
                     errors.invalid(base, what .. " was not the JSON expected"),
@@ -97,12 +126,16 @@ local function stream(spec)
     local finished = false
     local failure
     local handle = nil
+    local ____config_get_result_timeouts_10 = config.get().timeouts
+    local connect = ____config_get_result_timeouts_10.connect
+    local stream_idle = ____config_get_result_timeouts_10.stream_idle
     local h = request({
         method = spec.method,
         url = base .. spec.path,
         headers = headers(),
         body = vim.json.encode(spec.body),
-        idle_timeout_ms = ____exports.STREAM_IDLE_SECONDS * 1000,
+        connect_timeout = connect,
+        idle_timeout_ms = stream_idle * 1000,
         on_line = function(line)
             if finished or failure ~= nil then
                 return
@@ -135,10 +168,13 @@ local function stream(spec)
             finished = spec.on_object(obj)
         end,
         on_done = function(res)
+            local err = errors.transport(res, base, stream_idle)
+            if not res.cancelled then
+                noteContact(base, err)
+            end
             if failure ~= nil then
                 return spec.on_end(failure)
             end
-            local err = errors.transport(res, base, ____exports.STREAM_IDLE_SECONDS)
             if err ~= nil then
                 return spec.on_end(err)
             end
