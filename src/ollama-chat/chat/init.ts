@@ -242,12 +242,6 @@ function trimEnd(buf: number): void {
   if (last < n) vim.api.nvim_buf_set_lines(buf, last, n, false, []);
 }
 
-function appendLines(buf: number, lines: string[]): void {
-  const row = vim.api.nvim_buf_line_count(buf) - 1;
-  const col = (vim.api.nvim_buf_get_lines(buf, row, row + 1, false)[0] ?? "").length;
-  vim.api.nvim_buf_set_text(buf, row, col, row, col, lines);
-}
-
 function toRequest(messages: Message[]): ChatMessage[] {
   const out: ChatMessage[] = [];
   const system = config.get().chat.system;
@@ -284,16 +278,12 @@ export function send(text?: string): void {
   trimEnd(buf);
   last.content = vim.trim(last.content);
   session.messages = messages;
-  const model = session.model;
-  const follow = window.findWindow(buf);
-  const following = follow !== undefined && vim.api.nvim_win_get_cursor(follow)[0] >= vim.api.nvim_buf_line_count(buf);
-  appendLines(buf, ["", "", transcript.assistantHeading(model), "", ""]);
-  if (following && follow !== undefined) vim.api.nvim_win_set_cursor(follow, [vim.api.nvim_buf_line_count(buf), 0]);
-  startReply(buf, model, messages);
+  startReply(buf, session.model, messages);
 }
 
 function startReply(buf: number, model: string, messages: Message[]): void {
   const reply = new Reply(buf);
+  reply.begin(["", "", transcript.assistantHeading(model), "", ""]);
   const chatConfig = config.get().chat;
   session.state = "loading";
   const streaming: Streaming = { reply, model, stopped: false, handle: { cancel: () => {} } };
@@ -305,7 +295,7 @@ function startReply(buf: number, model: string, messages: Message[]): void {
         session.state = "generating";
         reply.push(delta.content, delta.thinking);
       },
-      on_done: (err, result) => finishReply(buf, streaming, err, result),
+      on_done: (err, result) => finishReply(streaming, err, result),
     },
   );
 }
@@ -331,18 +321,12 @@ function metaLines(err: OllamaError | undefined, result: ChatResult, stopped: bo
   return lines;
 }
 
-function finishReply(buf: number, streaming: Streaming, err: OllamaError | undefined, result: ChatResult): void {
+function finishReply(streaming: Streaming, err: OllamaError | undefined, result: ChatResult): void {
   const stopped = streaming.stopped && err !== undefined && err.kind === "cancelled";
-  streaming.reply.finish(metaLines(err, result, stopped));
+  streaming.reply.finish(metaLines(err, result, stopped), ["", "", transcript.USER_HEADING, "", ""]);
   if (session.streaming === streaming) session.streaming = undefined;
   session.state = err !== undefined && !stopped ? "error" : "idle";
   session.tokensPerSecond = err === undefined ? tokensPerSecond(result) : undefined;
-  if (vim.api.nvim_buf_is_valid(buf)) {
-    const win = window.findWindow(buf);
-    const following = win !== undefined && vim.api.nvim_win_get_cursor(win)[0] >= vim.api.nvim_buf_line_count(buf);
-    appendLines(buf, ["", "", transcript.USER_HEADING, "", ""]);
-    if (following && win !== undefined) vim.api.nvim_win_set_cursor(win, [vim.api.nvim_buf_line_count(buf), 0]);
-  }
   if (result.content !== "" || result.thinking !== "") {
     const message: Message = { role: "assistant", model: streaming.model, content: result.content };
     if (result.thinking !== "") message.thinking = result.thinking;

@@ -27,6 +27,27 @@ export class Reply {
 
   constructor(private readonly buf: number) {}
 
+  /** Writes the reply's heading lines at the end: the first change of the reply's undo step. */
+  begin(lines: string[]): void {
+    this.appendLines(lines);
+  }
+
+  /** Appends whole lines (structure, not content) at the end, joined to the reply's undo step. */
+  private appendLines(lines: string[]): void {
+    const follow = this.followers();
+    const row = vim.api.nvim_buf_line_count(this.buf) - 1;
+    const col = (vim.api.nvim_buf_get_lines(this.buf, row, row + 1, false)[0] ?? "").length;
+    this.setText(row, col, lines);
+    this.follow(follow);
+  }
+
+  private follow(wins: number[]): void {
+    const last = vim.api.nvim_buf_line_count(this.buf);
+    for (const win of wins) {
+      if (vim.api.nvim_win_is_valid(win)) vim.api.nvim_win_set_cursor(win, [last, 0]);
+    }
+  }
+
   /** Queues streamed text; it reaches the buffer within BATCH_MS. */
   push(content: string, thinking: string): void {
     if (this.closed) return;
@@ -80,10 +101,7 @@ export class Reply {
       this.appendFence(piece.fence);
     }
     if (run.length > 0) this.append(table.concat(run));
-    const last = vim.api.nvim_buf_line_count(this.buf);
-    for (const win of follow) {
-      if (vim.api.nvim_win_is_valid(win)) vim.api.nvim_win_set_cursor(win, [last, 0]);
-    }
+    this.follow(follow);
   }
 
   /** Windows showing the chat with the cursor on its last line: they follow the reply. */
@@ -148,8 +166,11 @@ export class Reply {
     });
   }
 
-  /** Writes what is queued, closes an open thinking block, and shows `meta` under the reply. */
-  finish(meta: MetaLine[]): void {
+  /**
+   * Writes what is queued, closes an open thinking block, shows `meta` under the reply and
+   * appends `trailing` (the next turn's heading), all in the reply's undo step.
+   */
+  finish(meta: MetaLine[], trailing: string[]): void {
     if (this.closed) return;
     this.closeThinking();
     if (this.timer !== undefined) {
@@ -167,5 +188,6 @@ export class Reply {
       for (const l of meta) virt.push([l]);
       vim.api.nvim_buf_set_extmark(this.buf, NS, row, 0, { virt_lines: virt });
     }
+    this.appendLines(trailing);
   }
 }

@@ -2,7 +2,7 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayConcat = ____lualib.__TS__ArrayConcat
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local bufValid, layout, initialLines, setBufKeymaps, createBuffer, ensureBuffer, focusInput, show, setPendingMessage, trimEnd, appendLines, toRequest, startReply, tokensPerSecond, metaLines, finishReply, BUF_NAME, session, hooks
+local bufValid, layout, initialLines, setBufKeymaps, createBuffer, ensureBuffer, focusInput, show, setPendingMessage, trimEnd, toRequest, startReply, tokensPerSecond, metaLines, finishReply, BUF_NAME, session, hooks
 local config = require("ollama-chat.config")
 local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
@@ -170,18 +170,6 @@ function trimEnd(buf)
         )
     end
 end
-function appendLines(buf, lines)
-    local row = vim.api.nvim_buf_line_count(buf) - 1
-    local col = #(vim.api.nvim_buf_get_lines(buf, row, row + 1, false)[1] or "")
-    vim.api.nvim_buf_set_text(
-        buf,
-        row,
-        col,
-        row,
-        col,
-        lines
-    )
-end
 function toRequest(messages)
     local out = {}
     local system = config.get().chat.system
@@ -226,32 +214,17 @@ function ____exports.send(text)
     trimEnd(buf)
     last.content = vim.trim(last.content)
     session.messages = messages
-    local model = session.model
-    local follow = window.findWindow(buf)
-    local following = follow ~= nil and vim.api.nvim_win_get_cursor(follow)[1] >= vim.api.nvim_buf_line_count(buf)
-    appendLines(
-        buf,
-        {
-            "",
-            "",
-            transcript.assistantHeading(model),
-            "",
-            ""
-        }
-    )
-    if following and follow ~= nil then
-        vim.api.nvim_win_set_cursor(
-            follow,
-            {
-                vim.api.nvim_buf_line_count(buf),
-                0
-            }
-        )
-    end
-    startReply(buf, model, messages)
+    startReply(buf, session.model, messages)
 end
 function startReply(buf, model, messages)
     local reply = __TS__New(Reply, buf)
+    reply:begin({
+        "",
+        "",
+        transcript.assistantHeading(model),
+        "",
+        ""
+    })
     local chatConfig = config.get().chat
     session.state = "loading"
     local streaming = {
@@ -275,7 +248,7 @@ function startReply(buf, model, messages)
                 session.state = "generating"
                 reply:push(delta.content, delta.thinking)
             end,
-            on_done = function(err, result) return finishReply(buf, streaming, err, result) end
+            on_done = function(err, result) return finishReply(streaming, err, result) end
         }
     )
 end
@@ -313,9 +286,18 @@ function metaLines(err, result, stopped)
     end
     return lines
 end
-function finishReply(buf, streaming, err, result)
+function finishReply(streaming, err, result)
     local stopped = streaming.stopped and err ~= nil and err.kind == "cancelled"
-    streaming.reply:finish(metaLines(err, result, stopped))
+    streaming.reply:finish(
+        metaLines(err, result, stopped),
+        {
+            "",
+            "",
+            transcript.USER_HEADING,
+            "",
+            ""
+        }
+    )
     if session.streaming == streaming then
         session.streaming = nil
     end
@@ -327,26 +309,6 @@ function finishReply(buf, streaming, err, result)
         ____temp_0 = nil
     end
     session.tokensPerSecond = ____temp_0
-    if vim.api.nvim_buf_is_valid(buf) then
-        local win = window.findWindow(buf)
-        local following = win ~= nil and vim.api.nvim_win_get_cursor(win)[1] >= vim.api.nvim_buf_line_count(buf)
-        appendLines(buf, {
-            "",
-            "",
-            transcript.USER_HEADING,
-            "",
-            ""
-        })
-        if following and win ~= nil then
-            vim.api.nvim_win_set_cursor(
-                win,
-                {
-                    vim.api.nvim_buf_line_count(buf),
-                    0
-                }
-            )
-        end
-    end
     if result.content ~= "" or result.thinking ~= "" then
         local message = {role = "assistant", model = streaming.model, content = result.content}
         if result.thinking ~= "" then

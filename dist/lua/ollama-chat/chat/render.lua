@@ -21,6 +21,24 @@ function Reply.prototype.____constructor(self, buf)
     self.joinUndo = false
     self.closed = false
 end
+function Reply.prototype.begin(self, lines)
+    self:appendLines(lines)
+end
+function Reply.prototype.appendLines(self, lines)
+    local follow = self:followers()
+    local row = vim.api.nvim_buf_line_count(self.buf) - 1
+    local col = #(vim.api.nvim_buf_get_lines(self.buf, row, row + 1, false)[1] or "")
+    self:setText(row, col, lines)
+    self:follow(follow)
+end
+function Reply.prototype.follow(self, wins)
+    local last = vim.api.nvim_buf_line_count(self.buf)
+    for ____, win in ipairs(wins) do
+        if vim.api.nvim_win_is_valid(win) then
+            vim.api.nvim_win_set_cursor(win, {last, 0})
+        end
+    end
+end
 function Reply.prototype.push(self, content, thinking)
     if self.closed then
         return
@@ -79,7 +97,7 @@ function Reply.prototype.flush(self)
         do
             if type(piece) == "string" then
                 run[#run + 1] = piece
-                goto __continue16
+                goto __continue22
             end
             if #run > 0 then
                 self:append(table.concat(run))
@@ -87,17 +105,12 @@ function Reply.prototype.flush(self)
             run = {}
             self:appendFence(piece.fence)
         end
-        ::__continue16::
+        ::__continue22::
     end
     if #run > 0 then
         self:append(table.concat(run))
     end
-    local last = vim.api.nvim_buf_line_count(self.buf)
-    for ____, win in ipairs(follow) do
-        if vim.api.nvim_win_is_valid(win) then
-            vim.api.nvim_win_set_cursor(win, {last, 0})
-        end
-    end
+    self:follow(follow)
 end
 function Reply.prototype.followers(self)
     local last = vim.api.nvim_buf_line_count(self.buf)
@@ -191,7 +204,7 @@ function Reply.prototype.dimThinking(self, lastRow)
         }
     )
 end
-function Reply.prototype.finish(self, meta)
+function Reply.prototype.finish(self, meta, trailing)
     if self.closed then
         return
     end
@@ -223,5 +236,6 @@ function Reply.prototype.finish(self, meta)
             {virt_lines = virt}
         )
     end
+    self:appendLines(trailing)
 end
 return ____exports
