@@ -1,0 +1,385 @@
+local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__Class = ____lualib.__TS__Class
+local __TS__New = ____lualib.__TS__New
+local ____exports = {}
+local config = require("ollama-chat.config")
+local client = require("ollama-chat.ollama.client")
+local ____names = require("ollama-chat.ollama.names")
+local fullName = ____names.fullName
+local sameModel = ____names.sameModel
+local ____notify = require("ollama-chat.ui.notify")
+local notify = ____notify.notify
+local ____check = require("ollama-chat.update.check")
+local check = ____check.check
+local ____format = require("ollama-chat.update.format")
+local count = ____format.count
+local duration = ____format.duration
+local nameWidth = ____format.nameWidth
+local rowLine = ____format.rowLine
+local ____outcome = require("ollama-chat.update.outcome")
+local decide = ____outcome.decide
+local ____progress = require("ollama-chat.update.progress")
+local PullTracker = ____progress.PullTracker
+local ____queue = require("ollama-chat.update.queue")
+local Queue = ____queue.Queue
+local ____row = require("ollama-chat.update.row")
+local isFinal = ____row.isFinal
+local newRow = ____row.newRow
+local ____summary = require("ollama-chat.update.summary")
+local emit = ____summary.emit
+local emptyPayload = ____summary.emptyPayload
+local message = ____summary.message
+local payload = ____summary.payload
+local tallyText = ____summary.tallyText
+local view = require("ollama-chat.update.view")
+--- Registry checks are small requests: more of them at once than pulls.
+local CHECK_CONCURRENCY = 4
+____exports.Run = __TS__Class()
+local Run = ____exports.Run
+Run.name = "Run"
+function Run.prototype.____constructor(self, request, hooks)
+    self.request = request
+    self.hooks = hooks
+    self.rows = {}
+    self.started = vim.uv.hrtime()
+    self.pending = {}
+    self.digests = {}
+    self.stopped = false
+    self.width = 0
+end
+function Run.prototype.start(self)
+    self.listing = client.tags(function(err, models)
+        self.listing = nil
+        if err ~= nil or models == nil then
+            return self:abort(err)
+        end
+        self:noteTags(models)
+        self:begin(models)
+    end)
+end
+function Run.prototype.isOver(self)
+    return self.ended ~= nil
+end
+function Run.prototype.stop(self)
+    if self.ended ~= nil or self.stopped then
+        return false
+    end
+    self.stopped = true
+    if self.listing ~= nil then
+        self.listing:cancel()
+        return true
+    end
+    local queue = self.queue
+    if queue == nil then
+        return false
+    end
+    local running = queue:running()
+    local dropped = queue:cancel()
+    for ____, row in ipairs(dropped) do
+        self:settle(row, "cancelled", "")
+    end
+    view.requestRender()
+    return running > 0 or #dropped > 0
+end
+function Run.prototype.add(self, name)
+    if self.request.mode ~= "update" or self.ended ~= nil or self.stopped then
+        return false
+    end
+    if self.queue == nil then
+        local ____self_pending_0 = self.pending
+        ____self_pending_0[#____self_pending_0 + 1] = name
+        return true
+    end
+    local row
+    for ____, r in ipairs(self.rows) do
+        if sameModel(r.name, name) then
+            row = r
+        end
+    end
+    if row ~= nil and not isFinal(row) then
+        return true
+    end
+    if row == nil then
+        row = self:rowFor(name, true)
+        local ____self_rows_1 = self.rows
+        ____self_rows_1[#____self_rows_1 + 1] = row
+        self.width = nameWidth(self.rows)
+    else
+        row.digest = self.digests[row.name]
+        row.state = "queued"
+        row.detail = ""
+        row.tracker = nil
+        row.ended = nil
+    end
+    self.queue:push(row)
+    view.render()
+    return true
+end
+function Run.prototype.noteTags(self, models)
+    for ____, m in ipairs(models) do
+        self.digests[m.name] = m.digest
+    end
+    self.hooks.on_tags(models)
+end
+function Run.prototype.localName(self, name)
+    if self.digests[name] ~= nil then
+        return name
+    end
+    for ____local in pairs(self.digests) do
+        if sameModel(____local, name) then
+            return ____local
+        end
+    end
+    return nil
+end
+function Run.prototype.rowFor(self, name, install)
+    local ____local = self:localName(name)
+    if ____local ~= nil then
+        return newRow(____local, self.digests[____local])
+    end
+    local row = newRow(
+        fullName(name),
+        nil
+    )
+    if not install then
+        row.state = "failed"
+        row.detail = ("not installed: pull it with `:Ollama pull " .. fullName(name)) .. "`"
+    end
+    return row
+end
+function Run.prototype.buildRows(self, models)
+    local names = self.request.names
+    if names == nil then
+        for ____, m in ipairs(models) do
+            local ____self_rows_2 = self.rows
+            ____self_rows_2[#____self_rows_2 + 1] = newRow(m.name, m.digest)
+        end
+    end
+    local seen = {}
+    for ____, r in ipairs(self.rows) do
+        seen[r.name] = true
+    end
+    local named = names or ({})
+    for ____, list in ipairs({named, self.pending}) do
+        for ____, name in ipairs(list) do
+            do
+                local row = self:rowFor(name, self.request.install or list == self.pending)
+                if seen[row.name] ~= nil then
+                    goto __continue39
+                end
+                seen[row.name] = true
+                local ____self_rows_3 = self.rows
+                ____self_rows_3[#____self_rows_3 + 1] = row
+            end
+            ::__continue39::
+        end
+    end
+    self.pending = {}
+end
+function Run.prototype.begin(self, models)
+    self:buildRows(models)
+    if #self.rows == 0 then
+        notify(self.request.mode == "check" and "no local models to check: pull one with `:Ollama pull llama3.2`" or "no local models to update: pull one with `:Ollama pull llama3.2`")
+        self:close()
+        return emit(emptyPayload(self.request.mode))
+    end
+    self.width = nameWidth(self.rows)
+    local limit = self.request.mode == "check" and CHECK_CONCURRENCY or config.get().update.concurrency
+    local queue = __TS__New(
+        Queue,
+        limit,
+        {
+            start = function(row, done) return self.request.mode == "check" and self:checkJob(row, done) or self:pullJob(row, done) end,
+            on_idle = function() return self:finish() end
+        }
+    )
+    self.queue = queue
+    view.attach(
+        {
+            lines = function(now) return self:lines(now) end,
+            title = function() return self:title() end,
+            footer = function() return self:footer() end
+        },
+        {
+            stop = function() return self:stopFromView() end,
+            update_outdated = function() return self.hooks.update_outdated() end
+        }
+    )
+    view.show(false)
+    local queued = 0
+    for ____, row in ipairs(self.rows) do
+        do
+            if row.state ~= "queued" then
+                goto __continue52
+            end
+            queued = queued + 1
+            queue:push(row)
+        end
+        ::__continue52::
+    end
+    if queued == 0 then
+        self:finish()
+    end
+end
+function Run.prototype.stopFromView(self)
+    if not self:stop() then
+        notify(self.ended ~= nil and "nothing to stop: the run is over" or "nothing left to stop")
+    end
+end
+function Run.prototype.settle(self, row, state, detail)
+    row.state = state
+    row.detail = detail
+    row.ended = vim.uv.hrtime()
+end
+function Run.prototype.pullJob(self, row, done)
+    local tracker = __TS__New(
+        PullTracker,
+        vim.uv.hrtime()
+    )
+    row.tracker = tracker
+    row.state = "checking"
+    row.detail = ""
+    view.requestRender()
+    local function conclude(err, after)
+        local outcome = decide({before = row.digest, error = err, after = after, streamChanged = tracker.changed})
+        if outcome.state == "updated" then
+            self:settle(row, outcome.installed and "installed" or "updated", "")
+        else
+            self:settle(row, outcome.state, outcome.state == "failed" and outcome.error or "")
+        end
+        view.requestRender()
+        done()
+    end
+    local current
+    current = client.pull(
+        row.name,
+        {
+            on_progress = function(p)
+                tracker:feed(
+                    p,
+                    vim.uv.hrtime()
+                )
+                row.state = tracker.phase
+                row.detail = p.status
+                view.requestRender()
+            end,
+            on_done = function(err)
+                if err ~= nil then
+                    return conclude(err, nil)
+                end
+                row.state = "finishing"
+                row.detail = "reading /api/tags"
+                current = client.tags(function(terr, models)
+                    if terr ~= nil or models == nil then
+                        return conclude(nil, nil)
+                    end
+                    self:noteTags(models)
+                    conclude(nil, self.digests[row.name] or "")
+                end)
+            end
+        }
+    )
+    return {cancel = function() return current:cancel() end}
+end
+function Run.prototype.checkJob(self, row, done)
+    row.state = "checking"
+    row.detail = "asking the registry"
+    view.requestRender()
+    return check(
+        row.name,
+        row.digest or "",
+        config.get().update.registry,
+        function(verdict, cancelled)
+            if cancelled then
+                self:settle(row, "cancelled", "")
+            elseif verdict.state == "unknown" then
+                self:settle(row, verdict.unreachable and "unreachable" or "unknown", verdict.error)
+            else
+                self:settle(row, verdict.state, "")
+            end
+            view.requestRender()
+            done()
+        end
+    )
+end
+function Run.prototype.title(self)
+    if self.request.mode == "check" then
+        return " Ollama: outdated models "
+    end
+    return self.request.install and " Ollama: pull " or " Ollama: update "
+end
+function Run.prototype.outdated(self)
+    local names = {}
+    for ____, row in ipairs(self.rows) do
+        if row.state == "available" then
+            names[#names + 1] = row.name
+        end
+    end
+    return names
+end
+function Run.prototype.footer(self)
+    if self.ended == nil then
+        return " x stop · q close "
+    end
+    return #self:outdated() > 0 and " u update the outdated · q close " or " q close "
+end
+function Run.prototype.header(self)
+    local c = count(self.rows)
+    if self.ended == nil then
+        local queued = c.byState.queued or 0
+        return ((((((((" " .. tostring(c.done)) .. "/") .. tostring(c.total)) .. " done · ") .. tostring(c.running)) .. " running · ") .. tostring(queued)) .. " queued") .. (self.stopped and " · stopping" or "")
+    end
+    local verb = self.stopped and "Stopped" or "Done"
+    return ((((" " .. verb) .. " in ") .. duration(self.ended - self.started)) .. ": ") .. tallyText(self.request.mode, self.rows)
+end
+function Run.prototype.lines(self, now)
+    local header = self:header()
+    local out = {{text = header, spans = {{0, #header, "OllamaUpdateHeader"}}}}
+    out[#out + 1] = {text = "", spans = {}}
+    for ____, row in ipairs(self.rows) do
+        out[#out + 1] = rowLine(row, self.width, now)
+    end
+    local outdated = self:outdated()
+    if self.ended ~= nil and #outdated > 0 then
+        out[#out + 1] = {text = "", spans = {}}
+        local them = #outdated == 1 and "it" or ("the " .. tostring(#outdated)) .. " outdated models"
+        out[#out + 1] = {
+            text = ((" Press u to update " .. them) .. ", or run :OllamaUpdate ") .. table.concat(outdated, " "),
+            spans = {}
+        }
+    end
+    return out
+end
+function Run.prototype.abort(self, err)
+    local cancelled = err ~= nil and err.kind == "cancelled"
+    local p = emptyPayload(self.request.mode)
+    p.cancelled = cancelled
+    if not cancelled then
+        p.error = err ~= nil and err.message or "Ollama did not list the local models"
+        notify(p.error, vim.log.levels.ERROR)
+    end
+    self:close()
+    emit(p)
+end
+function Run.prototype.finish(self)
+    if self.ended ~= nil then
+        return
+    end
+    local mode = self.request.mode
+    local p = payload(mode, self.rows, self.stopped)
+    self:close()
+    view.render()
+    local width = vim.o.columns - 12 - #"ollama-chat: "
+    local level = #p.failed > 0 and mode == "update" and vim.log.levels.WARN or vim.log.levels.INFO
+    notify(
+        message(mode, self.rows, self.stopped, width),
+        level
+    )
+    view.linger()
+    emit(p)
+end
+function Run.prototype.close(self)
+    self.ended = vim.uv.hrtime()
+    self.hooks.on_end()
+end
+return ____exports

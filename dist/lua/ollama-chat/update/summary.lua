@@ -1,0 +1,128 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+local ____format = require("ollama-chat.update.format")
+local count = ____format.count
+local tally = ____format.tally
+function ____exports.emptyPayload(mode)
+    local p = {updated = {}, current = {}, failed = {}, cancelled = false}
+    if mode == "check" then
+        p.available = {}
+    end
+    return p
+end
+--- Registry answers that leave a model's state unknown, and why, for `failed`.
+local function checkFailure(row)
+    if row.state == "not_in_registry" then
+        return "not in a registry (created locally, or unknown to the registry)"
+    end
+    if row.state == "unreachable" or row.state == "unknown" then
+        return row.detail
+    end
+    return nil
+end
+function ____exports.payload(mode, rows, cancelled)
+    local p = ____exports.emptyPayload(mode)
+    p.cancelled = cancelled
+    for ____, row in ipairs(rows) do
+        local s = row.state
+        if s == "updated" or s == "installed" then
+            local ____p_updated_0 = p.updated
+            ____p_updated_0[#____p_updated_0 + 1] = row.name
+        elseif s == "current" then
+            local ____p_current_1 = p.current
+            ____p_current_1[#____p_current_1 + 1] = row.name
+        elseif s == "failed" then
+            local ____p_failed_2 = p.failed
+            ____p_failed_2[#____p_failed_2 + 1] = {name = row.name, error = row.detail}
+        elseif s == "available" then
+            local ____opt_3 = p.available
+            if ____opt_3 ~= nil then
+                local ____p_available_4 = p.available
+                ____p_available_4[#____p_available_4 + 1] = row.name
+            end
+        else
+            local why = checkFailure(row)
+            if why ~= nil then
+                local ____p_failed_6 = p.failed
+                ____p_failed_6[#____p_failed_6 + 1] = {name = row.name, error = why}
+            end
+        end
+    end
+    return p
+end
+local UPDATE_ORDER = {
+    "updated",
+    "installed",
+    "current",
+    "failed",
+    "cancelled"
+}
+local CHECK_ORDER = {
+    "available",
+    "current",
+    "not_in_registry",
+    "unreachable",
+    "unknown",
+    "cancelled"
+}
+--- "4 updated, 9 up to date, 1 failed" (or, for a check, "2 outdated, 11 up to date, ...").
+function ____exports.tallyText(mode, rows)
+    return tally(
+        count(rows),
+        mode == "check" and CHECK_ORDER or UPDATE_ORDER
+    )
+end
+--- Appends as many names as fit in `budget` characters, then "and N more".
+local function names(list, budget)
+    local text = ""
+    do
+        local i = 0
+        while i < #list do
+            local next = text == "" and list[i + 1] or (text .. ", ") .. list[i + 1]
+            local rest = #list - i - 1
+            local tail = rest > 0 and (" and " .. tostring(rest)) .. " more" or ""
+            if #next + #tail > budget and text ~= "" then
+                return ((text .. " and ") .. tostring(#list - i)) .. " more"
+            end
+            text = next
+            i = i + 1
+        end
+    end
+    return text
+end
+--- The summary notification: one line that fits in `width` columns (a longer message would stop
+-- the user's typing at a hit-enter prompt); the view holds the details.
+function ____exports.message(mode, rows, cancelled, width)
+    local p = ____exports.payload(mode, rows, cancelled)
+    local head = mode == "check" and "check done: " .. ____exports.tallyText(mode, rows) or "update done: " .. ____exports.tallyText(mode, rows)
+    if cancelled then
+        head = mode == "check" and "check stopped: " .. ____exports.tallyText(mode, rows) or "update stopped: " .. ____exports.tallyText(mode, rows)
+    end
+    local room = width - #head
+    if mode == "check" then
+        local available = p.available or ({})
+        if #available > 0 and room > 20 then
+            return (head .. ". Outdated: ") .. names(available, room - 12)
+        end
+        return head
+    end
+    local failed = {}
+    for ____, f in ipairs(p.failed) do
+        failed[#failed + 1] = f.name
+    end
+    if #failed > 0 and room > 20 then
+        return (head .. ". Failed: ") .. names(failed, room - 10)
+    end
+    return head
+end
+--- The OllamaUpdateDone event; an error in a user's handler is reported, not raised into the run.
+function ____exports.emit(p)
+    local ok, err = pcall(function() return vim.api.nvim_exec_autocmds("User", {pattern = "OllamaUpdateDone", modeline = false, data = p}) end)
+    if not ok then
+        vim.notify(
+            "ollama-chat: an OllamaUpdateDone handler failed: " .. tostring(err),
+            vim.log.levels.ERROR
+        )
+    end
+end
+return ____exports

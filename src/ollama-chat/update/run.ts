@@ -1,0 +1,321 @@
+// One run of :OllamaUpdate, :Ollama outdated or :Ollama pull: list the local models, then pull
+// (or check) them a few at a time through the queue, show progress in the view, decide each
+// outcome from /api/tags, and end with a summary and the OllamaUpdateDone event.
+import * as config from "../config";
+import * as client from "../ollama/client";
+import { fullName, sameModel } from "../ollama/names";
+import type { Handle, ModelInfo, OllamaError } from "../ollama/types";
+import { notify } from "../ui/notify";
+import { check, type Verdict } from "./check";
+import { count, duration, nameWidth, rowLine, type Line } from "./format";
+import { decide } from "./outcome";
+import { PullTracker } from "./progress";
+import { Queue } from "./queue";
+import { isFinal, newRow, type Row } from "./row";
+import { emit, emptyPayload, message, payload, tallyText } from "./summary";
+import type { Mode } from "./summary";
+import * as view from "./view";
+
+/** Registry checks are small requests: more of them at once than pulls. */
+const CHECK_CONCURRENCY = 4;
+
+export interface Request {
+  mode: Mode;
+  /** The models named by the user; undefined: every local model. */
+  names: string[] | undefined;
+  /** Named models need not be installed (a pull downloads them). */
+  install: boolean;
+}
+
+/** @noSelf */
+export interface RunHooks {
+  /** Every /api/tags answer (completion lists the local models from it). */
+  on_tags: (models: ModelInfo[]) => void;
+  /** Once, when the run is over, before OllamaUpdateDone is emitted. */
+  on_end: () => void;
+  /** The view's `u` key. */
+  update_outdated: () => void;
+}
+
+export class Run {
+  readonly rows: Row[] = [];
+  readonly started = vim.uv.hrtime();
+  private queue: Queue<Row> | undefined;
+  private listing: Handle | undefined;
+  /** Models named while the run was still listing (a pull during an update). */
+  private pending: string[] = [];
+  /** The last digest /api/tags gave for each model. */
+  private digests = new LuaMap<string, string>();
+  private stopped = false;
+  private ended: number | undefined;
+  private width = 0;
+
+  constructor(
+    readonly request: Request,
+    private readonly hooks: RunHooks,
+  ) {}
+
+  start(): void {
+    this.listing = client.tags((err, models) => {
+      this.listing = undefined;
+      if (err !== undefined || models === undefined) return this.abort(err);
+      this.noteTags(models);
+      this.begin(models);
+    });
+  }
+
+  isOver(): boolean {
+    return this.ended !== undefined;
+  }
+
+  /** Cancels what runs and what waits; true when something was cancelled. */
+  stop(): boolean {
+    if (this.ended !== undefined || this.stopped) return false;
+    this.stopped = true;
+    if (this.listing !== undefined) {
+      this.listing.cancel();
+      return true;
+    }
+    const queue = this.queue;
+    if (queue === undefined) return false;
+    const running = queue.running();
+    const dropped = queue.cancel();
+    for (const row of dropped) this.settle(row, "cancelled", "");
+    view.requestRender();
+    return running > 0 || dropped.length > 0;
+  }
+
+  /** Adds a model to a running update (`:Ollama pull` meanwhile); false when it cannot join. */
+  add(name: string): boolean {
+    if (this.request.mode !== "update" || this.ended !== undefined || this.stopped) return false;
+    if (this.queue === undefined) {
+      this.pending.push(name);
+      return true;
+    }
+    let row: Row | undefined;
+    for (const r of this.rows) if (sameModel(r.name, name)) row = r;
+    if (row !== undefined && !isFinal(row)) return true;
+    if (row === undefined) {
+      row = this.rowFor(name, true);
+      this.rows.push(row);
+      this.width = nameWidth(this.rows);
+    } else {
+      // Pulled again after it ended in this run: from where /api/tags says it is now.
+      row.digest = this.digests.get(row.name);
+      row.state = "queued";
+      row.detail = "";
+      row.tracker = undefined;
+      row.ended = undefined;
+    }
+    this.queue.push(row);
+    view.render();
+    return true;
+  }
+
+  private noteTags(models: ModelInfo[]): void {
+    for (const m of models) this.digests.set(m.name, m.digest);
+    this.hooks.on_tags(models);
+  }
+
+  private localName(name: string): string | undefined {
+    if (this.digests.has(name)) return name;
+    for (const [local] of this.digests) if (sameModel(local, name)) return local;
+    return undefined;
+  }
+
+  /** The row of a model the user named: installed, to be installed, or failed at once. */
+  private rowFor(name: string, install: boolean): Row {
+    const local = this.localName(name);
+    if (local !== undefined) return newRow(local, this.digests.get(local));
+    const row = newRow(fullName(name), undefined);
+    if (!install) {
+      row.state = "failed";
+      row.detail = `not installed: pull it with \`:Ollama pull ${fullName(name)}\``;
+    }
+    return row;
+  }
+
+  private buildRows(models: ModelInfo[]): void {
+    const names = this.request.names;
+    if (names === undefined) {
+      for (const m of models) this.rows.push(newRow(m.name, m.digest));
+    }
+    const seen = new LuaSet<string>();
+    for (const r of this.rows) seen.add(r.name);
+    const named = names ?? [];
+    for (const list of [named, this.pending]) {
+      for (const name of list) {
+        const row = this.rowFor(name, this.request.install || list === this.pending);
+        if (seen.has(row.name)) continue;
+        seen.add(row.name);
+        this.rows.push(row);
+      }
+    }
+    this.pending = [];
+  }
+
+  private begin(models: ModelInfo[]): void {
+    this.buildRows(models);
+    if (this.rows.length === 0) {
+      notify(
+        this.request.mode === "check"
+          ? "no local models to check: pull one with `:Ollama pull llama3.2`"
+          : "no local models to update: pull one with `:Ollama pull llama3.2`",
+      );
+      this.close();
+      return emit(emptyPayload(this.request.mode));
+    }
+    this.width = nameWidth(this.rows);
+    const limit = this.request.mode === "check" ? CHECK_CONCURRENCY : config.get().update.concurrency;
+    const queue = new Queue<Row>(limit, {
+      start: (row, done) => (this.request.mode === "check" ? this.checkJob(row, done) : this.pullJob(row, done)),
+      on_idle: () => this.finish(),
+    });
+    this.queue = queue;
+    view.attach(
+      { lines: (now) => this.lines(now), title: () => this.title(), footer: () => this.footer() },
+      { stop: () => this.stopFromView(), update_outdated: () => this.hooks.update_outdated() },
+    );
+    view.show(false);
+    let queued = 0;
+    for (const row of this.rows) {
+      if (row.state !== "queued") continue;
+      queued++;
+      queue.push(row);
+    }
+    if (queued === 0) this.finish();
+  }
+
+  private stopFromView(): void {
+    if (!this.stop()) notify(this.ended !== undefined ? "nothing to stop: the run is over" : "nothing left to stop");
+  }
+
+  private settle(row: Row, state: Row["state"], detail: string): void {
+    row.state = state;
+    row.detail = detail;
+    row.ended = vim.uv.hrtime();
+  }
+
+  /** Pulls one model, then reads /api/tags to tell updated from up to date. */
+  private pullJob(row: Row, done: () => void): Handle {
+    const tracker = new PullTracker(vim.uv.hrtime());
+    row.tracker = tracker;
+    row.state = "checking";
+    row.detail = "";
+    view.requestRender();
+    const conclude = (err: OllamaError | undefined, after: string | undefined): void => {
+      const outcome = decide({ before: row.digest, error: err, after, streamChanged: tracker.changed });
+      if (outcome.state === "updated") this.settle(row, outcome.installed ? "installed" : "updated", "");
+      else this.settle(row, outcome.state, outcome.state === "failed" ? outcome.error : "");
+      view.requestRender();
+      done();
+    };
+    let current = client.pull(row.name, {
+      on_progress: (p) => {
+        tracker.feed(p, vim.uv.hrtime());
+        row.state = tracker.phase;
+        row.detail = p.status;
+        view.requestRender();
+      },
+      on_done: (err) => {
+        if (err !== undefined) return conclude(err, undefined);
+        row.state = "finishing";
+        row.detail = "reading /api/tags";
+        current = client.tags((terr, models) => {
+          if (terr !== undefined || models === undefined) return conclude(undefined, undefined);
+          this.noteTags(models);
+          conclude(undefined, this.digests.get(row.name) ?? "");
+        });
+      },
+    });
+    return { cancel: () => current.cancel() };
+  }
+
+  /** Asks the registry whether a newer version of one model exists. */
+  private checkJob(row: Row, done: () => void): Handle {
+    row.state = "checking";
+    row.detail = "asking the registry";
+    view.requestRender();
+    return check(row.name, row.digest ?? "", config.get().update.registry, (verdict: Verdict, cancelled: boolean) => {
+      if (cancelled) this.settle(row, "cancelled", "");
+      else if (verdict.state === "unknown") this.settle(row, verdict.unreachable ? "unreachable" : "unknown", verdict.error);
+      else this.settle(row, verdict.state, "");
+      view.requestRender();
+      done();
+    });
+  }
+
+  private title(): string {
+    if (this.request.mode === "check") return " Ollama: outdated models ";
+    return this.request.install ? " Ollama: pull " : " Ollama: update ";
+  }
+
+  private outdated(): string[] {
+    const names: string[] = [];
+    for (const row of this.rows) if (row.state === "available") names.push(row.name);
+    return names;
+  }
+
+  private footer(): string {
+    if (this.ended === undefined) return " x stop · q close ";
+    return this.outdated().length > 0 ? " u update the outdated · q close " : " q close ";
+  }
+
+  private header(): string {
+    const c = count(this.rows);
+    if (this.ended === undefined) {
+      const queued = c.byState["queued"] ?? 0;
+      return ` ${c.done}/${c.total} done · ${c.running} running · ${queued} queued${this.stopped ? " · stopping" : ""}`;
+    }
+    const verb = this.stopped ? "Stopped" : "Done";
+    return ` ${verb} in ${duration(this.ended - this.started)}: ${tallyText(this.request.mode, this.rows)}`;
+  }
+
+  /** The view's text. */
+  private lines(now: number): Line[] {
+    const header = this.header();
+    const out: Line[] = [{ text: header, spans: [[0, header.length, "OllamaUpdateHeader"]] }];
+    out.push({ text: "", spans: [] });
+    for (const row of this.rows) out.push(rowLine(row, this.width, now));
+    const outdated = this.outdated();
+    if (this.ended !== undefined && outdated.length > 0) {
+      out.push({ text: "", spans: [] });
+      const them = outdated.length === 1 ? "it" : `the ${outdated.length} outdated models`;
+      out.push({ text: ` Press u to update ${them}, or run :OllamaUpdate ${outdated.join(" ")}`, spans: [] });
+    }
+    return out;
+  }
+
+  /** Ollama could not list the models (not running, say): one message, no view. */
+  private abort(err: OllamaError | undefined): void {
+    const cancelled = err !== undefined && err.kind === "cancelled";
+    const p = emptyPayload(this.request.mode);
+    p.cancelled = cancelled;
+    if (!cancelled) {
+      p.error = err !== undefined ? err.message : "Ollama did not list the local models";
+      notify(p.error, vim.log.levels.ERROR);
+    }
+    this.close();
+    emit(p);
+  }
+
+  /** Every model has its outcome: final view, summary, event. */
+  private finish(): void {
+    if (this.ended !== undefined) return;
+    const mode = this.request.mode;
+    const p = payload(mode, this.rows, this.stopped);
+    this.close();
+    view.render();
+    // Ruler and showcmd share the last line: a longer message would wait for Enter.
+    const width = vim.o.columns - 12 - "ollama-chat: ".length;
+    const level = p.failed.length > 0 && mode === "update" ? vim.log.levels.WARN : vim.log.levels.INFO;
+    notify(message(mode, this.rows, this.stopped, width), level);
+    view.linger();
+    emit(p);
+  }
+
+  private close(): void {
+    this.ended = vim.uv.hrtime();
+    this.hooks.on_end();
+  }
+}
