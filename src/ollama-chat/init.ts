@@ -1,5 +1,6 @@
 // Public Lua API: require("ollama-chat"). Thin: each function loads its feature module on first
 // use, so requiring this module (as a user's config does at startup) costs next to nothing.
+import type * as AskModule from "./chat/ask";
 import type * as ChatModule from "./chat/session";
 import type { Status } from "./chat/session";
 import * as config from "./config";
@@ -9,6 +10,7 @@ import { lazy } from "./lazy";
 export const version = "0.1.0";
 
 const chat = lazy<typeof ChatModule>("ollama-chat.chat.session");
+const askModule = lazy<typeof AskModule>("ollama-chat.chat.ask");
 
 /** Configures the plugin; may be called any number of times, each call reconfiguring. */
 export function setup(opts?: unknown): void {
@@ -55,4 +57,9 @@ export function status(): Status {
     return { model: undefined, state: "idle", tokens_per_second: undefined };
   }
   return chat().status();
+}
+
+/** Asks about the current buffer, or `range` ({first, last}) of it, in the chat. */
+export function ask(opts?: { prompt?: string; range?: [number, number] }): void {
+  askModule().ask({ prompt: opts?.prompt, range: opts?.range });
 }

@@ -5,6 +5,7 @@ local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
 ____exports.version = "0.1.0"
 local chat = lazy("ollama-chat.chat.session")
+local askModule = lazy("ollama-chat.chat.ask")
 --- Configures the plugin; may be called any number of times, each call reconfiguring.
 function ____exports.setup(opts)
     config.set(opts)
@@ -45,5 +46,9 @@ function ____exports.status()
         return {model = nil, state = "idle", tokens_per_second = nil}
     end
     return chat().status()
+end
+--- Asks about the current buffer, or `range` ({first, last}) of it, in the chat.
+function ____exports.ask(opts)
+    askModule().ask({prompt = opts and opts.prompt, range = opts and opts.range})
 end
 return ____exports
