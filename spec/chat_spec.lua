@@ -111,7 +111,7 @@ describe("chat", function()
     assert.same({ { role = "user", content = "Hi there" } }, req.json.messages)
     assert.is_true(req.json.stream)
     local virt = child:lua([[
-      local marks = vim.api.nvim_buf_get_extmarks(..., require("ollama-chat.chat").namespace, 0, -1, { details = true })
+      local marks = vim.api.nvim_buf_get_extmarks(..., vim.api.nvim_create_namespace("ollama-chat"), 0, -1, { details = true })
       for _, m in ipairs(marks) do if m[4].virt_lines then return m[4].virt_lines[1][1][1] end end
     ]], chat_buf())
     assert.matches("tokens/s", virt)
@@ -160,7 +160,7 @@ describe("chat", function()
     wait_done(1)
     assert.same({ "## Assistant (qwen3:8b)", "", "~~~~thinking", "Step one.", "Step two.", "~~~~", "", "Answer." }, vim.list_slice(chat_lines(), 5, 12))
     local hl = child:lua([[
-      for _, m in ipairs(vim.api.nvim_buf_get_extmarks(..., require("ollama-chat.chat").namespace, 0, -1, { details = true })) do
+      for _, m in ipairs(vim.api.nvim_buf_get_extmarks(..., vim.api.nvim_create_namespace("ollama-chat"), 0, -1, { details = true })) do
         if m[4].hl_group then return { m[2], m[4].end_row, m[4].hl_group } end
       end
     ]], chat_buf())
@@ -176,7 +176,7 @@ describe("chat", function()
     wait_done(1)
     local virt = child:lua([[
       local out = {}
-      for _, m in ipairs(vim.api.nvim_buf_get_extmarks(..., require("ollama-chat.chat").namespace, 0, -1, { details = true })) do
+      for _, m in ipairs(vim.api.nvim_buf_get_extmarks(..., vim.api.nvim_create_namespace("ollama-chat"), 0, -1, { details = true })) do
         for _, l in ipairs(m[4].virt_lines or {}) do out[#out + 1] = l[1][1] end
       end
       return table.concat(out, "\n")

@@ -184,6 +184,13 @@ local function __TS__ArrayConcat(self, ...)
     return result
 end
 
+local function __TS__StringEndsWith(self, searchString, endPosition)
+    if endPosition == nil or endPosition > #self then
+        endPosition = #self
+    end
+    return string.sub(self, endPosition - #searchString + 1, endPosition) == searchString
+end
+
 return {
   __TS__ArrayIncludes = __TS__ArrayIncludes,
   __TS__StringStartsWith = __TS__StringStartsWith,
@@ -193,5 +200,6 @@ return {
   __TS__ArraySlice = __TS__ArraySlice,
   __TS__ArrayEntries = __TS__ArrayEntries,
   __TS__Iterator = __TS__Iterator,
-  __TS__ArrayConcat = __TS__ArrayConcat
+  __TS__ArrayConcat = __TS__ArrayConcat,
+  __TS__StringEndsWith = __TS__StringEndsWith
 }
