@@ -91,8 +91,11 @@ function detail(row: Row, now: number): [string, string] {
       return ["not in a registry (created locally?)", "OllamaUpdateMuted"];
     case "available":
       return ["a newer version is available", "OllamaUpdateAvailable"];
-    default:
+    case "checking":
+    case "finishing":
       return [row.detail, "OllamaUpdateMuted"];
+    default:
+      return ["", ""];
   }
 }
 

@@ -33,12 +33,6 @@ export class Queue<T extends object> {
     return this.activeCount;
   }
 
-  has(item: T): boolean {
-    if (this.active.has(item)) return true;
-    for (let i = this.waitingHead; i < this.waiting.length; i++) if (this.waiting[i] === item) return true;
-    return false;
-  }
-
   /** Drops what waits (returned, in order) and cancels what runs: those still call `done`. */
   cancel(): T[] {
     const dropped = this.waiting.slice(this.waitingHead);

@@ -146,9 +146,10 @@ export class Run {
     for (const list of [named, this.pending]) {
       for (const name of list) {
         const row = this.rowFor(name, this.request.install || list === this.pending);
-        if (seen.has(row.name)) continue;
-        seen.add(row.name);
-        this.rows.push(row);
+        if (!seen.has(row.name)) {
+          seen.add(row.name);
+          this.rows.push(row);
+        }
       }
     }
     this.pending = [];
@@ -179,9 +180,10 @@ export class Run {
     view.show(false);
     let queued = 0;
     for (const row of this.rows) {
-      if (row.state !== "queued") continue;
-      queued++;
-      queue.push(row);
+      if (row.state === "queued") {
+        queued++;
+        queue.push(row);
+      }
     }
     if (queued === 0) this.finish();
   }

@@ -58,14 +58,15 @@ export function tallyText(mode: Mode, rows: Row[]): string {
   return tally(count(rows), mode === "check" ? CHECK_ORDER : UPDATE_ORDER);
 }
 
-/** Appends as many names as fit in `budget` characters, then "and N more". */
+/** "a, b and 3 more" in at most `budget` characters; "" when not even one name fits. */
 function names(list: string[], budget: number): string {
   let text = "";
   for (let i = 0; i < list.length; i++) {
     const next = text === "" ? list[i] : `${text}, ${list[i]}`;
     const rest = list.length - i - 1;
-    const tail = rest > 0 ? ` and ${rest} more` : "";
-    if (next.length + tail.length > budget && text !== "") return `${text} and ${list.length - i} more`;
+    if (next.length + (rest > 0 ? ` and ${rest} more`.length : 0) > budget) {
+      return text === "" ? "" : `${text} and ${list.length - i} more`;
+    }
     text = next;
   }
   return text;
@@ -77,18 +78,17 @@ function names(list: string[], budget: number): string {
  */
 export function message(mode: Mode, rows: Row[], cancelled: boolean, width: number): string {
   const p = payload(mode, rows, cancelled);
-  let head = mode === "check" ? `check done: ${tallyText(mode, rows)}` : `update done: ${tallyText(mode, rows)}`;
-  if (cancelled) head = mode === "check" ? `check stopped: ${tallyText(mode, rows)}` : `update stopped: ${tallyText(mode, rows)}`;
+  const head = `${mode === "check" ? "check" : "update"} ${cancelled ? "stopped" : "done"}: ${tallyText(mode, rows)}`;
   const room = width - head.length;
+  const list: string[] = [];
   if (mode === "check") {
-    const available = p.available ?? [];
-    if (available.length > 0 && room > 20) return `${head}. Outdated: ${names(available, room - 12)}`;
-    return head;
+    for (const name of p.available ?? []) list.push(name);
+  } else {
+    for (const f of p.failed) list.push(f.name);
   }
-  const failed: string[] = [];
-  for (const f of p.failed) failed.push(f.name);
-  if (failed.length > 0 && room > 20) return `${head}. Failed: ${names(failed, room - 10)}`;
-  return head;
+  const label = mode === "check" ? ". Outdated: " : ". Failed: ";
+  const shown = names(list, room - label.length);
+  return shown === "" ? head : `${head}${label}${shown}`;
 }
 
 /** The OllamaUpdateDone event; an error in a user's handler is reported, not raised into the run. */

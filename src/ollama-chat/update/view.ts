@@ -224,11 +224,12 @@ export function render(): void {
   const shown = state.shown;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
-    if (!whole && shown[i] === text) continue;
-    if (!whole) vim.api.nvim_buf_set_lines(buf, i, i + 1, false, [text]);
-    highlight(buf, i, lines[i]);
-    shown[i] = text;
-    state.width = math.max(state.width, vim.fn.strdisplaywidth(text) + 1);
+    if (whole || shown[i] !== text) {
+      if (!whole) vim.api.nvim_buf_set_lines(buf, i, i + 1, false, [text]);
+      highlight(buf, i, lines[i]);
+      shown[i] = text;
+      state.width = math.max(state.width, vim.fn.strdisplaywidth(text) + 1);
+    }
   }
   vim.api.nvim_set_option_value("modifiable", false, { buf });
   if (isVisible()) vim.api.nvim_win_set_config(state.win!, frame(math.max(1, lines.length)));

@@ -102,8 +102,12 @@ local function detail(row, now)
         if ____cond11 then
             return {"a newer version is available", "OllamaUpdateAvailable"}
         end
-        do
+        ____cond11 = ____cond11 or (____switch11 == "checking" or ____switch11 == "finishing")
+        if ____cond11 then
             return {row.detail, "OllamaUpdateMuted"}
+        end
+        do
+            return {"", ""}
         end
     until true
 end

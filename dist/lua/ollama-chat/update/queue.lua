@@ -24,21 +24,6 @@ end
 function Queue.prototype.running(self)
     return self.activeCount
 end
-function Queue.prototype.has(self, item)
-    if self.active[item] ~= nil then
-        return true
-    end
-    do
-        local i = self.waitingHead
-        while i < #self.waiting do
-            if self.waiting[i + 1] == item then
-                return true
-            end
-            i = i + 1
-        end
-    end
-    return false
-end
 function Queue.prototype.cancel(self)
     local dropped = __TS__ArraySlice(self.waiting, self.waitingHead)
     self.waiting = {}

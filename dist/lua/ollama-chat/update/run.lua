@@ -162,16 +162,12 @@ function Run.prototype.buildRows(self, models)
     local named = names or ({})
     for ____, list in ipairs({named, self.pending}) do
         for ____, name in ipairs(list) do
-            do
-                local row = self:rowFor(name, self.request.install or list == self.pending)
-                if seen[row.name] ~= nil then
-                    goto __continue39
-                end
+            local row = self:rowFor(name, self.request.install or list == self.pending)
+            if not (seen[row.name] ~= nil) then
                 seen[row.name] = true
                 local ____self_rows_3 = self.rows
                 ____self_rows_3[#____self_rows_3 + 1] = row
             end
-            ::__continue39::
         end
     end
     self.pending = {}
@@ -208,14 +204,10 @@ function Run.prototype.begin(self, models)
     view.show(false)
     local queued = 0
     for ____, row in ipairs(self.rows) do
-        do
-            if row.state ~= "queued" then
-                goto __continue52
-            end
+        if row.state == "queued" then
             queued = queued + 1
             queue:push(row)
         end
-        ::__continue52::
     end
     if queued == 0 then
         self:finish()

@@ -72,7 +72,7 @@ function ____exports.tallyText(mode, rows)
         mode == "check" and CHECK_ORDER or UPDATE_ORDER
     )
 end
---- Appends as many names as fit in `budget` characters, then "and N more".
+--- "a, b and 3 more" in at most `budget` characters; "" when not even one name fits.
 local function names(list, budget)
     local text = ""
     do
@@ -80,9 +80,8 @@ local function names(list, budget)
         while i < #list do
             local next = text == "" and list[i + 1] or (text .. ", ") .. list[i + 1]
             local rest = #list - i - 1
-            local tail = rest > 0 and (" and " .. tostring(rest)) .. " more" or ""
-            if #next + #tail > budget and text ~= "" then
-                return ((text .. " and ") .. tostring(#list - i)) .. " more"
+            if #next + (rest > 0 and #((" and " .. tostring(rest)) .. " more") or 0) > budget then
+                return text == "" and "" or ((text .. " and ") .. tostring(#list - i)) .. " more"
             end
             text = next
             i = i + 1
@@ -94,26 +93,21 @@ end
 -- the user's typing at a hit-enter prompt); the view holds the details.
 function ____exports.message(mode, rows, cancelled, width)
     local p = ____exports.payload(mode, rows, cancelled)
-    local head = mode == "check" and "check done: " .. ____exports.tallyText(mode, rows) or "update done: " .. ____exports.tallyText(mode, rows)
-    if cancelled then
-        head = mode == "check" and "check stopped: " .. ____exports.tallyText(mode, rows) or "update stopped: " .. ____exports.tallyText(mode, rows)
-    end
+    local head = ((((mode == "check" and "check" or "update") .. " ") .. (cancelled and "stopped" or "done")) .. ": ") .. ____exports.tallyText(mode, rows)
     local room = width - #head
+    local list = {}
     if mode == "check" then
-        local available = p.available or ({})
-        if #available > 0 and room > 20 then
-            return (head .. ". Outdated: ") .. names(available, room - 12)
+        for ____, name in ipairs(p.available or ({})) do
+            list[#list + 1] = name
         end
-        return head
+    else
+        for ____, f in ipairs(p.failed) do
+            list[#list + 1] = f.name
+        end
     end
-    local failed = {}
-    for ____, f in ipairs(p.failed) do
-        failed[#failed + 1] = f.name
-    end
-    if #failed > 0 and room > 20 then
-        return (head .. ". Failed: ") .. names(failed, room - 10)
-    end
-    return head
+    local label = mode == "check" and ". Outdated: " or ". Failed: "
+    local shown = names(list, room - #label)
+    return shown == "" and head or (head .. label) .. shown
 end
 --- The OllamaUpdateDone event; an error in a user's handler is reported, not raised into the run.
 function ____exports.emit(p)

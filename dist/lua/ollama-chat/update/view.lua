@@ -168,11 +168,8 @@ function ____exports.render()
     do
         local i = 0
         while i < #lines do
-            do
-                local text = lines[i + 1].text
-                if not whole and shown[i + 1] == text then
-                    goto __continue51
-                end
+            local text = lines[i + 1].text
+            if whole or shown[i + 1] ~= text then
                 if not whole then
                     vim.api.nvim_buf_set_lines(
                         buf,
@@ -189,7 +186,6 @@ function ____exports.render()
                     vim.fn.strdisplaywidth(text) + 1
                 )
             end
-            ::__continue51::
             i = i + 1
         end
     end
