@@ -22,9 +22,20 @@ export function compare(localDigest: string, err: OllamaError | undefined, manif
   return { state: "available" };
 }
 
-/** Asks `registry` about one installed model; `cb` gets the verdict on the main loop. */
+/**
+ * Asks `registry` about one installed model; `cb` gets the verdict on the main loop. A header
+ * digest that differs is checked against the manifest's body before saying "available": the
+ * local digest of a model stored by an old server is that of the re-serialised body.
+ */
 export function check(name: string, localDigest: string, registry: string, cb: (this: void, verdict: Verdict, cancelled: boolean) => void): Handle {
-  return client.registryManifest(name, registry, (err, manifest) => {
-    cb(compare(localDigest, err, manifest), err !== undefined && err.kind === "cancelled");
+  const cancelled = (err: OllamaError | undefined): boolean => err !== undefined && err.kind === "cancelled";
+  let current = client.registryManifest(name, registry, (err, manifest) => {
+    const verdict = compare(localDigest, err, manifest);
+    if (verdict.state !== "available" || cancelled(err)) return cb(verdict, cancelled(err));
+    current = client.registryManifest(name, registry, (err2, full) => {
+      // The header already said "different": a body that cannot be read does not undo that.
+      cb(err2 !== undefined ? verdict : compare(localDigest, err2, full), cancelled(err2));
+    }, { get: true });
   });
+  return { cancel: () => current.cancel() };
 }

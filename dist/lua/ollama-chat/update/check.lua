@@ -19,17 +19,38 @@ function ____exports.compare(localDigest, err, manifest)
     end
     return {state = "available"}
 end
---- Asks `registry` about one installed model; `cb` gets the verdict on the main loop.
+--- Asks `registry` about one installed model; `cb` gets the verdict on the main loop. A header
+-- digest that differs is checked against the manifest's body before saying "available": the
+-- local digest of a model stored by an old server is that of the re-serialised body.
 function ____exports.check(name, localDigest, registry, cb)
-    return client.registryManifest(
+    local function cancelled(err)
+        return err ~= nil and err.kind == "cancelled"
+    end
+    local current
+    current = client.registryManifest(
         name,
         registry,
         function(err, manifest)
-            cb(
-                ____exports.compare(localDigest, err, manifest),
-                err ~= nil and err.kind == "cancelled"
+            local verdict = ____exports.compare(localDigest, err, manifest)
+            if verdict.state ~= "available" or cancelled(err) then
+                return cb(
+                    verdict,
+                    cancelled(err)
+                )
+            end
+            current = client.registryManifest(
+                name,
+                registry,
+                function(err2, full)
+                    cb(
+                        err2 ~= nil and verdict or ____exports.compare(localDigest, err2, full),
+                        cancelled(err2)
+                    )
+                end,
+                {get = true}
             )
         end
     )
+    return {cancel = function() return current:cancel() end}
 end
 return ____exports
