@@ -41,7 +41,10 @@ export class Run {
   readonly rows: Row[] = [];
   readonly started = vim.uv.hrtime();
   private queue: Queue<Row> | undefined;
+  /** The /api/tags request in flight: the listing at the start, or the confirmation at the end. */
   private listing: Handle | undefined;
+  /** Pulls that ended well, waiting for /api/tags to confirm their outcome. */
+  private pulled: Row[] = [];
   /** Models named while the run was still listing (a pull during an update). */
   private pending: string[] = [];
   /** The last digest /api/tags gave for each model. */
@@ -170,7 +173,7 @@ export class Run {
     const limit = this.request.mode === "check" ? CHECK_CONCURRENCY : config.get().update.concurrency;
     const queue = new Queue<Row>(limit, {
       start: (row, done) => (this.request.mode === "check" ? this.checkJob(row, done) : this.pullJob(row, done)),
-      on_idle: () => this.finish(),
+      on_idle: () => (this.request.mode === "check" ? this.finish() : this.confirm()),
     });
     this.queue = queue;
     view.attach(
@@ -198,21 +201,26 @@ export class Run {
     row.ended = vim.uv.hrtime();
   }
 
-  /** Pulls one model, then reads /api/tags to tell updated from up to date. */
+  /** Settles a pulled model from the facts known so far (see outcome.ts). */
+  private conclude(row: Row, err: OllamaError | undefined, after: string | undefined): void {
+    const outcome = decide({ before: row.digest, error: err, after, streamChanged: row.tracker?.changed ?? false });
+    if (outcome.state === "updated") this.settle(row, outcome.installed ? "installed" : "updated", "");
+    else this.settle(row, outcome.state, outcome.state === "failed" ? outcome.error : "");
+    view.requestRender();
+  }
+
+  /**
+   * Pulls one model. When the stream ends well the line shows what the stream suggests; the
+   * outcome is confirmed from /api/tags once the pulls are over (one request for all of them:
+   * each request is a process to start).
+   */
   private pullJob(row: Row, done: () => void): Handle {
     const tracker = new PullTracker(vim.uv.hrtime());
     row.tracker = tracker;
     row.state = "checking";
     row.detail = "";
     view.requestRender();
-    const conclude = (err: OllamaError | undefined, after: string | undefined): void => {
-      const outcome = decide({ before: row.digest, error: err, after, streamChanged: tracker.changed });
-      if (outcome.state === "updated") this.settle(row, outcome.installed ? "installed" : "updated", "");
-      else this.settle(row, outcome.state, outcome.state === "failed" ? outcome.error : "");
-      view.requestRender();
-      done();
-    };
-    let current = client.pull(row.name, {
+    return client.pull(row.name, {
       on_progress: (p) => {
         tracker.feed(p, vim.uv.hrtime());
         row.state = tracker.phase;
@@ -220,17 +228,31 @@ export class Run {
         view.requestRender();
       },
       on_done: (err) => {
-        if (err !== undefined) return conclude(err, undefined);
-        row.state = "finishing";
-        row.detail = "reading /api/tags";
-        current = client.tags((terr, models) => {
-          if (terr !== undefined || models === undefined) return conclude(undefined, undefined);
-          this.noteTags(models);
-          conclude(undefined, this.digests.get(row.name) ?? "");
-        });
+        this.conclude(row, err, undefined);
+        if (err === undefined) this.pulled.push(row);
+        done();
       },
     });
-    return { cancel: () => current.cancel() };
+  }
+
+  /** The pulls are over: /api/tags tells which models changed. */
+  private confirm(): void {
+    if (this.ended !== undefined) return;
+    const rows = this.pulled;
+    this.pulled = [];
+    if (rows.length === 0) return this.finish();
+    this.listing = client.tags((err, models) => {
+      this.listing = undefined;
+      const after = new LuaMap<string, string>();
+      if (err === undefined && models !== undefined) {
+        this.noteTags(models);
+        for (const m of models) after.set(m.name, m.digest);
+      }
+      const known = err === undefined && models !== undefined;
+      for (const row of rows) this.conclude(row, undefined, known ? after.get(row.name) ?? "" : undefined);
+      // A pull may have joined meanwhile: the queue's next idle confirms it and finishes.
+      if (this.queue === undefined || this.queue.running() === 0) this.finish();
+    });
   }
 
   /** Asks the registry whether a newer version of one model exists. */

@@ -42,6 +42,7 @@ function Run.prototype.____constructor(self, request, hooks)
     self.hooks = hooks
     self.rows = {}
     self.started = vim.uv.hrtime()
+    self.pulled = {}
     self.pending = {}
     self.digests = {}
     self.stopped = false
@@ -186,7 +187,15 @@ function Run.prototype.begin(self, models)
         limit,
         {
             start = function(row, done) return self.request.mode == "check" and self:checkJob(row, done) or self:pullJob(row, done) end,
-            on_idle = function() return self:finish() end
+            on_idle = function()
+                local ____temp_4
+                if self.request.mode == "check" then
+                    ____temp_4 = self:finish()
+                else
+                    ____temp_4 = self:confirm()
+                end
+                return ____temp_4
+            end
         }
     )
     self.queue = queue
@@ -223,6 +232,24 @@ function Run.prototype.settle(self, row, state, detail)
     row.detail = detail
     row.ended = vim.uv.hrtime()
 end
+function Run.prototype.conclude(self, row, err, after)
+    local ____decide_11 = decide
+    local ____row_digest_8 = row.digest
+    local ____err_9 = err
+    local ____after_10 = after
+    local ____opt_5 = row.tracker
+    local ____temp_7 = ____opt_5 and ____opt_5.changed
+    if ____temp_7 == nil then
+        ____temp_7 = false
+    end
+    local outcome = ____decide_11({before = ____row_digest_8, error = ____err_9, after = ____after_10, streamChanged = ____temp_7})
+    if outcome.state == "updated" then
+        self:settle(row, outcome.installed and "installed" or "updated", "")
+    else
+        self:settle(row, outcome.state, outcome.state == "failed" and outcome.error or "")
+    end
+    view.requestRender()
+end
 function Run.prototype.pullJob(self, row, done)
     local tracker = __TS__New(
         PullTracker,
@@ -232,18 +259,7 @@ function Run.prototype.pullJob(self, row, done)
     row.state = "checking"
     row.detail = ""
     view.requestRender()
-    local function conclude(err, after)
-        local outcome = decide({before = row.digest, error = err, after = after, streamChanged = tracker.changed})
-        if outcome.state == "updated" then
-            self:settle(row, outcome.installed and "installed" or "updated", "")
-        else
-            self:settle(row, outcome.state, outcome.state == "failed" and outcome.error or "")
-        end
-        view.requestRender()
-        done()
-    end
-    local current
-    current = client.pull(
+    return client.pull(
         row.name,
         {
             on_progress = function(p)
@@ -256,22 +272,42 @@ function Run.prototype.pullJob(self, row, done)
                 view.requestRender()
             end,
             on_done = function(err)
-                if err ~= nil then
-                    return conclude(err, nil)
+                self:conclude(row, err, nil)
+                if err == nil then
+                    local ____self_pulled_12 = self.pulled
+                    ____self_pulled_12[#____self_pulled_12 + 1] = row
                 end
-                row.state = "finishing"
-                row.detail = "reading /api/tags"
-                current = client.tags(function(terr, models)
-                    if terr ~= nil or models == nil then
-                        return conclude(nil, nil)
-                    end
-                    self:noteTags(models)
-                    conclude(nil, self.digests[row.name] or "")
-                end)
+                done()
             end
         }
     )
-    return {cancel = function() return current:cancel() end}
+end
+function Run.prototype.confirm(self)
+    if self.ended ~= nil then
+        return
+    end
+    local rows = self.pulled
+    self.pulled = {}
+    if #rows == 0 then
+        return self:finish()
+    end
+    self.listing = client.tags(function(err, models)
+        self.listing = nil
+        local after = {}
+        if err == nil and models ~= nil then
+            self:noteTags(models)
+            for ____, m in ipairs(models) do
+                after[m.name] = m.digest
+            end
+        end
+        local known = err == nil and models ~= nil
+        for ____, row in ipairs(rows) do
+            self:conclude(row, nil, known and (after[row.name] or "") or nil)
+        end
+        if self.queue == nil or self.queue:running() == 0 then
+            self:finish()
+        end
+    end)
 end
 function Run.prototype.checkJob(self, row, done)
     row.state = "checking"
