@@ -120,13 +120,17 @@ describe("models", () => {
     assert.deepEqual(await ollama.ps(), { models: [] });
   });
 
-  test("delete removes the model; deleting it again is a 404", async () => {
+  test("delete removes the model; deleting it again is a 404; a pull brings it back", async () => {
+    const before = (await ollama.list()).models.find((m) => m.name === "jmorganca/foo:latest");
     assert.deepEqual(await ollama.delete({ model: "jmorganca/foo:latest" }), { status: "success" });
     assert.deepEqual(
       (await ollama.list()).models.map((m) => m.name),
       ["llama3.2:3b", "qwen3:8b"],
     );
     await assert.rejects(ollama.delete({ model: "jmorganca/foo:latest" }), { name: "ResponseError", status_code: 404 });
+    await ollama.pull({ model: "jmorganca/foo:latest" });
+    const back = (await ollama.list()).models.find((m) => m.name === "jmorganca/foo:latest");
+    assert.deepEqual({ ...back, modified_at: undefined }, { ...before, modified_at: undefined });
   });
 });
 
