@@ -154,6 +154,14 @@ describe("pull", () => {
     assert.notEqual(after.modified_at, before.modified_at);
   });
 
+  test("delay_ms holds back the first byte", async () => {
+    await server.scenario({ ...SCENARIO, pull: { "llama3.2:3b": { delay_ms: 250 } } });
+    const started = Date.now();
+    const it = await ollama.pull({ model: "llama3.2:3b", stream: true });
+    assert.ok(Date.now() - started >= 230, `headers after ${Date.now() - started} ms`);
+    assert.equal((await collect(it)).at(-1).status, "success");
+  });
+
   test("stream:false answers once with success", async () => {
     assert.deepEqual(await ollama.pull({ model: "llama3.2:3b", stream: false }), { status: "success" });
   });
@@ -277,6 +285,8 @@ describe("chat and generate", () => {
     ];
     assert.equal(await ask(messages), "4 messages; last user message: and 6 x 8?");
     assert.equal(await ask([{ role: "user", content: "c" }]), "default");
+    await server.scenario({ ...SCENARIO, chat: { default: { echo: true } } });
+    assert.equal((await ollama.generate({ model: "llama3.2:3b", prompt: "say <hi>" })).response, "prompt: say <hi>");
   });
 
   test("no messages loads the model and answers one object with done_reason load", async () => {
