@@ -142,7 +142,10 @@ export function show(focus: boolean): void {
   config.focusable = true;
   config.zindex = 45;
   config.noautocmd = true;
-  const win = vim.api.nvim_open_win(buf, focus, config);
+  // Not everywhere can a window open (the command-line window): the run goes on, reopen shows it.
+  const [ok, opened] = pcall(vim.api.nvim_open_win, buf, focus, config);
+  if (!ok) return;
+  const win = opened as number;
   state.win = win;
   vim.api.nvim_set_option_value("wrap", false, { win });
   vim.api.nvim_set_option_value("cursorline", false, { win });

@@ -266,7 +266,11 @@ function ____exports.show(focus)
     config.focusable = true
     config.zindex = 45
     config.noautocmd = true
-    local win = vim.api.nvim_open_win(buf, focus, config)
+    local ok, opened = pcall(vim.api.nvim_open_win, buf, focus, config)
+    if not ok then
+        return
+    end
+    local win = opened
     state.win = win
     vim.api.nvim_set_option_value("wrap", false, {win = win})
     vim.api.nvim_set_option_value("cursorline", false, {win = win})
