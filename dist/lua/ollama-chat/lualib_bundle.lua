@@ -108,10 +108,24 @@ do
     end
 end
 
+local function __TS__ObjectAssign(target, ...)
+    local sources = {...}
+    for i = 1, #sources do
+        local source = sources[i]
+        if type(source) == "table" then
+            for key in pairs(source) do
+                target[key] = source[key]
+            end
+        end
+    end
+    return target
+end
+
 return {
   __TS__ArrayIncludes = __TS__ArrayIncludes,
   __TS__StringStartsWith = __TS__StringStartsWith,
   __TS__ArrayPush = __TS__ArrayPush,
   __TS__ArrayEntries = __TS__ArrayEntries,
-  __TS__Iterator = __TS__Iterator
+  __TS__Iterator = __TS__Iterator,
+  __TS__ObjectAssign = __TS__ObjectAssign
 }
