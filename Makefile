@@ -10,11 +10,8 @@ all: build
 setup:
 	@scripts/setup.sh
 
-deps: node_modules/.package-lock.json
-
-node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	@touch $@
+deps:
+	@scripts/npm-deps.sh
 
 ## nvim: Neovim 0.10.4 (Debian trixie) and the newest (Debian sid) in .deps/
 nvim:

@@ -23,8 +23,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+scripts/npm-deps.sh
 
 scripts/nvim.sh trixie sid >/dev/null

@@ -105,6 +105,7 @@ declare namespace vim {
   function deepcopy<T>(this: void, value: T): T;
   function islist(this: void, value: unknown): boolean;
   function is_callable(this: void, value: unknown): boolean;
+  function version(this: void): { major: number; minor: number; patch: number };
   function system(this: void, cmd: string[], opts?: SystemOpts, on_exit?: (this: void, result: SystemCompleted) => void): SystemObj;
 
   /** @noSelf */

@@ -30,6 +30,14 @@ export interface Config {
     concurrency: number;
     registry: string;
   };
+  timeouts: {
+    /** Seconds to establish the connection. */
+    connect: number;
+    /** Seconds a stream (chat, pull) may stay silent: a large model can take minutes to load. */
+    stream_idle: number;
+    /** Seconds a plain request (tags, show, ...) may stay silent. */
+    request_idle: number;
+  };
 }
 
 /** Actions with a default keymap: suffix after the prefix (`<leader>o` + `o`). */
@@ -59,6 +67,7 @@ export function defaults(): Config {
     picker: "auto",
     chat: { split: "horizontal", size: 0.5, system: undefined, options: {}, keep_alive: undefined, think: undefined },
     update: { concurrency: 2, registry: "https://registry.ollama.ai" },
+    timeouts: { connect: 5, stream_idle: 300, request_idle: 30 },
   };
 }
 
@@ -99,6 +108,10 @@ const FIELDS: { [path: string]: Field } = {
   "chat.think": { expects: 'true, false, "low", "medium" or "high"', check: (v) => type(v) === "boolean" || oneOf("low", "medium", "high")(v) },
   update: { expects: "a table", check: isTable },
   "update.concurrency": { expects: "a whole number from 1 to 16", check: (v) => isInteger(1)(v) && (v as number) <= 16 },
+  timeouts: { expects: "a table", check: isTable },
+  "timeouts.connect": { expects: "a number of seconds above 0", check: (v) => type(v) === "number" && (v as number) > 0 },
+  "timeouts.stream_idle": { expects: "a number of seconds above 0", check: (v) => type(v) === "number" && (v as number) > 0 },
+  "timeouts.request_idle": { expects: "a number of seconds above 0", check: (v) => type(v) === "number" && (v as number) > 0 },
   "update.registry": { expects: "a URL such as https://registry.ollama.ai", check: (v) => isNonEmptyString(v) && ((v as string).startsWith("http://") || (v as string).startsWith("https://")) },
 };
 
@@ -155,7 +168,7 @@ export function resolve(opts: unknown): Config {
       warnOption(key, field, v);
     } else if (key === "keymaps") {
       applyKeymaps(result, v);
-    } else if (key === "chat" || key === "update") {
+    } else if (key === "chat" || key === "update" || key === "timeouts") {
       const section = target.get(key) as LuaTable;
       for (const [sk, sv] of pairs(v as LuaTable)) {
         const path = `${key}.${sk as string}`;

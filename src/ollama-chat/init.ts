@@ -1,11 +1,67 @@
-// Public Lua API: require("ollama-chat"). Thin: each function delegates to its feature module.
+// Public Lua API: require("ollama-chat"). Thin: each function loads its feature module on first
+// use, so requiring this module (as a user's config does at startup) costs next to nothing.
+import type * as AskModule from "./chat/ask";
+import type * as ChatModule from "./chat/session";
+import type { Status } from "./chat/session";
 import * as config from "./config";
+import type { Layout } from "./config";
 import * as keymaps from "./keymaps";
+import { lazy } from "./lazy";
 
 export const version = "0.1.0";
 
+const chat = lazy<typeof ChatModule>("ollama-chat.chat.session");
+const askModule = lazy<typeof AskModule>("ollama-chat.chat.ask");
+
 /** Configures the plugin; may be called any number of times, each call reconfiguring. */
-export function setup(this: void, opts?: unknown): void {
+export function setup(opts?: unknown): void {
   config.set(opts);
   keymaps.apply();
+}
+
+/** Opens the chat with the default model (asking for one the first time). */
+export function open(): void {
+  chat().open();
+}
+
+/** Hides or shows the chat pane, keeping the conversation and any reply still streaming. */
+export function toggle(): void {
+  chat().toggle();
+}
+
+/** Ends the chat session, stopping any reply. */
+export function close(): void {
+  chat().close();
+}
+
+/** Sends `text` (or the message being typed) with the whole conversation; opens the chat first. */
+export function send(text?: string): void {
+  chat().send(text);
+}
+
+/** Stops the reply in progress. */
+export function stop(): void {
+  chat().stop();
+}
+
+/** Re-splits the chat pane and remembers the layout. */
+export function set_layout(layout: Layout): void {
+  if (layout !== "horizontal" && layout !== "vertical") {
+    error(`ollama-chat: set_layout() expects "horizontal" or "vertical", got ${vim.inspect(layout)}`, 0);
+  }
+  chat().setLayout(layout);
+}
+
+/** For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second }. */
+export function status(): Status {
+  // A statusline calls this all the time: before the chat was ever used, do not load it.
+  if ((globalThis as any).package.loaded["ollama-chat.chat.session"] === undefined) {
+    return { model: undefined, state: "idle", tokens_per_second: undefined };
+  }
+  return chat().status();
+}
+
+/** Asks about the current buffer, or `range` ({first, last}) of it, in the chat. */
+export function ask(opts?: { prompt?: string; range?: [number, number] }): void {
+  askModule().ask({ prompt: opts?.prompt, range: opts?.range });
 }

@@ -36,7 +36,8 @@ function ____exports.defaults()
             keep_alive = nil,
             think = nil
         },
-        update = {concurrency = 2, registry = "https://registry.ollama.ai"}
+        update = {concurrency = 2, registry = "https://registry.ollama.ai"},
+        timeouts = {connect = 5, stream_idle = 300, request_idle = 30}
     }
 end
 local function isString(v)
@@ -107,6 +108,19 @@ local FIELDS = {
         expects = "a whole number from 1 to 16",
         check = function(v) return isInteger(1)(v) and v <= 16 end
     },
+    timeouts = {expects = "a table", check = isTable},
+    ["timeouts.connect"] = {
+        expects = "a number of seconds above 0",
+        check = function(v) return type(v) == "number" and v > 0 end
+    },
+    ["timeouts.stream_idle"] = {
+        expects = "a number of seconds above 0",
+        check = function(v) return type(v) == "number" and v > 0 end
+    },
+    ["timeouts.request_idle"] = {
+        expects = "a number of seconds above 0",
+        check = function(v) return type(v) == "number" and v > 0 end
+    },
     ["update.registry"] = {
         expects = "a URL such as https://registry.ollama.ai",
         check = function(v) return isNonEmptyString(v) and (__TS__StringStartsWith(v, "http://") or __TS__StringStartsWith(v, "https://")) end
@@ -169,7 +183,7 @@ function ____exports.resolve(opts)
             warnOption(key, field, v)
         elseif key == "keymaps" then
             applyKeymaps(result, v)
-        elseif key == "chat" or key == "update" then
+        elseif key == "chat" or key == "update" or key == "timeouts" then
             local section = target[key]
             for sk, sv in pairs(v) do
                 local path = (key .. ".") .. sk

@@ -2,10 +2,55 @@
 local ____exports = {}
 local config = require("ollama-chat.config")
 local keymaps = require("ollama-chat.keymaps")
+local ____lazy = require("ollama-chat.lazy")
+local lazy = ____lazy.lazy
 ____exports.version = "0.1.0"
+local chat = lazy("ollama-chat.chat.session")
+local askModule = lazy("ollama-chat.chat.ask")
 --- Configures the plugin; may be called any number of times, each call reconfiguring.
 function ____exports.setup(opts)
     config.set(opts)
     keymaps.apply()
+end
+--- Opens the chat with the default model (asking for one the first time).
+function ____exports.open()
+    chat().open()
+end
+--- Hides or shows the chat pane, keeping the conversation and any reply still streaming.
+function ____exports.toggle()
+    chat().toggle()
+end
+--- Ends the chat session, stopping any reply.
+function ____exports.close()
+    chat().close()
+end
+--- Sends `text` (or the message being typed) with the whole conversation; opens the chat first.
+function ____exports.send(text)
+    chat().send(text)
+end
+--- Stops the reply in progress.
+function ____exports.stop()
+    chat().stop()
+end
+--- Re-splits the chat pane and remembers the layout.
+function ____exports.set_layout(layout)
+    if layout ~= "horizontal" and layout ~= "vertical" then
+        error(
+            "ollama-chat: set_layout() expects \"horizontal\" or \"vertical\", got " .. vim.inspect(layout),
+            0
+        )
+    end
+    chat().setLayout(layout)
+end
+--- For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second }.
+function ____exports.status()
+    if _G.package.loaded["ollama-chat.chat.session"] == nil then
+        return {model = nil, state = "idle", tokens_per_second = nil}
+    end
+    return chat().status()
+end
+--- Asks about the current buffer, or `range` ({first, last}) of it, in the chat.
+function ____exports.ask(opts)
+    askModule().ask({prompt = opts and opts.prompt, range = opts and opts.range})
 end
 return ____exports

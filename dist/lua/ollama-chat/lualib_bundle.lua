@@ -74,6 +74,19 @@ local function __TS__ArraySlice(self, first, last)
     return out
 end
 
+local function __TS__Class(self)
+    local c = {prototype = {}}
+    c.prototype.__index = c.prototype
+    c.prototype.constructor = c
+    return c
+end
+
+local function __TS__New(target, ...)
+    local instance = setmetatable({}, target.prototype)
+    instance:____constructor(...)
+    return instance
+end
+
 local function __TS__ArrayPush(self, ...)
     local items = {...}
     local len = #self
@@ -157,12 +170,50 @@ do
     end
 end
 
+local function __TS__ArrayIsArray(value)
+    return type(value) == "table" and (value[1] ~= nil or next(value) == nil)
+end
+
+local function __TS__ArrayConcat(self, ...)
+    local items = {...}
+    local result = {}
+    local len = 0
+    for i = 1, #self do
+        len = len + 1
+        result[len] = self[i]
+    end
+    for i = 1, #items do
+        local item = items[i]
+        if __TS__ArrayIsArray(item) then
+            for j = 1, #item do
+                len = len + 1
+                result[len] = item[j]
+            end
+        else
+            len = len + 1
+            result[len] = item
+        end
+    end
+    return result
+end
+
+local function __TS__StringEndsWith(self, searchString, endPosition)
+    if endPosition == nil or endPosition > #self then
+        endPosition = #self
+    end
+    return string.sub(self, endPosition - #searchString + 1, endPosition) == searchString
+end
+
 return {
   __TS__ArrayIncludes = __TS__ArrayIncludes,
   __TS__StringStartsWith = __TS__StringStartsWith,
   __TS__ObjectAssign = __TS__ObjectAssign,
   __TS__ArraySlice = __TS__ArraySlice,
+  __TS__Class = __TS__Class,
+  __TS__New = __TS__New,
   __TS__ArrayPush = __TS__ArrayPush,
   __TS__ArrayEntries = __TS__ArrayEntries,
-  __TS__Iterator = __TS__Iterator
+  __TS__Iterator = __TS__Iterator,
+  __TS__ArrayConcat = __TS__ArrayConcat,
+  __TS__StringEndsWith = __TS__StringEndsWith
 }

@@ -1,0 +1,241 @@
+local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__Class = ____lualib.__TS__Class
+local ____exports = {}
+local ____transcript = require("ollama-chat.chat.transcript")
+local THINKING_CLOSE = ____transcript.THINKING_CLOSE
+local THINKING_OPEN = ____transcript.THINKING_OPEN
+local escapeLine = ____transcript.escapeLine
+--- How often streamed text is written to the buffer (ms): one redraw per batch, not per token.
+____exports.BATCH_MS = 30
+____exports.NS = vim.api.nvim_create_namespace("ollama-chat")
+____exports.Reply = __TS__Class()
+local Reply = ____exports.Reply
+Reply.name = "Reply"
+function Reply.prototype.____constructor(self, buf)
+    self.buf = buf
+    self.pending = {}
+    self.inThinking = false
+    self.sawContent = false
+    self.fenceRows = {}
+    self.thinkingStart = -1
+    self.joinUndo = false
+    self.closed = false
+end
+function Reply.prototype.begin(self, lines)
+    self:appendLines(lines)
+end
+function Reply.prototype.appendLines(self, lines)
+    local follow = self:followers()
+    local row = vim.api.nvim_buf_line_count(self.buf) - 1
+    local col = #(vim.api.nvim_buf_get_lines(self.buf, row, row + 1, false)[1] or "")
+    self:setText(row, col, lines)
+    self:follow(follow)
+end
+function Reply.prototype.follow(self, wins)
+    local last = vim.api.nvim_buf_line_count(self.buf)
+    for ____, win in ipairs(wins) do
+        if vim.api.nvim_win_is_valid(win) then
+            vim.api.nvim_win_set_cursor(win, {last, 0})
+        end
+    end
+end
+function Reply.prototype.push(self, content, thinking)
+    if self.closed then
+        return
+    end
+    if thinking ~= "" and not self.sawContent then
+        if not self.inThinking then
+            local ____self_pending_0 = self.pending
+            ____self_pending_0[#____self_pending_0 + 1] = {fence = THINKING_OPEN}
+            self.inThinking = true
+        end
+        local ____self_pending_1 = self.pending
+        ____self_pending_1[#____self_pending_1 + 1] = thinking
+    end
+    if content ~= "" then
+        self:closeThinking()
+        self.sawContent = true
+        local ____self_pending_2 = self.pending
+        ____self_pending_2[#____self_pending_2 + 1] = content
+    end
+    if self.timer == nil and #self.pending > 0 then
+        self:schedule()
+    end
+end
+function Reply.prototype.closeThinking(self)
+    if not self.inThinking then
+        return
+    end
+    self.inThinking = false
+    local ____self_pending_3 = self.pending
+    ____self_pending_3[#____self_pending_3 + 1] = {fence = THINKING_CLOSE}
+end
+function Reply.prototype.schedule(self)
+    local timer = vim.uv.new_timer()
+    self.timer = timer
+    timer:start(
+        ____exports.BATCH_MS,
+        0,
+        function()
+            timer:close()
+            vim.schedule(function()
+                self.timer = nil
+                self:flush()
+            end)
+        end
+    )
+end
+function Reply.prototype.flush(self)
+    local pending = self.pending
+    self.pending = {}
+    if #pending == 0 or not vim.api.nvim_buf_is_valid(self.buf) then
+        return
+    end
+    local follow = self:followers()
+    local run = {}
+    for ____, piece in ipairs(pending) do
+        do
+            if type(piece) == "string" then
+                run[#run + 1] = piece
+                goto __continue22
+            end
+            if #run > 0 then
+                self:append(table.concat(run))
+            end
+            run = {}
+            self:appendFence(piece.fence)
+        end
+        ::__continue22::
+    end
+    if #run > 0 then
+        self:append(table.concat(run))
+    end
+    self:follow(follow)
+end
+function Reply.prototype.followers(self)
+    local last = vim.api.nvim_buf_line_count(self.buf)
+    local wins = {}
+    for ____, win in ipairs(vim.api.nvim_list_wins()) do
+        if vim.api.nvim_win_get_buf(win) == self.buf and vim.api.nvim_win_get_cursor(win)[1] >= last then
+            wins[#wins + 1] = win
+        end
+    end
+    return wins
+end
+function Reply.prototype.setText(self, row, col, lines)
+    local buf = self.buf
+    vim.api.nvim_buf_call(
+        buf,
+        function()
+            if self.joinUndo then
+                vim.cmd("silent! undojoin")
+            end
+            vim.api.nvim_buf_set_text(
+                buf,
+                row,
+                col,
+                row,
+                col,
+                lines
+            )
+        end
+    )
+    self.joinUndo = true
+end
+function Reply.prototype.append(self, text)
+    local row = vim.api.nvim_buf_line_count(self.buf) - 1
+    local col = #(vim.api.nvim_buf_get_lines(self.buf, row, row + 1, false)[1] or "")
+    local lines = vim.split(text, "\n", {plain = true})
+    self:setText(row, col, lines)
+    do
+        local r = row
+        while r < row + #lines - 1 do
+            self:escapeRow(r)
+            r = r + 1
+        end
+    end
+    if self.inThinking then
+        self:dimThinking(row + #lines - 1)
+    end
+end
+function Reply.prototype.escapeRow(self, row)
+    if self.fenceRows[row] ~= nil then
+        return
+    end
+    local line = vim.api.nvim_buf_get_lines(self.buf, row, row + 1, false)[1] or ""
+    if escapeLine(line) ~= line then
+        self:setText(row, 0, {"\\"})
+    end
+end
+function Reply.prototype.appendFence(self, fence)
+    local row = vim.api.nvim_buf_line_count(self.buf) - 1
+    local last = vim.api.nvim_buf_get_lines(self.buf, row, row + 1, false)[1] or ""
+    local lines = last == "" and ({fence, ""}) or ({"", fence, ""})
+    if fence == THINKING_CLOSE then
+        lines[#lines + 1] = ""
+    end
+    self:setText(row, #last, lines)
+    if last ~= "" then
+        self:escapeRow(row)
+    end
+    local fenceRow = last == "" and row or row + 1
+    self.fenceRows[fenceRow] = true
+    if fence == THINKING_OPEN then
+        self.thinkingStart = fenceRow
+    else
+        self:dimThinking(fenceRow)
+    end
+end
+function Reply.prototype.dimThinking(self, lastRow)
+    if self.thinkingStart < 0 then
+        return
+    end
+    vim.api.nvim_buf_set_extmark(
+        self.buf,
+        ____exports.NS,
+        self.thinkingStart,
+        0,
+        {
+            id = self.thinkingStart + 1,
+            end_row = lastRow,
+            end_col = 0,
+            hl_group = "OllamaChatThinking",
+            hl_eol = true
+        }
+    )
+end
+function Reply.prototype.finish(self, meta, trailing)
+    if self.closed then
+        return
+    end
+    self:closeThinking()
+    if self.timer ~= nil then
+        self.timer:stop()
+        if not self.timer:is_closing() then
+            self.timer:close()
+        end
+        self.timer = nil
+    end
+    self:flush()
+    self.closed = true
+    if not vim.api.nvim_buf_is_valid(self.buf) then
+        return
+    end
+    local row = vim.api.nvim_buf_line_count(self.buf) - 1
+    self:escapeRow(row)
+    if #meta > 0 then
+        local virt = {}
+        for ____, l in ipairs(meta) do
+            virt[#virt + 1] = {l}
+        end
+        vim.api.nvim_buf_set_extmark(
+            self.buf,
+            ____exports.NS,
+            row,
+            0,
+            {virt_lines = virt}
+        )
+    end
+    self:appendLines(trailing)
+end
+return ____exports

@@ -1,0 +1,554 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+local config = require("ollama-chat.config")
+local ____curl = require("ollama-chat.http.curl")
+local request = ____curl.request
+local errors = require("ollama-chat.ollama.errors")
+local ____host = require("ollama-chat.ollama.host")
+local parseHost = ____host.parseHost
+local ____names = require("ollama-chat.ollama.names")
+local manifestUrl = ____names.manifestUrl
+local JSON_OPTS = {luanil = {object = true, array = true}}
+local lastContact
+--- How the last request to Ollama went (for :checkhealth, which must not make a request itself).
+function ____exports.contact()
+    return lastContact
+end
+local function noteContact(base, err)
+    local down = err ~= nil and (err.kind == "unreachable" or err.kind == "timeout" or err.kind == "http")
+    lastContact = {
+        host = base,
+        ok = not down,
+        message = down and err.message or "answered",
+        time = os.time()
+    }
+end
+--- The base URL in effect: setup({ host }) or else OLLAMA_HOST.
+function ____exports.host()
+    return parseHost(config.get().host or vim.env.OLLAMA_HOST)
+end
+local function headers()
+    return config.get().headers
+end
+local function decode(text)
+    local ok, value = pcall(vim.json.decode, text, JSON_OPTS)
+    return ok and ({true, value}) or ({
+        false,
+        tostring(value)
+    })
+end
+--- A request answered by one JSON body (or none).
+local function call(spec, done)
+    local base = ____exports.host()
+    local ____config_get_result_timeouts_0 = config.get().timeouts
+    local connect = ____config_get_result_timeouts_0.connect
+    local request_idle = ____config_get_result_timeouts_0.request_idle
+    local ____request_8 = request
+    local ____spec_method_5 = spec.method
+    local ____temp_6 = base .. spec.path
+    local ____headers_result_7 = headers()
+    local ____temp_1
+    if spec.body == nil then
+        ____temp_1 = nil
+    else
+        ____temp_1 = vim.json.encode(spec.body)
+    end
+    return ____request_8({
+        method = ____spec_method_5,
+        url = ____temp_6,
+        headers = ____headers_result_7,
+        body = ____temp_1,
+        connect_timeout = connect,
+        idle_timeout_ms = request_idle * 1000,
+        on_done = function(res)
+            local err = errors.transport(res, base, request_idle)
+            if not res.cancelled then
+                local ____noteContact_4 = noteContact
+                local ____err_3 = err
+                if ____err_3 == nil then
+                    local ____temp_2
+                    if res.status >= 200 and res.status < 300 then
+                        ____temp_2 = nil
+                    else
+                        ____temp_2 = errors.fromStatus(res, base)
+                    end
+                    ____err_3 = ____temp_2
+                end
+                ____noteContact_4(base, ____err_3)
+            end
+            if err ~= nil then
+                return done(err, res)
+            end
+            if res.status < 200 or res.status >= 300 then
+                return done(
+                    errors.fromStatus(res, base, spec.model, spec.model ~= nil),
+                    res
+                )
+            end
+            done(nil, res)
+        end
+    })
+end
+--- A request answered by one JSON object, handed to `pick`.
+local function callJson(spec, pick, what, cb)
+    local base = ____exports.host()
+    return call(
+        spec,
+        function(err, res)
+            if err ~= nil then
+                return cb(err, nil)
+            end
+            local ok, value = unpack(
+                decode(res.body),
+                1,
+                2
+            )
+            local ____temp_9
+            if ok and type(value) == "table" then
+                ____temp_9 = pick(value)
+            else
+                ____temp_9 = nil
+            end
+            local picked = ____temp_9
+            if picked == nil then
+                return cb(
+                    errors.invalid(base, what .. " was not the JSON expected"),
+                    nil
+                )
+            end
+            cb(nil, picked)
+        end
+    )
+end
+--- A request answered by an NDJSON stream.
+local function stream(spec)
+    local base = ____exports.host()
+    local finished = false
+    local failure
+    local handle = nil
+    local ____config_get_result_timeouts_10 = config.get().timeouts
+    local connect = ____config_get_result_timeouts_10.connect
+    local stream_idle = ____config_get_result_timeouts_10.stream_idle
+    local h = request({
+        method = spec.method,
+        url = base .. spec.path,
+        headers = headers(),
+        body = vim.json.encode(spec.body),
+        connect_timeout = connect,
+        idle_timeout_ms = stream_idle * 1000,
+        on_line = function(line)
+            if finished or failure ~= nil then
+                return
+            end
+            local ok, value = unpack(
+                decode(line),
+                1,
+                2
+            )
+            if not ok or type(value) ~= "table" then
+                failure = errors.invalid(
+                    base,
+                    "a streamed line is not JSON: " .. string.sub(line, 1, 80)
+                )
+                if handle ~= nil then
+                    handle:cancel()
+                end
+                return
+            end
+            local obj = value
+            local message = obj.error
+            if message ~= nil then
+                failure = errors.serverSaid(
+                    tostring(message),
+                    nil,
+                    spec.model
+                )
+                return
+            end
+            finished = spec.on_object(obj)
+        end,
+        on_done = function(res)
+            local err = errors.transport(res, base, stream_idle)
+            if not res.cancelled then
+                noteContact(base, err)
+            end
+            if failure ~= nil then
+                return spec.on_end(failure)
+            end
+            if err ~= nil then
+                return spec.on_end(err)
+            end
+            if res.status < 200 or res.status >= 300 then
+                return spec.on_end(errors.fromStatus(res, base, spec.model, spec.model ~= nil))
+            end
+            if not finished then
+                return spec.on_end(errors.incomplete(base, res.curl_code ~= 0 and res.curl_error or nil))
+            end
+            spec.on_end(nil)
+        end
+    })
+    handle = h
+    return h
+end
+local function num(v)
+    return type(v) == "number" and v or nil
+end
+local function str(v)
+    return type(v) == "string" and v or ""
+end
+function ____exports.version(cb)
+    return callJson(
+        {method = "GET", path = "/api/version"},
+        function(v)
+            local s = v.version
+            return type(s) == "string" and s or nil
+        end,
+        "/api/version",
+        cb
+    )
+end
+function ____exports.tags(cb)
+    return callJson(
+        {method = "GET", path = "/api/tags"},
+        function(v)
+            local models = v.models
+            if models == nil then
+                return {}
+            end
+            if type(models) ~= "table" then
+                return nil
+            end
+            local out = {}
+            for ____, m in ipairs(models) do
+                if type(m) == "table" and type(m.name) == "string" then
+                    out[#out + 1] = m
+                end
+            end
+            return out
+        end,
+        "/api/tags",
+        cb
+    )
+end
+function ____exports.show(model, cb)
+    return callJson(
+        {method = "POST", path = "/api/show", body = {model = model}, model = model},
+        function(v) return v end,
+        "/api/show",
+        cb
+    )
+end
+function ____exports.ps(cb)
+    return callJson(
+        {method = "GET", path = "/api/ps"},
+        function(v)
+            local models = v.models
+            return type(models) == "table" and models or (models == nil and ({}) or nil)
+        end,
+        "/api/ps",
+        cb
+    )
+end
+--- Deletes a model (200 with an empty body).
+function ____exports.remove(model, cb)
+    return call(
+        {method = "DELETE", path = "/api/delete", body = {model = model}, model = model},
+        function(err) return cb(err) end
+    )
+end
+local function chatResult(model)
+    return {model = model, content = "", thinking = "", done = false}
+end
+local function applyFinal(result, obj)
+    result.done = true
+    local reason = obj.done_reason
+    if type(reason) == "string" then
+        result.done_reason = reason
+    end
+    result.total_duration = num(obj.total_duration)
+    result.load_duration = num(obj.load_duration)
+    result.prompt_eval_count = num(obj.prompt_eval_count)
+    result.prompt_eval_duration = num(obj.prompt_eval_duration)
+    result.eval_count = num(obj.eval_count)
+    result.eval_duration = num(obj.eval_duration)
+end
+local function collect(result, content, thinking)
+    result.content = table.concat(content)
+    result.thinking = table.concat(thinking)
+    return result
+end
+local function chatBody(req)
+    local body = {}
+    body.model = req.model
+    body.messages = req.messages
+    body.stream = true
+    if req.options ~= nil and (next(req.options)) ~= nil then
+        body.options = req.options
+    end
+    if req.keep_alive ~= nil then
+        body.keep_alive = req.keep_alive
+    end
+    if req.think ~= nil then
+        body.think = req.think
+    end
+    if req.format ~= nil then
+        body.format = req.format
+    end
+    return body
+end
+--- Streams a chat reply. The final chunk may carry text too; metrics may be absent.
+function ____exports.chat(req, handlers)
+    local result = chatResult(req.model)
+    local content = {}
+    local thinking = {}
+    local onDelta = handlers.on_delta
+    return stream({
+        method = "POST",
+        path = "/api/chat",
+        body = chatBody(req),
+        model = req.model,
+        on_object = function(obj)
+            local message = obj.message
+            local c = message ~= nil and str(message.content) or ""
+            local t = message ~= nil and str(message.thinking) or ""
+            if c ~= "" then
+                content[#content + 1] = c
+            end
+            if t ~= "" then
+                thinking[#thinking + 1] = t
+            end
+            if (c ~= "" or t ~= "") and onDelta ~= nil then
+                onDelta({content = c, thinking = t})
+            end
+            if obj.done == true then
+                applyFinal(result, obj)
+                return true
+            end
+            return false
+        end,
+        on_end = function(err) return handlers.on_done(
+            err,
+            collect(result, content, thinking)
+        ) end
+    })
+end
+--- Streams a completion; deltas carry `response` as content.
+function ____exports.generate(req, handlers)
+    local result = chatResult(req.model)
+    local content = {}
+    local thinking = {}
+    local onDelta = handlers.on_delta
+    local body = {}
+    body.model = req.model
+    body.prompt = req.prompt
+    body.stream = true
+    if req.system ~= nil then
+        body.system = req.system
+    end
+    if req.options ~= nil and (next(req.options)) ~= nil then
+        body.options = req.options
+    end
+    if req.keep_alive ~= nil then
+        body.keep_alive = req.keep_alive
+    end
+    if req.think ~= nil then
+        body.think = req.think
+    end
+    return stream({
+        method = "POST",
+        path = "/api/generate",
+        body = body,
+        model = req.model,
+        on_object = function(obj)
+            local c = str(obj.response)
+            local t = str(obj.thinking)
+            if c ~= "" then
+                content[#content + 1] = c
+            end
+            if t ~= "" then
+                thinking[#thinking + 1] = t
+            end
+            if (c ~= "" or t ~= "") and onDelta ~= nil then
+                onDelta({content = c, thinking = t})
+            end
+            if obj.done == true then
+                applyFinal(result, obj)
+                return true
+            end
+            return false
+        end,
+        on_end = function(err) return handlers.on_done(
+            err,
+            collect(result, content, thinking)
+        ) end
+    })
+end
+--- Pulls a model (full name with tag), streaming progress; any status string may appear.
+function ____exports.pull(model, handlers)
+    local onProgress = handlers.on_progress
+    return stream({
+        method = "POST",
+        path = "/api/pull",
+        body = {model = model, stream = true},
+        on_object = function(obj)
+            local status = str(obj.status)
+            if onProgress ~= nil then
+                local p = {status = status}
+                local digest = obj.digest
+                if type(digest) == "string" then
+                    p.digest = digest
+                end
+                p.total = num(obj.total)
+                p.completed = num(obj.completed)
+                onProgress(p)
+            end
+            return status == "success"
+        end,
+        on_end = function(err) return handlers.on_done(err) end
+    })
+end
+local function goString(s)
+    local escaped = string.gsub(
+        s,
+        "[%c\"\\<>&]",
+        function(c)
+            if c == "\"" then
+                return "\\\""
+            end
+            if c == "\\" then
+                return "\\\\"
+            end
+            if c == "\n" then
+                return "\\n"
+            end
+            if c == "\r" then
+                return "\\r"
+            end
+            if c == "\t" then
+                return "\\t"
+            end
+            return string.format(
+                "\\u%04x",
+                string.byte(c)
+            )
+        end
+    )
+    return ("\"" .. escaped) .. "\""
+end
+local function goLayer(layer)
+    local parts = {
+        "\"mediaType\":" .. goString(str(layer.mediaType)),
+        "\"digest\":" .. goString(str(layer.digest)),
+        "\"size\":" .. string.format(
+            "%d",
+            num(layer.size) or 0
+        )
+    }
+    local from = str(layer.from)
+    if from ~= "" then
+        parts[#parts + 1] = "\"from\":" .. goString(from)
+    end
+    return ("{" .. table.concat(parts, ",")) .. "}"
+end
+--- The compact form servers before 0.19 wrote (and hashed) for a pulled manifest.
+function ____exports.reserializeManifest(body)
+    local ok, value = unpack(
+        decode(body),
+        1,
+        2
+    )
+    if not ok or type(value) ~= "table" then
+        return nil
+    end
+    local m = value
+    local config = m.config
+    local layers = m.layers
+    if type(config) ~= "table" or type(layers) ~= "table" then
+        return nil
+    end
+    local encodedLayers = {}
+    for ____, layer in ipairs(layers) do
+        encodedLayers[#encodedLayers + 1] = goLayer(layer)
+    end
+    return ((((((("{\"schemaVersion\":" .. string.format(
+        "%d",
+        num(m.schemaVersion) or 0
+    )) .. ",\"mediaType\":") .. goString(str(m.mediaType))) .. ",\"config\":") .. goLayer(config)) .. ",\"layers\":[") .. table.concat(encodedLayers, ",")) .. "]}"
+end
+local MANIFEST_ACCEPT = "application/vnd.docker.distribution.manifest.v2+json"
+local function registryError(registry, res)
+    if res.status == 0 then
+        return {
+            kind = "unreachable",
+            message = (("registry " .. registry) .. " is unreachable: ") .. (res.curl_error ~= "" and res.curl_error or "curl exit code " .. tostring(res.curl_code))
+        }
+    end
+    return {
+        kind = "http",
+        message = (("registry " .. registry) .. " answered HTTP ") .. tostring(res.status),
+        status = res.status
+    }
+end
+--- Asks the registry for a model's manifest digest without downloading the model: HEAD gives
+-- ollama-content-digest; without it, GET the manifest (about 1 KiB) and hash it.
+function ____exports.registryManifest(model, registry, cb)
+    local url = manifestUrl(model, registry)
+    local accept = {Accept = MANIFEST_ACCEPT}
+    local current
+    local finish
+    finish = function(res, get)
+        if res.cancelled then
+            return cb(
+                errors.cancelled(),
+                nil
+            )
+        end
+        if res.status == 404 then
+            return cb(nil, {found = false, digests = {}})
+        end
+        if res.status < 200 or res.status >= 300 then
+            return cb(
+                registryError(registry, res),
+                nil
+            )
+        end
+        local header = res.headers["ollama-content-digest"]
+        if header ~= nil and header ~= "" then
+            local hex = string.gsub(header, "^sha256:", "")
+            return cb(
+                nil,
+                {
+                    found = true,
+                    digests = {string.lower(hex)}
+                }
+            )
+        end
+        if not get then
+            current = request({
+                method = "GET",
+                url = url,
+                headers = accept,
+                connect_timeout = 10,
+                idle_timeout_ms = 15000,
+                on_done = function(r) return finish(r, true) end
+            })
+            return
+        end
+        local digests = {vim.fn.sha256(res.body)}
+        local legacy = ____exports.reserializeManifest(res.body)
+        if legacy ~= nil then
+            digests[#digests + 1] = vim.fn.sha256(legacy)
+        end
+        cb(nil, {found = true, digests = digests})
+    end
+    current = request({
+        method = "HEAD",
+        url = url,
+        headers = accept,
+        connect_timeout = 10,
+        idle_timeout_ms = 15000,
+        on_done = function(r) return finish(r, false) end
+    })
+    return {cancel = function() return current:cancel() end}
+end
+return ____exports

@@ -1,0 +1,74 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+____exports.DEFAULT_HOST = "http://127.0.0.1:11434"
+local DEFAULT_PORT = 11434
+local function trimQuotes(s)
+    local out = vim.trim(s)
+    do
+        while true do
+            local first = string.sub(out, 1, 1)
+            local last = string.sub(out, -1)
+            if #out >= 2 and first == last and (first == "\"" or first == "'") then
+                out = vim.trim(string.sub(out, 2, -2))
+            else
+                return out
+            end
+        end
+    end
+end
+local function validPort(p)
+    local n = tonumber(p)
+    if n == nil or math.floor(n) ~= n or n < 1 or n > 65535 then
+        return nil
+    end
+    return n
+end
+--- Base URL (scheme://host:port[/path]) for an OLLAMA_HOST value; empty or unset → the default.
+function ____exports.parseHost(value)
+    local raw = trimQuotes(value or "")
+    if raw == "" then
+        return ____exports.DEFAULT_HOST
+    end
+    local scheme = "http"
+    local port = DEFAULT_PORT
+    local rest = raw
+    local s, after = string.match(raw, "^(%a[%w+.-]*)://(.*)$")
+    if s ~= nil then
+        scheme = string.lower(s)
+        rest = after
+        port = scheme == "https" and 443 or 80
+    elseif raw == "ollama.com" then
+        return "https://ollama.com:443"
+    end
+    local path = ""
+    local slash = string.find(rest, "/", 1, true)
+    if slash ~= nil then
+        path = string.sub(rest, slash)
+        rest = string.sub(rest, 1, slash - 1)
+        if path == "/" then
+            path = ""
+        end
+    end
+    local host = rest
+    local v6, v6rest = string.match(rest, "^(%[[^%]]*%])(.*)$")
+    if v6 ~= nil then
+        host = v6
+        local p = string.match(v6rest, "^:(.*)$")
+        if p ~= nil then
+            port = validPort(p) or port
+        end
+    else
+        local h, p = string.match(rest, "^([^:]*):([^:]*)$")
+        if h ~= nil then
+            host = h
+            port = validPort(p) or port
+        end
+    end
+    if host == "" or host == "0.0.0.0" then
+        host = "127.0.0.1"
+    elseif host == "[::]" then
+        host = "[::1]"
+    end
+    return ((((scheme .. "://") .. host) .. ":") .. tostring(port)) .. path
+end
+return ____exports

@@ -1,0 +1,63 @@
+local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__ArraySlice = ____lualib.__TS__ArraySlice
+local ____exports = {}
+____exports.DEFAULT_REGISTRY_HOST = "registry.ollama.ai"
+____exports.DEFAULT_NAMESPACE = "library"
+____exports.DEFAULT_TAG = "latest"
+function ____exports.parseName(name)
+    local rest = vim.trim(name)
+    local at = string.find(rest, "@", 1, true)
+    if at ~= nil then
+        rest = string.sub(rest, 1, at - 1)
+    end
+    local parts = vim.split(rest, "/", {plain = true})
+    local last = parts[#parts]
+    local tag = ____exports.DEFAULT_TAG
+    local model, t = string.match(last, "^(.*):([^:]*)$")
+    if model ~= nil and t ~= "" then
+        last = model
+        tag = t
+    end
+    local n = #parts
+    return {
+        host = n >= 3 and table.concat(
+            __TS__ArraySlice(parts, 0, n - 2),
+            "/"
+        ) or ____exports.DEFAULT_REGISTRY_HOST,
+        namespace = n >= 2 and parts[n - 2 + 1] or ____exports.DEFAULT_NAMESPACE,
+        model = last,
+        tag = tag
+    }
+end
+--- The name as Ollama lists it: default host and `library/` dropped, tag always present.
+function ____exports.fullName(name)
+    local p = ____exports.parseName(name)
+    local prefix = ""
+    if p.host ~= ____exports.DEFAULT_REGISTRY_HOST then
+        prefix = ((p.host .. "/") .. p.namespace) .. "/"
+    elseif p.namespace ~= ____exports.DEFAULT_NAMESPACE then
+        prefix = p.namespace .. "/"
+    end
+    return ((prefix .. p.model) .. ":") .. p.tag
+end
+--- Short display form: like fullName (the tag is kept: it names a different model).
+function ____exports.displayName(name)
+    return ____exports.fullName(name)
+end
+--- Whether two names denote the same model (llama3.2 == llama3.2:latest == library/llama3.2).
+function ____exports.sameModel(a, b)
+    return ____exports.fullName(a) == ____exports.fullName(b)
+end
+--- The registry URL of a model's manifest; `registry` replaces the default registry host.
+function ____exports.manifestUrl(name, registry)
+    local p = ____exports.parseName(name)
+    local base = registry
+    if p.host ~= ____exports.DEFAULT_REGISTRY_HOST then
+        base = (string.find(p.host, "://", 1, true)) ~= nil and p.host or "https://" .. p.host
+    end
+    while string.sub(base, -1) == "/" do
+        base = string.sub(base, 1, -2)
+    end
+    return (((((base .. "/v2/") .. p.namespace) .. "/") .. p.model) .. "/manifests/") .. p.tag
+end
+return ____exports

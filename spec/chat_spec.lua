@@ -1,0 +1,345 @@
+-- The chat, driven through a child Neovim the way a user drives it: keys, commands, windows.
+local Child = require("helpers.child")
+local Server = require("helpers.server")
+
+local MODELS = {
+  { name = "llama3.2:3b", size = 2019393189 },
+  { name = "qwen3:8b", size = 5200000000, thinking = true },
+}
+
+describe("chat", function()
+  local server, child
+
+  local function reply_scenario(chat)
+    server:scenario({ models = MODELS, chat = chat })
+    server:clear_log()
+  end
+
+  local function start_child(opts)
+    opts = opts or {}
+    child = Child.new({ xdg = opts.xdg, env = opts.env })
+    child:lua("require('ollama-chat').setup(...)", vim.tbl_deep_extend("force", { host = server.url, picker = "select" }, opts.setup or {}))
+    return child
+  end
+
+  local function chat_buf(c)
+    return (c or child):lua([[
+      for _, b in ipairs(vim.api.nvim_list_bufs()) do
+        if vim.api.nvim_buf_get_name(b) == "ollama-chat://chat" and vim.api.nvim_buf_is_valid(b) then return b end
+      end
+      return -1
+    ]])
+  end
+
+  local function chat_lines()
+    return child:lines(chat_buf())
+  end
+
+  local function chat_win()
+    for _, w in ipairs(child:wins()) do
+      if w.name == "ollama-chat://chat" then return w end
+    end
+  end
+
+  local function wait_idle(what)
+    child:wait_until(function(c) return c:lua("return require('ollama-chat').status().state") ~= "generating"
+      and c:lua("return require('ollama-chat').status().state") ~= "loading" end, what or "reply done", 15000)
+  end
+
+  local function wait_done(n)
+    child:wait_until(function(c) return c:lua("return #(_G.__oc_done or {})") >= n end, "OllamaChatDone #" .. n, 15000)
+    return child:lua("return _G.__oc_done")[n]
+  end
+
+  local function record_events()
+    child:lua([[
+      _G.__oc_done = {}
+      vim.api.nvim_create_autocmd("User", { pattern = "OllamaChatDone", callback = function(a) table.insert(_G.__oc_done, a.data) end })
+    ]])
+  end
+
+  -- Opens the chat with llama3.2:3b as the default model, through the user's commands and keys.
+  local function open_chat()
+    child:cmd("Ollama model llama3.2:3b")
+    child:feed("<Space>oo")
+    child:wait_until(function() return chat_win() ~= nil end, "chat window")
+    record_events()
+  end
+
+  local function type_and_send(text)
+    child:feed("i" .. text .. "<Esc>")
+    child:feed("<CR>")
+  end
+
+  setup(function()
+    server = Server.start({ models = MODELS })
+  end)
+  teardown(function()
+    server:stop()
+  end)
+  before_each(function()
+    reply_scenario({ default = { reply = "Hello from the model." } })
+  end)
+  after_each(function()
+    if child then child:stop() end
+    child = nil
+  end)
+
+  it("opens a split of half the editor with the cursor where the user types", function()
+    start_child()
+    open_chat()
+    local w = chat_win()
+    local total = child:lua("return vim.o.lines - vim.o.cmdheight")
+    assert.is_true(math.abs(w.height - math.floor(total * 0.5)) <= 1, "height " .. w.height .. " of " .. total)
+    assert.equals("markdown", w.filetype)
+    assert.same({ "## User", "", "" }, chat_lines())
+    assert.equals(w.win, child:lua("return vim.api.nvim_get_current_win()"))
+    assert.same({ 3, 0 }, child:lua("return vim.api.nvim_win_get_cursor(0)"))
+  end)
+
+  it("sends with <CR>, streams the reply under the model's heading, and shows stats", function()
+    start_child()
+    open_chat()
+    type_and_send("Hi there")
+    local done = wait_done(1)
+    assert.equals("Hello from the model.", done.content)
+    assert.is_false(done.stopped)
+    assert.equals("llama3.2:3b", done.model)
+    assert.same({ "## User", "", "Hi there", "", "## Assistant (llama3.2:3b)", "", "Hello from the model.", "", "## User", "", "" }, chat_lines())
+    local req = server:log()[1]
+    assert.equals("/api/chat", req.path)
+    assert.same({ { role = "user", content = "Hi there" } }, req.json.messages)
+    assert.is_true(req.json.stream)
+    local virt = child:lua([[
+      local marks = vim.api.nvim_buf_get_extmarks(..., vim.api.nvim_create_namespace("ollama-chat"), 0, -1, { details = true })
+      for _, m in ipairs(marks) do if m[4].virt_lines then return m[4].virt_lines[1][1][1] end end
+    ]], chat_buf())
+    assert.matches("tokens/s", virt)
+    assert.equals("idle", child:lua("return require('ollama-chat').status().state"))
+    assert.is_number(child:lua("return require('ollama-chat').status().tokens_per_second"))
+  end)
+
+  it("sends the whole history on the second turn, and <C-s> sends from insert mode", function()
+    start_child()
+    open_chat()
+    type_and_send("first")
+    wait_done(1)
+    reply_scenario({ default = { reply = "second answer" } })
+    child:feed("isecond<C-s>")
+    wait_done(2)
+    local req = server:log()[1]
+    assert.same({
+      { role = "user", content = "first" },
+      { role = "assistant", content = "Hello from the model." },
+      { role = "user", content = "second" },
+    }, req.json.messages)
+  end)
+
+  it("streams content exactly as sent: UTF-8 split across reads, content in the final chunk", function()
+    reply_scenario({ default = { reply = "Grüße 世界 𝄞\n## User\n```lua\nx = 1\n```", split_at = { 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60 }, final_content = " ✓" } })
+    start_child()
+    open_chat()
+    type_and_send("go")
+    local done = wait_done(1)
+    assert.equals("Grüße 世界 𝄞\n## User\n```lua\nx = 1\n``` ✓", done.content)
+    local lines = chat_lines()
+    -- the line that looks like a heading is escaped in the buffer, and reads back exactly
+    assert.same({ "Grüße 世界 𝄞", "\\## User", "```lua", "x = 1", "``` ✓" }, vim.list_slice(lines, 7, 11))
+    local parsed = child:lua("return require('ollama-chat.chat.transcript').parse(vim.api.nvim_buf_get_lines(..., 0, -1, false))", chat_buf())
+    assert.equals(done.content, parsed[2].content)
+  end)
+
+  it("shows thinking apart from the answer, dimmed", function()
+    reply_scenario({ default = { thinking = "Step one.\nStep two.", reply = "Answer." } })
+    start_child({ setup = { chat = { think = true } } })
+    child:cmd("Ollama model qwen3:8b")
+    child:feed("<Space>oo")
+    child:wait_until(function() return chat_win() ~= nil end, "chat window")
+    record_events()
+    type_and_send("think")
+    wait_done(1)
+    assert.same({ "## Assistant (qwen3:8b)", "", "~~~~thinking", "Step one.", "Step two.", "~~~~", "", "Answer." }, vim.list_slice(chat_lines(), 5, 12))
+    local hl = child:lua([[
+      for _, m in ipairs(vim.api.nvim_buf_get_extmarks(..., vim.api.nvim_create_namespace("ollama-chat"), 0, -1, { details = true })) do
+        if m[4].hl_group then return { m[2], m[4].end_row, m[4].hl_group } end
+      end
+    ]], chat_buf())
+    assert.same({ 6, 9, "OllamaChatThinking" }, hl)
+    assert.is_true(server:log()[1].json.think)
+  end)
+
+  it("says so when a reply is cut by the context limit", function()
+    reply_scenario({ default = { reply = "cut", done_reason = "length" } })
+    start_child()
+    open_chat()
+    type_and_send("long")
+    wait_done(1)
+    local virt = child:lua([[
+      local out = {}
+      for _, m in ipairs(vim.api.nvim_buf_get_extmarks(..., vim.api.nvim_create_namespace("ollama-chat"), 0, -1, { details = true })) do
+        for _, l in ipairs(m[4].virt_lines or {}) do out[#out + 1] = l[1][1] end
+      end
+      return table.concat(out, "\n")
+    ]], chat_buf())
+    assert.matches("cut off", virt)
+  end)
+
+  it("stops a reply with <C-c>: curl killed, what arrived kept and marked", function()
+    reply_scenario({ default = { token = "word ", ["repeat"] = 100000, token_ms = 5 } })
+    server:reset_stats()
+    start_child()
+    open_chat()
+    type_and_send("go on")
+    child:wait_until(function() return #(chat_lines()[7] or "") > 20 end, "reply streaming")
+    child:feed("<C-c>")
+    local done = wait_done(1)
+    assert.is_true(done.stopped)
+    assert.is_nil(done.error)
+    assert.matches("^word word", done.content)
+    assert.equals("idle", child:lua("return require('ollama-chat').status().state"))
+    assert(vim.wait(3000, function() return server:stats().cancelled_streams == 1 end, 50), "the server still streams")
+    local lines = chat_lines()
+    assert.equals("## User", lines[#lines - 2])
+  end)
+
+  it("stops a reply with :Ollama stop", function()
+    reply_scenario({ default = { token = "word ", ["repeat"] = 100000, token_ms = 5 } })
+    start_child()
+    open_chat()
+    type_and_send("go on")
+    child:wait_until(function() return child:lua("return require('ollama-chat').status().state") == "generating" end, "generating")
+    child:cmd("Ollama stop")
+    assert.is_true(wait_done(1).stopped)
+  end)
+
+  it("one u undoes a whole reply", function()
+    reply_scenario({ default = { token = "tok ", ["repeat"] = 300, token_ms = 2 } })
+    start_child()
+    open_chat()
+    type_and_send("count")
+    wait_done(1)
+    child:feed("u")
+    child:wait_until(function() return #chat_lines() <= 3 end, "undo")
+    local lines = chat_lines()
+    assert.same({ "## User", "", "count" }, lines)
+  end)
+
+  it("follows the reply only while the cursor is at the end", function()
+    reply_scenario({ default = { token = "line\n", ["repeat"] = 400, token_ms = 2 } })
+    start_child()
+    open_chat()
+    type_and_send("lines")
+    child:wait_until(function() return #chat_lines() > 30 end, "streaming")
+    -- following: the cursor is on the last line
+    local n = #chat_lines()
+    assert.is_true(child:lua("return vim.api.nvim_win_get_cursor(0)[1]") >= n - 2)
+    child:feed("gg")
+    wait_done(1)
+    assert.equals(1, child:lua("return vim.api.nvim_win_get_cursor(0)[1]"))
+  end)
+
+  it("toggles the pane while streaming, keeping buffer and reply", function()
+    reply_scenario({ default = { token = "w ", ["repeat"] = 200, token_ms = 5 } })
+    start_child()
+    open_chat()
+    type_and_send("go")
+    child:feed("<Space>ot")
+    child:wait_until(function() return chat_win() == nil end, "pane hidden")
+    local done = wait_done(1)
+    child:feed("<Space>ot")
+    child:wait_until(function() return chat_win() ~= nil end, "pane shown")
+    assert.equals(done.content, child:lua("return require('ollama-chat.chat.transcript').parse(vim.api.nvim_buf_get_lines(..., 0, -1, false))[2].content", chat_buf()))
+  end)
+
+  it("recovers the pane with its history after :q and after the buffer is wiped", function()
+    start_child()
+    open_chat()
+    type_and_send("remember me")
+    wait_done(1)
+    child:cmd("q")
+    assert.is_nil(chat_win())
+    child:feed("<Space>oo")
+    child:wait_until(function() return chat_win() ~= nil end, "reopened")
+    assert.equals("remember me", chat_lines()[3])
+    child:cmd("bwipeout! " .. chat_buf())
+    child:feed("<Space>ot")
+    child:wait_until(function() return chat_win() ~= nil end, "recovered")
+    local lines = chat_lines()
+    assert.equals("remember me", lines[3])
+    assert.equals("Hello from the model.", lines[7])
+  end)
+
+  it("closes the session with <leader>oc, stopping any reply", function()
+    reply_scenario({ default = { token = "w ", ["repeat"] = 100000, token_ms = 5 } })
+    start_child()
+    open_chat()
+    type_and_send("go")
+    child:wait_until(function() return child:lua("return require('ollama-chat').status().state") == "generating" end, "generating")
+    child:feed("<Space>oc")
+    assert.is_true(wait_done(1).stopped)
+    assert.is_nil(chat_win())
+    assert.equals(-1, chat_buf())
+  end)
+
+  it("re-splits with <leader>ov / <leader>oh and keeps the layout across a restart", function()
+    local xdg = Child.tempdir()
+    start_child({ xdg = xdg })
+    open_chat()
+    child:feed("<Space>ov")
+    child:wait_until(function() local w = chat_win(); return w and w.height > child:lua("return vim.o.lines - 5") end, "vertical split")
+    local cols = child:lua("return vim.o.columns")
+    assert.is_true(math.abs(chat_win().width - math.floor(cols * 0.5)) <= 1)
+    child:stop()
+    start_child({ xdg = xdg })
+    child:feed("<Space>oo")
+    child:wait_until(function() return chat_win() ~= nil end, "chat window")
+    assert.is_true(math.abs(chat_win().width - math.floor(cols * 0.5)) <= 1, "vertical after restart")
+    child:feed("<Space>oh")
+    child:wait_until(function() local w = chat_win(); return w and w.width == cols end, "horizontal split")
+  end)
+
+  it("switches the model mid-chat; the conversation goes on with the new one", function()
+    start_child()
+    open_chat()
+    type_and_send("one")
+    wait_done(1)
+    child:cmd("Ollama switch qwen3:8b")
+    child:feed("itwo<Esc><CR>")
+    wait_done(2)
+    local req = server:log()
+    assert.equals("qwen3:8b", req[#req].json.model)
+    assert.equals(3, #req[#req].json.messages)
+    assert.equals("## Assistant (qwen3:8b)", chat_lines()[15])
+  end)
+
+  it("send() from Lua opens the chat first", function()
+    start_child()
+    child:cmd("Ollama model llama3.2:3b")
+    record_events()
+    child:lua("require('ollama-chat').send('from lua')")
+    wait_done(1)
+    assert.is_not_nil(chat_win())
+    assert.equals("from lua", chat_lines()[3])
+  end)
+
+  it("shows Ollama being down in the chat and the message says how to start it", function()
+    start_child()
+    open_chat()
+    child:lua("require('ollama-chat').setup({ host = 'http://127.0.0.1:9', picker = 'select' })")
+    type_and_send("anyone?")
+    local done = wait_done(1)
+    assert.matches("Ollama is not running at http://127.0.0.1:9: start it with `ollama serve`", done.error, 1, true)
+    assert.equals("error", child:lua("return require('ollama-chat').status().state"))
+  end)
+
+  it("keeps a partial reply and shows a mid-stream error", function()
+    reply_scenario({ default = { reply = "one two three", error_after = 2, error = "runner crashed" } })
+    start_child()
+    open_chat()
+    type_and_send("go")
+    local done = wait_done(1)
+    assert.matches("runner crashed", done.error)
+    assert.equals("one two ", done.content)
+    assert.equals("one two ", chat_lines()[7])
+  end)
+end)

@@ -1,0 +1,283 @@
+-- The Ollama client against the test server, through real curl: every wire-format case of the
+-- reference that breaks naive clients.
+local Server = require("helpers.server")
+local async = require("helpers.async")
+local config = require("ollama-chat.config")
+local client = require("ollama-chat.ollama.client")
+
+local MODELS = {
+  { name = "llama3.2:3b" },
+  { name = "deepseek-r1:8b", thinking = true },
+}
+
+local function closed_port()
+  local tcp = vim.uv.new_tcp()
+  tcp:bind("127.0.0.1", 0)
+  local port = tcp:getsockname().port
+  tcp:close()
+  return port
+end
+
+local function alive(pid)
+  return vim.uv.kill(pid, 0) == 0
+end
+
+describe("ollama client", function()
+  local server
+
+  setup(function()
+    server = Server.start({ models = MODELS })
+  end)
+  teardown(function()
+    server:stop()
+  end)
+
+  local function scenario(chat)
+    server:scenario({ models = MODELS, chat = chat and { default = chat } or nil })
+    server:clear_log()
+  end
+
+  before_each(function()
+    config.set({ host = server.url })
+    scenario(nil)
+  end)
+
+  local function chat(extra, timeout)
+    return async.chat(client, vim.tbl_extend("force", { model = "llama3.2:3b", messages = { { role = "user", content = "hi" } } }, extra or {}), timeout)
+  end
+
+  describe("plain calls", function()
+    it("lists models with full names and tags", function()
+      local err, models = async.await(client.tags)
+      assert.is_nil(err)
+      assert.same({ "llama3.2:3b", "deepseek-r1:8b" }, vim.tbl_map(function(m) return m.name end, models))
+      assert.matches("^%x+$", models[1].digest)
+    end)
+
+    it("reads the version", function()
+      local err, v = async.await(client.version)
+      assert.is_nil(err)
+      assert.is_string(v)
+    end)
+
+    it("shows a model, and names an unknown one with how to get it", function()
+      local err, info = async.await(function(done) client.show("llama3.2:3b", done) end)
+      assert.is_nil(err)
+      assert.is_table(info)
+      err = async.await(function(done) client.show("nope:1b", done) end)
+      assert.equals("not_found", err.kind)
+      assert.equals(404, err.status)
+      assert.matches('model "nope:1b" is not installed', err.message, 1, true)
+      assert.matches(":Ollama pull nope:1b", err.message, 1, true)
+    end)
+
+    it("deletes with an empty 200 body, and 404 for an unknown model", function()
+      assert.is_nil((async.await(function(done) client.remove("llama3.2:3b", done) end)))
+      local _, models = async.await(client.tags)
+      assert.equals(1, #models)
+      local err = async.await(function(done) client.remove("llama3.2:3b", done) end)
+      assert.equals("not_found", err.kind)
+    end)
+
+    it("reports plain-text 404 from something that is not Ollama as such", function()
+      config.set({ host = server.url .. "/not-ollama" })
+      local err = async.await(client.tags)
+      assert.equals("http", err.kind)
+      assert.equals(404, err.status)
+      assert.matches("404 page not found", err.message, 1, true)
+      assert.matches("not an Ollama reply", err.message, 1, true)
+    end)
+
+    it("says Ollama is not running, naming the host, when nothing listens", function()
+      local port = closed_port()
+      config.set({ host = "127.0.0.1:" .. port })
+      local err = async.await(client.tags)
+      assert.equals("unreachable", err.kind)
+      assert.equals(("Ollama is not running at http://127.0.0.1:%d: start it with `ollama serve`"):format(port), err.message)
+    end)
+
+    it("sends extra headers and the body over stdin", function()
+      config.set({ host = server.url, headers = { Authorization = "Bearer s3cret" } })
+      local long = string.rep("é", 300000) -- far beyond what argv could carry
+      local err = chat({ messages = { { role = "user", content = long } } })
+      assert.is_nil(err)
+      local entry = server:log()[1]
+      assert.equals("/api/chat", entry.path)
+      assert.equals("Bearer s3cret", entry.headers.authorization)
+      assert.equals(long, entry.json.messages[1].content)
+    end)
+  end)
+
+  describe("chat streams", function()
+    it("delivers content split at any byte, inside JSON strings and UTF-8 characters", function()
+      local text = "Grüße, 世界! \"quoted\" <tag> & 𝄞 done"
+      -- cut inside the first multi-byte characters and inside the JSON of the first lines
+      scenario({ reply = text, split_at = { 3, 40, 61, 62, 63, 90, 91, 130, 131, 132, 133 } })
+      local err, result, deltas = chat()
+      assert.is_nil(err)
+      assert.equals(text, result.content)
+      local joined = {}
+      for _, d in ipairs(deltas) do joined[#joined + 1] = d.content end
+      assert.equals(text, table.concat(joined))
+      assert.is_true(#deltas > 3)
+    end)
+
+    it("appends content carried by the final chunk", function()
+      scenario({ reply = "Hello", final_content = " world" })
+      local err, result = chat()
+      assert.is_nil(err)
+      assert.equals("Hello world", result.content)
+      assert.is_true(result.done)
+    end)
+
+    it("reports metrics and the stop reason, and copes with them missing", function()
+      scenario({ reply = "a b c", done_reason = "length", eval_count = 3, eval_duration = 1500000000 })
+      local _, result = chat()
+      assert.equals("length", result.done_reason)
+      assert.equals(3, result.eval_count)
+      assert.equals(1500000000, result.eval_duration)
+      scenario({ reply = "a b c", omit_metrics = true, done_reason = vim.NIL })
+      local err, r2 = chat()
+      assert.is_nil(err)
+      assert.is_true(r2.done)
+      assert.is_nil(r2.eval_count)
+      assert.is_nil(r2.done_reason)
+    end)
+
+    it("keeps thinking apart from content", function()
+      scenario({ thinking = "Let me think.", reply = "42" })
+      local err, result, deltas = chat({ model = "deepseek-r1:8b", think = true })
+      assert.is_nil(err)
+      assert.equals("Let me think.", result.thinking)
+      assert.equals("42", result.content)
+      assert.equals("", deltas[1].content)
+      assert.is_true(#deltas[1].thinking > 0)
+      assert.is_true(server:log()[1].json.think)
+    end)
+
+    it("reports an error before the stream with its status", function()
+      scenario({ status = 503, error = "server busy, please try again.  maximum pending requests exceeded" })
+      local err = chat()
+      assert.equals("server", err.kind)
+      assert.equals(503, err.status)
+      assert.matches("server busy", err.message, 1, true)
+    end)
+
+    it("reports a missing model as not_found, keyed on the 404", function()
+      local err = chat({ model = "ghost:7b" })
+      assert.equals("not_found", err.kind)
+      assert.equals("ghost:7b", err.model)
+      assert.matches(":Ollama pull ghost:7b", err.message, 1, true)
+    end)
+
+    it("reports an error mid-stream and keeps the partial reply", function()
+      scenario({ reply = "one two three four", error_after = 2, error = "model runner crashed" })
+      local err, result = chat()
+      assert.equals("server", err.kind)
+      assert.matches("model runner crashed", err.message, 1, true)
+      assert.equals("one two ", result.content)
+      assert.is_false(result.done)
+    end)
+
+    it("never takes a stream without its final line for success", function()
+      scenario({ reply = "one two three", truncate_after = 2 })
+      local err, result = chat()
+      assert.equals("incomplete", err.kind)
+      assert.matches("incomplete response", err.message, 1, true)
+      assert.equals("one two ", result.content)
+    end)
+
+    it("reports a connection reset mid-stream as incomplete", function()
+      scenario({ reply = "one two three", reset_after = 2 })
+      local err, result = chat()
+      assert.equals("incomplete", err.kind)
+      assert.equals("one two ", result.content)
+    end)
+
+    it("reports a server that accepts and never answers once the idle timeout passes", function()
+      scenario({ hang = true })
+      config.set({ host = server.url, timeouts = { stream_idle = 0.5 } })
+      local t = vim.uv.hrtime()
+      local err = chat()
+      assert.equals("timeout", err.kind)
+      assert.is_true((vim.uv.hrtime() - t) / 1e6 < 3000)
+    end)
+
+    it("reads a 2 MiB line", function()
+      scenario({ line_bytes = 2 * 1024 * 1024 })
+      local err, result = chat()
+      assert.is_nil(err)
+      assert.equals(2 * 1024 * 1024, #result.content)
+    end)
+
+    it("cancels mid-stream: curl is gone, the server sees the disconnect, on_done reports once", function()
+      scenario({ token = "tok ", ["repeat"] = 100000, token_ms = 5 })
+      server:reset_stats()
+      local done_calls, err, deltas = 0, nil, 0
+      local h = client.chat({ model = "llama3.2:3b", messages = { { role = "user", content = "hi" } } }, {
+        on_delta = function() deltas = deltas + 1 end,
+        on_done = function(e) done_calls = done_calls + 1; err = e end,
+      })
+      assert(vim.wait(5000, function() return deltas >= 5 end, 5))
+      assert.is_true(alive(h.pid))
+      h.cancel()
+      assert(vim.wait(5000, function() return done_calls == 1 end, 5))
+      assert.equals("cancelled", err.kind)
+      assert(vim.wait(2000, function() return not alive(h.pid) end, 10), "curl still running")
+      assert(vim.wait(3000, function() return server:stats().cancelled_streams == 1 end, 50), "server did not see the disconnect")
+      h.cancel() -- idempotent
+      vim.wait(100)
+      assert.equals(1, done_calls)
+    end)
+
+    it("reports a line that is not JSON instead of ignoring it", function()
+      config.set({ host = server.url .. "/not-ollama" })
+      scenario({ reply = "x" })
+      -- the plain-text 404 body of a wrong path is not a stream: reported as http
+      local err = chat()
+      assert.equals("http", err.kind)
+    end)
+  end)
+
+  describe("pull", function()
+    it("streams progress to success", function()
+      server:scenario({ models = MODELS, pull = { ["llama3.2:3b"] = { behavior = "update", duration_ms = 300 } } })
+      local progress = {}
+      local err = async.await(function(done)
+        client.pull("llama3.2:3b", { on_progress = function(p) progress[#progress + 1] = p end, on_done = done })
+      end)
+      assert.is_nil(err)
+      assert.equals("pulling manifest", progress[1].status)
+      assert.equals("success", progress[#progress].status)
+      local downloading = vim.tbl_filter(function(p) return p.total ~= nil end, progress)
+      assert.is_true(#downloading > 2)
+    end)
+
+    it("reports a model unknown to the registry with the server's reason", function()
+      local err = async.await(function(done) client.pull("nosuch:1b", { on_done = done }) end)
+      assert.equals("server", err.kind)
+      assert.matches("file does not exist", err.message, 1, true)
+    end)
+  end)
+
+  describe("resources", function()
+    it("runs 2,000 requests in a row without leaking processes or file descriptors", function()
+      local function fds()
+        return #vim.fn.readdir("/proc/self/fd")
+      end
+      local function children()
+        return #vim.tbl_filter(function(l) return l ~= "" end, vim.split(vim.fn.system({ "pgrep", "-P", tostring(vim.uv.os_getpid()), "curl" }), "\n"))
+      end
+      async.await(client.version) -- warm up
+      local before = fds()
+      local failures = 0
+      for _ = 1, 2000 do
+        local err = async.await(client.version)
+        if err then failures = failures + 1 end
+      end
+      assert.equals(0, failures)
+      assert.equals(0, children())
+      assert.is_true(fds() <= before + 2, ("fds: %d before, %d after"):format(before, fds()))
+    end)
+  end)
+end)

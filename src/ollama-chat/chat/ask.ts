@@ -1,0 +1,102 @@
+// Asking about code: the current buffer or a range of it goes into the chat as the user's
+// message (file, filetype, lines, the code in a fenced block, then the question) and is sent
+// through the API like any message: over stdin, never on a command line.
+import * as config from "../config";
+import * as client from "../ollama/client";
+import { notify } from "../ui/notify";
+import * as session from "./session";
+
+export interface AskOpts {
+  prompt?: string;
+  /** 1-based inclusive line range; the whole buffer when absent. */
+  range?: [number, number];
+  /** The buffer asked about (default: the current one). */
+  buf?: number;
+}
+
+/** Rough token estimate for a context warning: about 4 bytes per token for code. */
+const BYTES_PER_TOKEN = 4;
+
+/** A fence longer than any run of backticks in the code, so the code cannot close it. */
+export function fenceFor(lines: string[]): string {
+  let longest = 0;
+  for (const line of lines) {
+    for (const [run] of string.gmatch(line, "(`+)")) longest = math.max(longest, run.length);
+  }
+  return string.rep("`", math.max(3, longest + 1));
+}
+
+function describe(buf: number, first: number, last: number, total: number): string {
+  const name = vim.api.nvim_buf_get_name(buf);
+  const file = name === "" ? "[No Name]" : vim.fn.fnamemodify(name, ":~:.");
+  const ft = vim.api.nvim_get_option_value("filetype", { buf }) as string;
+  const where = first === 1 && last === total ? `all ${total} lines` : `lines ${first}-${last} of ${total}`;
+  return `File: ${file}${ft !== "" ? ` (${ft})` : ""}, ${where}`;
+}
+
+/** The message sent for `question` about lines first..last of `buf`. */
+export function buildMessage(buf: number, first: number, last: number, question: string): string {
+  const total = vim.api.nvim_buf_line_count(buf);
+  const code = vim.api.nvim_buf_get_lines(buf, first - 1, last, false);
+  const ft = vim.api.nvim_get_option_value("filetype", { buf }) as string;
+  const fence = fenceFor(code);
+  const parts = [describe(buf, first, last, total), "", fence + ft];
+  for (const line of code) parts.push(line);
+  parts.push(fence, "", question);
+  return parts.join("\n");
+}
+
+/** Warns (without blocking) when the context is larger than the model's context window. */
+function warnIfTooLarge(model: string, bytes: number): void {
+  const tokens = math.ceil(bytes / BYTES_PER_TOKEN);
+  const numCtx = config.get().chat.options["num_ctx"];
+  const report = (window: number, source: string): void => {
+    if (tokens <= window) return;
+    notify(
+      `the code sent is about ${tokens} tokens (${bytes} bytes), more than ${model}'s context of ${window} tokens (${source}): the model will not see all of it. Ask about a selection, or raise chat.options.num_ctx.`,
+      vim.log.levels.WARN,
+    );
+  };
+  if (type(numCtx) === "number") {
+    report(numCtx as number, "chat.options.num_ctx");
+    return;
+  }
+  client.show(model, (err, info) => {
+    if (err !== undefined || info === undefined) return;
+    const modelInfo = info.get("model_info") as LuaTable | undefined;
+    if (modelInfo === undefined) return;
+    for (const [key, value] of pairs(modelInfo)) {
+      if (type(key) === "string" && (key as string).endsWith(".context_length") && type(value) === "number") {
+        report(value as number, "its context_length");
+        return;
+      }
+    }
+  });
+}
+
+function sendQuestion(buf: number, first: number, last: number, question: string): void {
+  const message = buildMessage(buf, first, last, question);
+  session.send(message);
+  const model = session.currentModel();
+  if (model !== undefined) warnIfTooLarge(model, message.length);
+}
+
+/** Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent. */
+export function ask(opts: AskOpts): void {
+  const buf = opts.buf ?? vim.api.nvim_get_current_buf();
+  if (vim.api.nvim_buf_get_name(buf) === "ollama-chat://chat") {
+    notify("ask about a code buffer, not the chat itself", vim.log.levels.WARN);
+    return;
+  }
+  const total = vim.api.nvim_buf_line_count(buf);
+  const first = math.max(1, math.min(opts.range?.[0] ?? 1, total));
+  const last = math.max(first, math.min(opts.range?.[1] ?? total, total));
+  if (opts.prompt !== undefined && vim.trim(opts.prompt) !== "") {
+    sendQuestion(buf, first, last, vim.trim(opts.prompt));
+    return;
+  }
+  vim.ui.input({ prompt: `Ask about ${first === 1 && last === total ? "the buffer" : `lines ${first}-${last}`}: ` }, (input) => {
+    if (input === undefined || vim.trim(input) === "") return;
+    sendQuestion(buf, first, last, vim.trim(input));
+  });
+}

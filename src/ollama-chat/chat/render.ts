@@ -1,0 +1,193 @@
+// Streams one reply into the chat buffer. Text is appended in place at the end of the buffer in
+// batches (one nvim_buf_set_text per batch, touching only the new text), so the cost of a chunk
+// does not grow with the chat; the batches of one reply are joined into one undo step; windows
+// follow the reply only while their cursor sits on the last line.
+import { THINKING_CLOSE, THINKING_OPEN, escapeLine } from "./transcript";
+
+/** How often streamed text is written to the buffer (ms): one redraw per batch, not per token. */
+export const BATCH_MS = 30;
+
+export const NS = vim.api.nvim_create_namespace("ollama-chat");
+
+/** A virtual line under the reply: [text, highlight group]. Never part of the buffer's text. */
+export type MetaLine = [string, string];
+
+/** Pieces waiting to be written: content, or the thinking fences (structure, never escaped). */
+type Piece = string | { fence: string };
+
+export class Reply {
+  private pending: Piece[] = [];
+  private timer: UvTimer | undefined;
+  private inThinking = false;
+  private sawContent = false;
+  private fenceRows = new LuaSet<number>();
+  private thinkingStart = -1;
+  private joinUndo = false;
+  private closed = false;
+
+  constructor(private readonly buf: number) {}
+
+  /** Writes the reply's heading lines at the end: the first change of the reply's undo step. */
+  begin(lines: string[]): void {
+    this.appendLines(lines);
+  }
+
+  /** Appends whole lines (structure, not content) at the end, joined to the reply's undo step. */
+  private appendLines(lines: string[]): void {
+    const follow = this.followers();
+    const row = vim.api.nvim_buf_line_count(this.buf) - 1;
+    const col = (vim.api.nvim_buf_get_lines(this.buf, row, row + 1, false)[0] ?? "").length;
+    this.setText(row, col, lines);
+    this.follow(follow);
+  }
+
+  private follow(wins: number[]): void {
+    const last = vim.api.nvim_buf_line_count(this.buf);
+    for (const win of wins) {
+      if (vim.api.nvim_win_is_valid(win)) vim.api.nvim_win_set_cursor(win, [last, 0]);
+    }
+  }
+
+  /** Queues streamed text; it reaches the buffer within BATCH_MS. */
+  push(content: string, thinking: string): void {
+    if (this.closed) return;
+    if (thinking !== "" && !this.sawContent) {
+      if (!this.inThinking) {
+        this.pending.push({ fence: THINKING_OPEN });
+        this.inThinking = true;
+      }
+      this.pending.push(thinking);
+    }
+    if (content !== "") {
+      this.closeThinking();
+      this.sawContent = true;
+      this.pending.push(content);
+    }
+    if (this.timer === undefined && this.pending.length > 0) this.schedule();
+  }
+
+  private closeThinking(): void {
+    if (!this.inThinking) return;
+    this.inThinking = false;
+    this.pending.push({ fence: THINKING_CLOSE });
+  }
+
+  private schedule(): void {
+    const timer = vim.uv.new_timer();
+    this.timer = timer;
+    timer.start(BATCH_MS, 0, () => {
+      timer.close();
+      vim.schedule(() => {
+        this.timer = undefined;
+        this.flush();
+      });
+    });
+  }
+
+  /** Writes everything queued now. */
+  flush(): void {
+    const pending = this.pending;
+    this.pending = [];
+    if (pending.length === 0 || !vim.api.nvim_buf_is_valid(this.buf)) return;
+    const follow = this.followers();
+    let run: string[] = [];
+    for (const piece of pending) {
+      if (typeof piece === "string") {
+        run.push(piece);
+        continue;
+      }
+      if (run.length > 0) this.append(table.concat(run));
+      run = [];
+      this.appendFence(piece.fence);
+    }
+    if (run.length > 0) this.append(table.concat(run));
+    this.follow(follow);
+  }
+
+  /** Windows showing the chat with the cursor on its last line: they follow the reply. */
+  private followers(): number[] {
+    const last = vim.api.nvim_buf_line_count(this.buf);
+    const wins: number[] = [];
+    for (const win of vim.api.nvim_list_wins()) {
+      if (vim.api.nvim_win_get_buf(win) === this.buf && vim.api.nvim_win_get_cursor(win)[0] >= last) wins.push(win);
+    }
+    return wins;
+  }
+
+  private setText(row: number, col: number, lines: string[]): void {
+    const buf = this.buf;
+    vim.api.nvim_buf_call(buf, () => {
+      // One reply, one undo step: each batch joins the previous one.
+      if (this.joinUndo) vim.cmd("silent! undojoin");
+      vim.api.nvim_buf_set_text(buf, row, col, row, col, lines);
+    });
+    this.joinUndo = true;
+  }
+
+  /** Appends text at the very end; returns the row where it started. */
+  private append(text: string): void {
+    const row = vim.api.nvim_buf_line_count(this.buf) - 1;
+    const col = (vim.api.nvim_buf_get_lines(this.buf, row, row + 1, false)[0] ?? "").length;
+    const lines = vim.split(text, "\n", { plain: true });
+    this.setText(row, col, lines);
+    // Lines completed by this batch: escape those that would read as structure.
+    for (let r = row; r < row + lines.length - 1; r++) this.escapeRow(r);
+    if (this.inThinking) this.dimThinking(row + lines.length - 1);
+  }
+
+  private escapeRow(row: number): void {
+    if (this.fenceRows.has(row)) return;
+    const line = vim.api.nvim_buf_get_lines(this.buf, row, row + 1, false)[0] ?? "";
+    if (escapeLine(line) !== line) this.setText(row, 0, ["\\"]);
+  }
+
+  /** A fence goes on a line of its own, after the text so far. */
+  private appendFence(fence: string): void {
+    const row = vim.api.nvim_buf_line_count(this.buf) - 1;
+    const last = vim.api.nvim_buf_get_lines(this.buf, row, row + 1, false)[0] ?? "";
+    const lines = last === "" ? [fence, ""] : ["", fence, ""];
+    if (fence === THINKING_CLOSE) lines.push("");
+    this.setText(row, last.length, lines);
+    if (last !== "") this.escapeRow(row);
+    const fenceRow = last === "" ? row : row + 1;
+    this.fenceRows.add(fenceRow);
+    if (fence === THINKING_OPEN) this.thinkingStart = fenceRow;
+    else this.dimThinking(fenceRow);
+  }
+
+  private dimThinking(lastRow: number): void {
+    if (this.thinkingStart < 0) return;
+    vim.api.nvim_buf_set_extmark(this.buf, NS, this.thinkingStart, 0, {
+      id: this.thinkingStart + 1,
+      end_row: lastRow,
+      end_col: 0,
+      hl_group: "OllamaChatThinking",
+      hl_eol: true,
+    });
+  }
+
+  /**
+   * Writes what is queued, closes an open thinking block, shows `meta` under the reply and
+   * appends `trailing` (the next turn's heading), all in the reply's undo step.
+   */
+  finish(meta: MetaLine[], trailing: string[]): void {
+    if (this.closed) return;
+    this.closeThinking();
+    if (this.timer !== undefined) {
+      this.timer.stop();
+      if (!this.timer.is_closing()) this.timer.close();
+      this.timer = undefined;
+    }
+    this.flush();
+    this.closed = true;
+    if (!vim.api.nvim_buf_is_valid(this.buf)) return;
+    const row = vim.api.nvim_buf_line_count(this.buf) - 1;
+    this.escapeRow(row);
+    if (meta.length > 0) {
+      const virt: MetaLine[][] = [];
+      for (const l of meta) virt.push([l]);
+      vim.api.nvim_buf_set_extmark(this.buf, NS, row, 0, { virt_lines: virt });
+    }
+    this.appendLines(trailing);
+  }
+}

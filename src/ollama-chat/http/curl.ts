@@ -1,0 +1,232 @@
+// HTTP through curl under vim.system. The request body goes over stdin (never argv: large
+// buffers exceed argv limits and no shell ever sees user text); `-i` puts the status line and
+// headers in front of the body so errors can be told apart; streamed bodies are split into lines
+// as they arrive. Everything the caller sees is delivered in order on the main loop, in time
+// slices, so a flood of lines never freezes the editor.
+import { LineSplitter } from "./lines";
+
+export type Method = "GET" | "POST" | "DELETE" | "HEAD";
+
+/** @noSelf */
+export interface HttpRequest {
+  method: Method;
+  url: string;
+  headers?: { [name: string]: string };
+  /** Sent over stdin. */
+  body?: string;
+  /** Seconds to wait for the TCP connection. */
+  connect_timeout?: number;
+  /** Milliseconds without any byte from the server before giving up (0: never). */
+  idle_timeout_ms?: number;
+  /** For streams: called with each line of a 2xx body instead of collecting it. */
+  on_line?: (line: string) => void;
+  /** Exactly once, after every line was delivered. */
+  on_done: (response: HttpResponse) => void;
+}
+
+export interface HttpResponse {
+  /** 0 when no HTTP answer arrived. */
+  status: number;
+  /** Header names in lower case. */
+  headers: { [name: string]: string };
+  /** The body, unless it was streamed through on_line. */
+  body: string;
+  /** curl's exit code (0 success, 7 refused, 28 timeout, 18/56 cut off, ...). */
+  curl_code: number;
+  curl_error: string;
+  cancelled: boolean;
+  /** The idle timeout fired. */
+  idle_timeout: boolean;
+}
+
+export interface HttpHandle {
+  cancel(): void;
+  /** curl's pid, for tests and diagnostics. */
+  readonly pid: number;
+}
+
+/** Main-loop work per slice before yielding to input and redraw. */
+const SLICE_NS = 4e6;
+
+function curlArgs(req: HttpRequest): string[] {
+  // -q first: ignore the user's ~/.curlrc, which could change the output format.
+  const args = ["curl", "-q", "--silent", "--show-error", "--no-buffer", "-i", "--proto", "=http,https"];
+  args.push("--connect-timeout", tostring(req.connect_timeout ?? 5));
+  if (req.method === "HEAD") args.push("--head");
+  else args.push("-X", req.method);
+  if (req.headers !== undefined) {
+    for (const [name, value] of pairs(req.headers)) args.push("-H", `${name}: ${value}`);
+  }
+  if (req.body !== undefined) args.push("-H", "Content-Type: application/json", "--data-binary", "@-");
+  args.push("--", req.url);
+  return args;
+}
+
+/** Parses one header block; returns the status, or undefined if the block is malformed. */
+function parseHead(head: string, headers: { [name: string]: string }): number | undefined {
+  const [code] = string.match(head, "^HTTP/[%d.]+ (%d%d%d)");
+  if (code === undefined) return undefined;
+  for (const [name, value] of string.gmatch(head, "\n([^:\r\n]+):[ \t]*([^\r\n]*)")) {
+    headers[string.lower(name)] = value;
+  }
+  return tonumber(code);
+}
+
+class Exchange {
+  private status = 0;
+  private headers: { [name: string]: string } = {};
+  private head: string[] = [];
+  private inBody = false;
+  private bodyPieces: string[] = [];
+  private streaming = false;
+  private splitter: LineSplitter;
+  private stderr: string[] = [];
+  // Lines and the final response, waiting to be delivered on the main loop.
+  private queue: string[] = [];
+  private queueHead = 0;
+  private final: HttpResponse | undefined;
+  private flushScheduled = false;
+  private delivered = false;
+  private cancelled = false;
+  private idleFired = false;
+  private timer: UvTimer | undefined;
+  readonly pid: number;
+  private readonly proc: SystemObj;
+
+  constructor(private readonly req: HttpRequest) {
+    this.splitter = new LineSplitter((line) => this.queue.push(line));
+    const opts: SystemOpts = {
+      stdin: req.body ?? false,
+      stdout: (_err, data) => {
+        if (data !== undefined) this.onStdout(data);
+      },
+      stderr: (_err, data) => {
+        if (data !== undefined) this.stderr.push(data);
+      },
+    };
+    this.proc = vim.system(curlArgs(req), opts, (result) => this.onExit(result));
+    this.pid = this.proc.pid;
+    const idle = req.idle_timeout_ms ?? 0;
+    if (idle > 0) {
+      const timer = vim.uv.new_timer();
+      this.timer = timer;
+      timer.start(idle, idle, () => {
+        this.idleFired = true;
+        this.stopTimer();
+        this.proc.kill(15);
+      });
+    }
+  }
+
+  cancel(): void {
+    if (this.delivered || this.cancelled) return;
+    this.cancelled = true;
+    this.stopTimer();
+    this.proc.kill(15);
+  }
+
+  private stopTimer(): void {
+    const timer = this.timer;
+    if (timer !== undefined && !timer.is_closing()) {
+      timer.stop();
+      timer.close();
+    }
+    this.timer = undefined;
+  }
+
+  // Runs in libuv's fast context: string work only, no Neovim API.
+  private onStdout(data: string): void {
+    if (this.cancelled) return;
+    this.timer?.again();
+    if (this.inBody) {
+      this.onBody(data);
+      return;
+    }
+    this.head.push(data);
+    let text = table.concat(this.head);
+    for (;;) {
+      const [stop] = string.find(text, "\r\n\r\n", 1, true);
+      if (stop === undefined) {
+        this.head = [text];
+        return;
+      }
+      this.headers = {};
+      this.status = parseHead(string.sub(text, 1, stop + 1), this.headers) ?? 0;
+      text = string.sub(text, stop + 4);
+      // "100 Continue" and other interim answers precede the real one.
+      if (this.status < 100 || this.status >= 200) break;
+    }
+    this.head = [];
+    this.inBody = true;
+    this.streaming = this.req.on_line !== undefined && this.status >= 200 && this.status < 300;
+    if (text !== "") this.onBody(text);
+  }
+
+  private onBody(data: string): void {
+    if (this.streaming) {
+      this.splitter.push(data);
+      this.scheduleFlush();
+    } else {
+      this.bodyPieces.push(data);
+    }
+  }
+
+  private onExit(result: SystemCompleted): void {
+    this.stopTimer();
+    if (this.streaming) this.splitter.finish();
+    this.final = {
+      status: this.status,
+      headers: this.headers,
+      body: table.concat(this.bodyPieces),
+      curl_code: result.code,
+      curl_error: vim.trim(table.concat(this.stderr)),
+      cancelled: this.cancelled,
+      idle_timeout: this.idleFired,
+    };
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    vim.schedule(() => this.flush());
+  }
+
+  // Main loop: delivers queued lines for at most SLICE_NS, then yields and continues.
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.delivered) return;
+    const onLine = this.req.on_line;
+    const started = vim.uv.hrtime();
+    while (this.queueHead < this.queue.length) {
+      if (this.cancelled) {
+        this.queue = [];
+        this.queueHead = 0;
+        break;
+      }
+      const line = this.queue[this.queueHead];
+      this.queueHead++;
+      if (onLine !== undefined) onLine(line);
+      if (vim.uv.hrtime() - started > SLICE_NS && this.queueHead < this.queue.length) {
+        this.scheduleFlush();
+        return;
+      }
+    }
+    // Delivered lines are dropped in one go, not shifted one by one.
+    this.queue = [];
+    this.queueHead = 0;
+    if (this.final !== undefined) {
+      this.delivered = true;
+      this.req.on_done(this.final);
+    }
+  }
+}
+
+/** Starts a request; returns at once. */
+export function request(req: HttpRequest): HttpHandle {
+  const exchange = new Exchange(req);
+  return {
+    pid: exchange.pid,
+    cancel: () => exchange.cancel(),
+  };
+}

@@ -1,0 +1,388 @@
+// The typed Ollama client. Every call returns a Handle at once and reports through callbacks on
+// the main loop; nothing here blocks the editor.
+import * as config from "../config";
+import { request, type HttpResponse, type Method } from "../http/curl";
+import * as errors from "./errors";
+import { parseHost } from "./host";
+import { manifestUrl } from "./names";
+import type {
+  Callback,
+  ChatHandlers,
+  ChatRequest,
+  ChatResult,
+  GenerateRequest,
+  Handle,
+  ModelInfo,
+  OllamaError,
+  PullHandlers,
+  PullProgress,
+  RegistryManifest,
+} from "./types";
+
+const JSON_OPTS = { luanil: { object: true, array: true } };
+
+export interface Contact {
+  host: string;
+  ok: boolean;
+  message: string;
+  /** os.time() of the answer. */
+  time: number;
+}
+
+let lastContact: Contact | undefined;
+
+/** How the last request to Ollama went (for :checkhealth, which must not make a request itself). */
+export function contact(): Contact | undefined {
+  return lastContact;
+}
+
+function noteContact(base: string, err: OllamaError | undefined): void {
+  // Errors of the request itself (a missing model, a cancel) say nothing about the server.
+  const down = err !== undefined && (err.kind === "unreachable" || err.kind === "timeout" || err.kind === "http");
+  lastContact = { host: base, ok: !down, message: down ? err!.message : "answered", time: os.time() };
+}
+
+/** The base URL in effect: setup({ host }) or else OLLAMA_HOST. */
+export function host(): string {
+  return parseHost(config.get().host ?? vim.env.OLLAMA_HOST);
+}
+
+function headers(): { [name: string]: string } {
+  return config.get().headers;
+}
+
+function decode(text: string): [true, unknown] | [false, string] {
+  const [ok, value] = pcall(vim.json.decode, text, JSON_OPTS);
+  return ok ? [true, value] : [false, tostring(value)];
+}
+
+interface CallSpec {
+  method: Method;
+  path: string;
+  body?: unknown;
+  /** The model the request is about, for "not installed" errors. */
+  model?: string;
+}
+
+/** A request answered by one JSON body (or none). */
+function call(spec: CallSpec, done: (this: void, err: OllamaError | undefined, res: HttpResponse) => void): Handle {
+  const base = host();
+  const { connect, request_idle } = config.get().timeouts;
+  return request({
+    method: spec.method,
+    url: base + spec.path,
+    headers: headers(),
+    body: spec.body === undefined ? undefined : vim.json.encode(spec.body),
+    connect_timeout: connect,
+    idle_timeout_ms: request_idle * 1000,
+    on_done: (res) => {
+      const err = errors.transport(res, base, request_idle);
+      if (!res.cancelled) noteContact(base, err ?? (res.status >= 200 && res.status < 300 ? undefined : errors.fromStatus(res, base)));
+      if (err !== undefined) return done(err, res);
+      if (res.status < 200 || res.status >= 300) return done(errors.fromStatus(res, base, spec.model, spec.model !== undefined), res);
+      done(undefined, res);
+    },
+  });
+}
+
+/** A request answered by one JSON object, handed to `pick`. */
+function callJson<T>(spec: CallSpec, pick: (this: void, value: LuaTable) => T | undefined, what: string, cb: Callback<T>): Handle {
+  const base = host();
+  return call(spec, (err, res) => {
+    if (err !== undefined) return cb(err, undefined);
+    const [ok, value] = decode(res.body);
+    const picked = ok && type(value) === "table" ? pick(value as LuaTable) : undefined;
+    if (picked === undefined) return cb(errors.invalid(base, `${what} was not the JSON expected`), undefined);
+    cb(undefined, picked);
+  });
+}
+
+/** @noSelf */
+interface StreamSpec extends CallSpec {
+  /** Each decoded line; return true when it was the final line. */
+  on_object: (obj: LuaTable) => boolean;
+  /** Once: undefined error when the final line arrived. */
+  on_end: (err: OllamaError | undefined) => void;
+}
+
+/** A request answered by an NDJSON stream. */
+function stream(spec: StreamSpec): Handle {
+  const base = host();
+  let finished = false;
+  let failure: OllamaError | undefined;
+  let handle: Handle | undefined = undefined;
+  const { connect, stream_idle } = config.get().timeouts;
+  const h = request({
+    method: spec.method,
+    url: base + spec.path,
+    headers: headers(),
+    body: vim.json.encode(spec.body),
+    connect_timeout: connect,
+    idle_timeout_ms: stream_idle * 1000,
+    on_line: (line) => {
+      if (finished || failure !== undefined) return;
+      const [ok, value] = decode(line);
+      if (!ok || type(value) !== "table") {
+        failure = errors.invalid(base, `a streamed line is not JSON: ${string.sub(line, 1, 80)}`);
+        handle?.cancel();
+        return;
+      }
+      const obj = value as LuaTable;
+      const message = obj.get("error");
+      if (message !== undefined) {
+        // Status stays 200 for errors mid-stream; nothing follows the error line.
+        failure = errors.serverSaid(tostring(message), undefined, spec.model);
+        return;
+      }
+      finished = spec.on_object(obj);
+    },
+    on_done: (res) => {
+      const err = errors.transport(res, base, stream_idle);
+      if (!res.cancelled) noteContact(base, err);
+      if (failure !== undefined) return spec.on_end(failure);
+      if (err !== undefined) return spec.on_end(err);
+      if (res.status < 200 || res.status >= 300) return spec.on_end(errors.fromStatus(res, base, spec.model, spec.model !== undefined));
+      if (!finished) return spec.on_end(errors.incomplete(base, res.curl_code !== 0 ? res.curl_error : undefined));
+      spec.on_end(undefined);
+    },
+  });
+  handle = h;
+  return h;
+}
+
+function num(v: unknown): number | undefined {
+  return type(v) === "number" ? (v as number) : undefined;
+}
+
+function str(v: unknown): string {
+  return type(v) === "string" ? (v as string) : "";
+}
+
+export function version(cb: Callback<string>): Handle {
+  return callJson({ method: "GET", path: "/api/version" }, (v) => {
+    const s = v.get("version");
+    return type(s) === "string" ? (s as string) : undefined;
+  }, "/api/version", cb);
+}
+
+export function tags(cb: Callback<ModelInfo[]>): Handle {
+  return callJson({ method: "GET", path: "/api/tags" }, (v) => {
+    const models = v.get("models");
+    if (models === undefined) return [];
+    if (type(models) !== "table") return undefined;
+    const out: ModelInfo[] = [];
+    for (const m of models as ModelInfo[]) {
+      if (type(m) === "table" && type(m.name) === "string") out.push(m);
+    }
+    return out;
+  }, "/api/tags", cb);
+}
+
+export function show(model: string, cb: Callback<LuaTable>): Handle {
+  return callJson({ method: "POST", path: "/api/show", body: { model }, model }, (v) => v, "/api/show", cb);
+}
+
+export function ps(cb: Callback<LuaTable[]>): Handle {
+  return callJson({ method: "GET", path: "/api/ps" }, (v) => {
+    const models = v.get("models");
+    return type(models) === "table" ? (models as LuaTable[]) : models === undefined ? [] : undefined;
+  }, "/api/ps", cb);
+}
+
+/** Deletes a model (200 with an empty body). */
+export function remove(model: string, cb: (this: void, err: OllamaError | undefined) => void): Handle {
+  return call({ method: "DELETE", path: "/api/delete", body: { model }, model }, (err) => cb(err));
+}
+
+function chatResult(model: string): ChatResult {
+  return { model, content: "", thinking: "", done: false };
+}
+
+function applyFinal(result: ChatResult, obj: LuaTable): void {
+  result.done = true;
+  const reason = obj.get("done_reason");
+  if (type(reason) === "string") result.done_reason = reason as string;
+  result.total_duration = num(obj.get("total_duration"));
+  result.load_duration = num(obj.get("load_duration"));
+  result.prompt_eval_count = num(obj.get("prompt_eval_count"));
+  result.prompt_eval_duration = num(obj.get("prompt_eval_duration"));
+  result.eval_count = num(obj.get("eval_count"));
+  result.eval_duration = num(obj.get("eval_duration"));
+}
+
+// Text arrives in many small pieces: kept in a list and joined once at the end.
+function collect(result: ChatResult, content: string[], thinking: string[]): ChatResult {
+  result.content = table.concat(content);
+  result.thinking = table.concat(thinking);
+  return result;
+}
+
+function chatBody(req: ChatRequest): LuaTable {
+  const body = new LuaTable();
+  body.set("model", req.model);
+  body.set("messages", req.messages);
+  body.set("stream", true);
+  if (req.options !== undefined && next(req.options)[0] !== undefined) body.set("options", req.options);
+  if (req.keep_alive !== undefined) body.set("keep_alive", req.keep_alive);
+  if (req.think !== undefined) body.set("think", req.think);
+  if (req.format !== undefined) body.set("format", req.format);
+  return body;
+}
+
+/** Streams a chat reply. The final chunk may carry text too; metrics may be absent. */
+export function chat(req: ChatRequest, handlers: ChatHandlers): Handle {
+  const result = chatResult(req.model);
+  const content: string[] = [];
+  const thinking: string[] = [];
+  const onDelta = handlers.on_delta;
+  return stream({
+    method: "POST",
+    path: "/api/chat",
+    body: chatBody(req),
+    model: req.model,
+    on_object: (obj) => {
+      const message = obj.get("message") as { content?: unknown; thinking?: unknown } | undefined;
+      const c = message !== undefined ? str(message.content) : "";
+      const t = message !== undefined ? str(message.thinking) : "";
+      if (c !== "") content.push(c);
+      if (t !== "") thinking.push(t);
+      if ((c !== "" || t !== "") && onDelta !== undefined) onDelta({ content: c, thinking: t });
+      if (obj.get("done") === true) {
+        applyFinal(result, obj);
+        return true;
+      }
+      return false;
+    },
+    on_end: (err) => handlers.on_done(err, collect(result, content, thinking)),
+  });
+}
+
+/** Streams a completion; deltas carry `response` as content. */
+export function generate(req: GenerateRequest, handlers: ChatHandlers): Handle {
+  const result = chatResult(req.model);
+  const content: string[] = [];
+  const thinking: string[] = [];
+  const onDelta = handlers.on_delta;
+  const body = new LuaTable();
+  body.set("model", req.model);
+  body.set("prompt", req.prompt);
+  body.set("stream", true);
+  if (req.system !== undefined) body.set("system", req.system);
+  if (req.options !== undefined && next(req.options)[0] !== undefined) body.set("options", req.options);
+  if (req.keep_alive !== undefined) body.set("keep_alive", req.keep_alive);
+  if (req.think !== undefined) body.set("think", req.think);
+  return stream({
+    method: "POST",
+    path: "/api/generate",
+    body,
+    model: req.model,
+    on_object: (obj) => {
+      const c = str(obj.get("response"));
+      const t = str(obj.get("thinking"));
+      if (c !== "") content.push(c);
+      if (t !== "") thinking.push(t);
+      if ((c !== "" || t !== "") && onDelta !== undefined) onDelta({ content: c, thinking: t });
+      if (obj.get("done") === true) {
+        applyFinal(result, obj);
+        return true;
+      }
+      return false;
+    },
+    on_end: (err) => handlers.on_done(err, collect(result, content, thinking)),
+  });
+}
+
+/** Pulls a model (full name with tag), streaming progress; any status string may appear. */
+export function pull(model: string, handlers: PullHandlers): Handle {
+  const onProgress = handlers.on_progress;
+  return stream({
+    method: "POST",
+    path: "/api/pull",
+    body: { model, stream: true },
+    on_object: (obj) => {
+      const status = str(obj.get("status"));
+      if (onProgress !== undefined) {
+        const p: PullProgress = { status };
+        const digest = obj.get("digest");
+        if (type(digest) === "string") p.digest = digest as string;
+        p.total = num(obj.get("total"));
+        p.completed = num(obj.get("completed"));
+        onProgress(p);
+      }
+      return status === "success";
+    },
+    on_end: (err) => handlers.on_done(err),
+  });
+}
+
+// Go's encoding of a JSON string (what Ollama hashed): <, > and & escaped, other text raw.
+function goString(s: string): string {
+  const [escaped] = string.gsub(s, '[%c"\\<>&]', (c: string) => {
+    if (c === '"') return '\\"';
+    if (c === "\\") return "\\\\";
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    return string.format("\\u%04x", string.byte(c));
+  });
+  return `"${escaped}"`;
+}
+
+function goLayer(layer: LuaTable): string {
+  const parts = [`"mediaType":${goString(str(layer.get("mediaType")))}`, `"digest":${goString(str(layer.get("digest")))}`, `"size":${string.format("%d", num(layer.get("size")) ?? 0)}`];
+  const from = str(layer.get("from"));
+  if (from !== "") parts.push(`"from":${goString(from)}`);
+  return `{${parts.join(",")}}`;
+}
+
+/** The compact form servers before 0.19 wrote (and hashed) for a pulled manifest. */
+export function reserializeManifest(body: string): string | undefined {
+  const [ok, value] = decode(body);
+  if (!ok || type(value) !== "table") return undefined;
+  const m = value as LuaTable;
+  const config = m.get("config");
+  const layers = m.get("layers");
+  if (type(config) !== "table" || type(layers) !== "table") return undefined;
+  const encodedLayers: string[] = [];
+  for (const layer of layers as LuaTable[]) encodedLayers.push(goLayer(layer));
+  return `{"schemaVersion":${string.format("%d", num(m.get("schemaVersion")) ?? 0)},"mediaType":${goString(str(m.get("mediaType")))},"config":${goLayer(config as LuaTable)},"layers":[${encodedLayers.join(",")}]}`;
+}
+
+const MANIFEST_ACCEPT = "application/vnd.docker.distribution.manifest.v2+json";
+
+function registryError(registry: string, res: HttpResponse): OllamaError {
+  if (res.status === 0) {
+    return { kind: "unreachable", message: `registry ${registry} is unreachable: ${res.curl_error !== "" ? res.curl_error : `curl exit code ${res.curl_code}`}` };
+  }
+  return { kind: "http", message: `registry ${registry} answered HTTP ${res.status}`, status: res.status };
+}
+
+/**
+ * Asks the registry for a model's manifest digest without downloading the model: HEAD gives
+ * ollama-content-digest; without it, GET the manifest (about 1 KiB) and hash it.
+ */
+export function registryManifest(model: string, registry: string, cb: Callback<RegistryManifest>): Handle {
+  const url = manifestUrl(model, registry);
+  const accept = { Accept: MANIFEST_ACCEPT };
+  let current: Handle;
+  const finish = (res: HttpResponse, get: boolean): void => {
+    if (res.cancelled) return cb(errors.cancelled(), undefined);
+    if (res.status === 404) return cb(undefined, { found: false, digests: [] });
+    if (res.status < 200 || res.status >= 300) return cb(registryError(registry, res), undefined);
+    const header = res.headers["ollama-content-digest"];
+    if (header !== undefined && header !== "") {
+      const [hex] = string.gsub(header, "^sha256:", "");
+      return cb(undefined, { found: true, digests: [string.lower(hex)] });
+    }
+    if (!get) {
+      current = request({ method: "GET", url, headers: accept, connect_timeout: 10, idle_timeout_ms: 15000, on_done: (r) => finish(r, true) });
+      return;
+    }
+    const digests = [vim.fn.sha256(res.body)];
+    const legacy = reserializeManifest(res.body);
+    if (legacy !== undefined) digests.push(vim.fn.sha256(legacy));
+    cb(undefined, { found: true, digests });
+  };
+  current = request({ method: "HEAD", url, headers: accept, connect_timeout: 10, idle_timeout_ms: 15000, on_done: (r) => finish(r, false) });
+  return { cancel: () => current.cancel() };
+}

@@ -1,0 +1,62 @@
+// Model names: [host/][namespace/]model[:tag]. Updating must use full names with their tag:
+// llama3.2:3b and llama3.2:latest are different models.
+export const DEFAULT_REGISTRY_HOST = "registry.ollama.ai";
+export const DEFAULT_NAMESPACE = "library";
+export const DEFAULT_TAG = "latest";
+
+export interface ModelName {
+  host: string;
+  namespace: string;
+  model: string;
+  tag: string;
+}
+
+export function parseName(name: string): ModelName {
+  let rest = vim.trim(name);
+  // A digest suffix (name@sha256:...) does not change which model is meant.
+  const [at] = string.find(rest, "@", 1, true);
+  if (at !== undefined) rest = string.sub(rest, 1, at - 1);
+  const parts = vim.split(rest, "/", { plain: true });
+  let last = parts[parts.length - 1];
+  let tag = DEFAULT_TAG;
+  const [model, t] = string.match(last, "^(.*):([^:]*)$");
+  if (model !== undefined && t !== "") {
+    last = model;
+    tag = t as string;
+  }
+  const n = parts.length;
+  return {
+    host: n >= 3 ? parts.slice(0, n - 2).join("/") : DEFAULT_REGISTRY_HOST,
+    namespace: n >= 2 ? parts[n - 2] : DEFAULT_NAMESPACE,
+    model: last,
+    tag,
+  };
+}
+
+/** The name as Ollama lists it: default host and `library/` dropped, tag always present. */
+export function fullName(name: string): string {
+  const p = parseName(name);
+  let prefix = "";
+  if (p.host !== DEFAULT_REGISTRY_HOST) prefix = `${p.host}/${p.namespace}/`;
+  else if (p.namespace !== DEFAULT_NAMESPACE) prefix = `${p.namespace}/`;
+  return `${prefix}${p.model}:${p.tag}`;
+}
+
+/** Short display form: like fullName (the tag is kept: it names a different model). */
+export function displayName(name: string): string {
+  return fullName(name);
+}
+
+/** Whether two names denote the same model (llama3.2 == llama3.2:latest == library/llama3.2). */
+export function sameModel(a: string, b: string): boolean {
+  return fullName(a) === fullName(b);
+}
+
+/** The registry URL of a model's manifest; `registry` replaces the default registry host. */
+export function manifestUrl(name: string, registry: string): string {
+  const p = parseName(name);
+  let base = registry;
+  if (p.host !== DEFAULT_REGISTRY_HOST) base = string.find(p.host, "://", 1, true)[0] !== undefined ? p.host : `https://${p.host}`;
+  while (string.sub(base, -1) === "/") base = string.sub(base, 1, -2);
+  return `${base}/v2/${p.namespace}/${p.model}/manifests/${p.tag}`;
+}
