@@ -25,6 +25,8 @@ const EVAL_NS_PER_TOKEN = 20_000_000;
 const PROMPT_NS_PER_TOKEN = 2_000_000;
 const COLD_LOAD_NS = 834_567_890;
 const WARM_LOAD_NS = 1_334_875;
+/** What total_duration counts besides loading and evaluating (templating, sampling). */
+const OTHER_NS = 1_234_567;
 
 /** A streamed piece of the reply: reasoning or answer. */
 interface Piece {
@@ -80,7 +82,7 @@ const GENERATE: Shape = {
 };
 
 /** Splits text at word boundaries, each token carrying the spaces before its word. */
-export function splitTokens(s: string): string[] {
+function splitTokens(s: string): string[] {
   const tokens = s.match(/\s*\S+/g) ?? [];
   const rest = s.slice(tokens.join("").length);
   if (rest !== "") {
@@ -139,7 +141,7 @@ function metricsOf(spec: ReplySpec, tokens: number, promptWords: number, wasLoad
   const evalCount = spec.eval_count ?? tokens;
   const evalDuration = spec.eval_duration ?? evalCount * EVAL_NS_PER_TOKEN;
   const metrics = {
-    total_duration: load + promptCount * PROMPT_NS_PER_TOKEN + evalDuration + 1_234_567,
+    total_duration: load + promptCount * PROMPT_NS_PER_TOKEN + evalDuration + OTHER_NS,
     load_duration: load,
     prompt_eval_count: promptCount,
     prompt_eval_duration: promptCount * PROMPT_NS_PER_TOKEN,

@@ -261,7 +261,6 @@ function jsonTypeName(value: unknown): string {
 export type FieldKind =
   | { type: "string" }
   | { type: "bool" }
-  | { type: "number" }
   | { type: "object" }
   | { type: "bool_or_string" }
   | { type: "number_or_string" }
@@ -278,8 +277,6 @@ function goTypeOf(kind: FieldKind): string {
       return "string";
     case "bool":
       return "bool";
-    case "number":
-      return "float64";
     case "object":
       return "map[string]interface {}";
     case "bool_or_string":
@@ -298,8 +295,6 @@ function accepts(kind: FieldKind, value: unknown): boolean {
       return typeof value === "string";
     case "bool":
       return typeof value === "boolean";
-    case "number":
-      return typeof value === "number";
     case "bool_or_string":
       return typeof value === "boolean" || typeof value === "string";
     case "number_or_string":
@@ -345,8 +340,6 @@ function zeroValue(kind: FieldKind): unknown {
       return "";
     case "bool":
       return false;
-    case "number":
-      return 0;
     case "struct":
       return {};
     default:

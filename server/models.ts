@@ -29,7 +29,7 @@ function detailsOf(spec: ModelSpec): object {
 }
 
 /** The digest /api/tags shows: the SHA-256 of the manifest file. */
-export function localDigest(model: LocalModel): string {
+function localDigest(model: LocalModel): string {
   return sha256(model.stored);
 }
 

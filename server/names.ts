@@ -1,7 +1,7 @@
 // Model names as Ollama reads them: `[host/][namespace/]model[:tag]`, with host
 // registry.ollama.ai, namespace library and tag latest by default, compared ignoring case.
 
-export const DEFAULT_HOST = "registry.ollama.ai";
+const DEFAULT_HOST = "registry.ollama.ai";
 const DEFAULT_NAMESPACE = "library";
 const DEFAULT_TAG = "latest";
 

@@ -170,6 +170,16 @@ function optStringList(obj: Json, key: string, path: string): string[] | undefin
   return v;
 }
 
+/** `obj` without its undefined fields, so that spreading it over defaults keeps the defaults. */
+function defined<T extends object>(obj: T): T {
+  for (const key of Object.keys(obj) as (keyof T)[]) {
+    if (obj[key] === undefined) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
 function modelName(text: unknown, path: string): string {
   const name = typeof text === "string" ? parseName(text) : undefined;
   if (!name) {
@@ -186,7 +196,7 @@ function readModelDetails(obj: Json, path: string): Partial<Omit<ModelSpec, "nam
   if (modified !== undefined && parseTimeSeconds(modified) === undefined) {
     fail(`${path}.modified_at`, "must be an RFC 3339 time like 2025-05-04T17:37:44.706015396-07:00");
   }
-  const details: Partial<Omit<ModelSpec, "name">> = {
+  return defined({
     size: optInt(obj, "size", path, 1),
     family: optString(obj, "family", path),
     families,
@@ -197,13 +207,7 @@ function readModelDetails(obj: Json, path: string): Partial<Omit<ModelSpec, "nam
     thinking: optBool(obj, "thinking", path),
     context_length: optInt(obj, "context_length", path, 1),
     legacy_digest: optBool(obj, "legacy_digest", path),
-  };
-  for (const key of Object.keys(details) as (keyof typeof details)[]) {
-    if (details[key] === undefined) {
-      delete details[key];
-    }
-  }
-  return details;
+  });
 }
 
 /** A model with every field set: what the scenario gave, else the defaults. */
@@ -253,21 +257,19 @@ function readPull(value: unknown, local: Set<string>): Map<string, Partial<PullS
     if (behavior === "new" && local.has(lookupKey(name))) {
       fail(`${path}.behavior`, "is new, but the model is already in models");
     }
-    const spec: Partial<PullSpec> = {};
-    if (behavior !== undefined) spec.behavior = behavior as PullBehavior;
-    const duration = optInt(obj, "duration_ms", path);
-    if (duration !== undefined) spec.duration_ms = duration;
-    const total = optInt(obj, "total", path, 1);
-    if (total !== undefined) spec.total = total;
-    const error = optString(obj, "error", path);
-    if (error !== undefined) spec.error = error;
-    const delay = optInt(obj, "delay_ms", path);
-    if (delay !== undefined) spec.delay_ms = delay;
-    if (obj["model"] !== undefined) {
-      const modelPath = `${path}.model`;
-      spec.model = readModelDetails(fields(obj["model"], modelPath, MODEL_FIELDS.filter((f) => f !== "name")), modelPath);
-    }
-    out.set(lookupKey(name), spec);
+    const modelPath = `${path}.model`;
+    const model = obj["model"] === undefined ? undefined : fields(obj["model"], modelPath, MODEL_FIELDS.filter((f) => f !== "name"));
+    out.set(
+      lookupKey(name),
+      defined({
+        behavior: behavior as PullBehavior | undefined,
+        duration_ms: optInt(obj, "duration_ms", path),
+        total: optInt(obj, "total", path, 1),
+        error: optString(obj, "error", path),
+        delay_ms: optInt(obj, "delay_ms", path),
+        model: model && readModelDetails(model, modelPath),
+      }),
+    );
   }
   return out;
 }
@@ -278,14 +280,10 @@ function readRegistry(value: unknown): Map<string, Partial<RegistrySpec>> {
     const path = `registry[${JSON.stringify(name)}]`;
     modelName(name, path);
     const obj = fields(entry, path, ["status", "header", "newer"]);
-    const spec: Partial<RegistrySpec> = {};
-    const status = optInt(obj, "status", path, 100);
-    if (status !== undefined) spec.status = status;
-    const header = optBool(obj, "header", path);
-    if (header !== undefined) spec.header = header;
-    const newer = optBool(obj, "newer", path);
-    if (newer !== undefined) spec.newer = newer;
-    out.set(lookupKey(name), spec);
+    out.set(
+      lookupKey(name),
+      defined({ status: optInt(obj, "status", path, 100), header: optBool(obj, "header", path), newer: optBool(obj, "newer", path) }),
+    );
   }
   return out;
 }
@@ -297,7 +295,7 @@ const REPLY_FIELDS = [
   "error_after", "truncate_after", "reset_after", "error", "split_at", "status", "hang",
 ] as const;
 
-export function readReply(value: unknown, path: string): ReplySpec {
+function readReply(value: unknown, path: string): ReplySpec {
   const obj = fields(value, path, REPLY_FIELDS);
   const sources = REPLY_SOURCES.filter((key) => obj[key] !== undefined);
   if (sources.length > 1) {
@@ -318,7 +316,7 @@ export function readReply(value: unknown, path: string): ReplySpec {
   if (obj["repeat"] !== undefined && obj["token"] === undefined) {
     fail(`${path}.repeat`, "needs token");
   }
-  const spec: ReplySpec = {
+  return defined({
     reply: optString(obj, "reply", path),
     tokens: optStringList(obj, "tokens", path),
     token: optString(obj, "token", path),
@@ -339,13 +337,7 @@ export function readReply(value: unknown, path: string): ReplySpec {
     split_at: (splitAt as number[] | undefined)?.slice().sort((a, b) => a - b),
     status,
     hang: optBool(obj, "hang", path),
-  };
-  for (const key of Object.keys(spec) as (keyof ReplySpec)[]) {
-    if (spec[key] === undefined) {
-      delete spec[key];
-    }
-  }
-  return spec;
+  });
 }
 
 function readChat(value: unknown): ChatScenario {

@@ -6,6 +6,9 @@ import { displayName, parseName } from "./names.js";
 import { nowTime, parseTimeSeconds } from "./gotime.js";
 import { completeModel, DEFAULT_MODEL_SIZE, DEFAULT_PULL_MS, lookupKey, type ModelSpec, type PullSpec, type ReplySpec, type Scenario } from "./scenario.js";
 
+/** Go's largest duration (about 292 years): what a negative keep_alive means. */
+const MAX_KEEP_ALIVE_MS = 9_223_372_036_854;
+
 export interface LocalModel {
   spec: ModelSpec;
   version: number;
@@ -22,7 +25,7 @@ export interface RemoteModel {
   manifest: Manifest;
   /** The manifest's text as the registry serves it. */
   body: string;
-  /** Details of the model a pull installs when it is not local yet. */
+  /** Details of the model a pull installs when it is not local (new, or deleted since). */
   details: Partial<Omit<ModelSpec, "name">>;
 }
 
@@ -100,7 +103,7 @@ export class World {
       version,
       manifest,
       body: legacy ? dockerManifest(manifest) : compactManifest(manifest),
-      details: plan.model,
+      details: local ? local.spec : plan.model,
     };
   }
 
@@ -135,18 +138,16 @@ export class World {
   }
 
   /** Makes the registry's manifest the local one, as a successful pull does. */
-  install(remote: RemoteModel, name: string): LocalModel {
+  install(remote: RemoteModel, name: string): void {
     const previous = this.local.get(remote.key);
     const spec = previous?.spec ?? completeModel(displayName(parseName(name)!), remote.details, 0);
     const size = previous?.version === remote.version ? spec.size : manifestBytes(remote.manifest);
-    const model: LocalModel = {
+    this.local.set(remote.key, {
       spec: { ...spec, size, modified_at: nowTime() },
       version: remote.version,
       manifest: remote.manifest,
       stored: remote.body,
-    };
-    this.local.set(remote.key, model);
-    return model;
+    });
   }
 
   delete(model: LocalModel): void {
@@ -188,6 +189,3 @@ export class World {
     return this.queue.shift() ?? this.scenario.chat.models.get(model.spec.name.toLowerCase()) ?? this.scenario.chat.default;
   }
 }
-
-/** Go's largest duration (about 292 years): what a negative keep_alive means. */
-const MAX_KEEP_ALIVE_MS = 9_223_372_036_854;

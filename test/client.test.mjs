@@ -120,13 +120,17 @@ describe("models", () => {
     assert.deepEqual(await ollama.ps(), { models: [] });
   });
 
-  test("delete removes the model; deleting it again is a 404", async () => {
+  test("delete removes the model; deleting it again is a 404; a pull brings it back", async () => {
+    const before = (await ollama.list()).models.find((m) => m.name === "jmorganca/foo:latest");
     assert.deepEqual(await ollama.delete({ model: "jmorganca/foo:latest" }), { status: "success" });
     assert.deepEqual(
       (await ollama.list()).models.map((m) => m.name),
       ["llama3.2:3b", "qwen3:8b"],
     );
     await assert.rejects(ollama.delete({ model: "jmorganca/foo:latest" }), { name: "ResponseError", status_code: 404 });
+    await ollama.pull({ model: "jmorganca/foo:latest" });
+    const back = (await ollama.list()).models.find((m) => m.name === "jmorganca/foo:latest");
+    assert.deepEqual({ ...back, modified_at: undefined }, { ...before, modified_at: undefined });
   });
 });
 
@@ -148,6 +152,14 @@ describe("pull", () => {
     const after = (await ollama.list()).models.find((m) => m.name === "llama3.2:3b");
     assert.notEqual(after.digest, before.digest);
     assert.notEqual(after.modified_at, before.modified_at);
+  });
+
+  test("delay_ms holds back the first byte", async () => {
+    await server.scenario({ ...SCENARIO, pull: { "llama3.2:3b": { delay_ms: 250 } } });
+    const started = Date.now();
+    const it = await ollama.pull({ model: "llama3.2:3b", stream: true });
+    assert.ok(Date.now() - started >= 230, `headers after ${Date.now() - started} ms`);
+    assert.equal((await collect(it)).at(-1).status, "success");
   });
 
   test("stream:false answers once with success", async () => {
@@ -273,6 +285,8 @@ describe("chat and generate", () => {
     ];
     assert.equal(await ask(messages), "4 messages; last user message: and 6 x 8?");
     assert.equal(await ask([{ role: "user", content: "c" }]), "default");
+    await server.scenario({ ...SCENARIO, chat: { default: { echo: true } } });
+    assert.equal((await ollama.generate({ model: "llama3.2:3b", prompt: "say <hi>" })).response, "prompt: say <hi>");
   });
 
   test("no messages loads the model and answers one object with done_reason load", async () => {

@@ -53,6 +53,12 @@ describe("JSON bodies", () => {
     assert.deepEqual(Object.keys(counted), ["model", "created_at", "message", "done", "done_reason", "total_duration", "load_duration", "prompt_eval_count", "prompt_eval_duration"]);
   });
 
+  test("details.families may be null", async () => {
+    await server.scenario({ models: [{ name: "a:1b", families: null }] });
+    const body = (await rawRequest(`${server.url}/api/tags`)).body.toString();
+    assert.ok(body.includes('"family":"llama","families":null,"parameter_size"'), body);
+  });
+
   test("created_at is RFC 3339 UTC with nanoseconds", async () => {
     const [first] = lines(await post("/api/chat", chatBody()));
     assert.match(first.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z$/);

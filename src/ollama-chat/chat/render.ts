@@ -91,14 +91,15 @@ export class Reply {
     if (pending.length === 0 || !vim.api.nvim_buf_is_valid(this.buf)) return;
     const follow = this.followers();
     let run: string[] = [];
+    // No `continue`: it compiles to goto, which PUC Lua 5.1 lacks.
     for (const piece of pending) {
       if (typeof piece === "string") {
         run.push(piece);
-        continue;
+      } else {
+        if (run.length > 0) this.append(table.concat(run));
+        run = [];
+        this.appendFence(piece.fence);
       }
-      if (run.length > 0) this.append(table.concat(run));
-      run = [];
-      this.appendFence(piece.fence);
     }
     if (run.length > 0) this.append(table.concat(run));
     this.follow(follow);

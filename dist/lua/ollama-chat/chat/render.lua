@@ -94,18 +94,15 @@ function Reply.prototype.flush(self)
     local follow = self:followers()
     local run = {}
     for ____, piece in ipairs(pending) do
-        do
-            if type(piece) == "string" then
-                run[#run + 1] = piece
-                goto __continue22
-            end
+        if type(piece) == "string" then
+            run[#run + 1] = piece
+        else
             if #run > 0 then
                 self:append(table.concat(run))
             end
             run = {}
             self:appendFence(piece.fence)
         end
-        ::__continue22::
     end
     if #run > 0 then
         self:append(table.concat(run))
