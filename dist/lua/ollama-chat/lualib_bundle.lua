@@ -355,6 +355,18 @@ do
     end
 end
 
+local function __TS__ArraySort(self, compareFn)
+    if compareFn ~= nil then
+        table.sort(
+            self,
+            function(a, b) return compareFn(nil, a, b) < 0 end
+        )
+    else
+        table.sort(self)
+    end
+    return self
+end
+
 return {
   __TS__ArrayIncludes = __TS__ArrayIncludes,
   __TS__StringStartsWith = __TS__StringStartsWith,
@@ -364,5 +376,7 @@ return {
   __TS__Promise = __TS__Promise,
   __TS__New = __TS__New,
   __TS__AsyncAwaiter = __TS__AsyncAwaiter,
-  __TS__Await = __TS__Await
+  __TS__Await = __TS__Await,
+  __TS__Class = __TS__Class,
+  __TS__ArraySort = __TS__ArraySort
 }
