@@ -428,6 +428,15 @@ local function __TS__ArraySlice(self, first, last)
     return out
 end
 
+local function __TS__ArrayEvery(self, callbackfn, thisArg)
+    for i = 1, #self do
+        if not callbackfn(thisArg, self[i], i - 1, self) then
+            return false
+        end
+    end
+    return true
+end
+
 return {
   __TS__ArrayIncludes = __TS__ArrayIncludes,
   __TS__StringStartsWith = __TS__StringStartsWith,
@@ -442,5 +451,6 @@ return {
   __TS__ArraySort = __TS__ArraySort,
   __TS__ArrayFilter = __TS__ArrayFilter,
   __TS__ArraySlice = __TS__ArraySlice,
+  __TS__ArrayEvery = __TS__ArrayEvery,
   __TS__Class = __TS__Class
 }
