@@ -174,6 +174,8 @@ declare namespace vim {
     function fs_unlink(path: string): LuaMultiReturn<[boolean | undefined, string | undefined]>;
     function fs_unlink(path: string, callback: (this: void, err: string | undefined, ok: boolean | undefined) => void): void;
     function fs_mkdir(path: string, mode: number): LuaMultiReturn<[boolean | undefined, string | undefined]>;
+    function fs_mkdir(path: string, mode: number, callback: (this: void, err: string | undefined, ok: boolean | undefined) => void): void;
+    function os_gethostname(): string;
     function fs_scandir(path: string): LuaMultiReturn<[UvScandir | undefined, string | undefined]>;
     function fs_scandir(path: string, callback: (this: void, err: string | undefined, handle: UvScandir | undefined) => void): void;
     function fs_scandir_next(handle: UvScandir): LuaMultiReturn<[string | undefined, string | undefined]>;
