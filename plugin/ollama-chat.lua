@@ -10,3 +10,32 @@ local dist = root .. "/dist"
 if not vim.tbl_contains(vim.api.nvim_list_runtime_paths(), dist) then
   vim.opt.runtimepath:append(dist)
 end
+
+-- The command table (and the picker it uses) loads when a command runs or completes.
+local function commands()
+  return require("ollama-chat.commands")
+end
+
+vim.api.nvim_create_user_command("Ollama", function(args)
+  commands().run(args)
+end, {
+  nargs = "*",
+  range = true,
+  desc = "ollama-chat: open, model, switch, toggle, close, layout, save, load, clear, ask, stop, update, outdated, pull, status",
+  complete = function(lead, line, pos)
+    return commands().complete(lead, line, pos)
+  end,
+})
+
+vim.api.nvim_create_user_command("OllamaUpdate", function(args)
+  commands().run_update(args)
+end, {
+  nargs = "*",
+  desc = "ollama-chat: update all local models, or the ones named",
+  complete = function(lead, line, pos)
+    return commands().complete_update(lead, line, pos)
+  end,
+})
+
+-- <Plug> mappings and the default keymaps (only config and keymaps load here).
+require("ollama-chat.keymaps").apply()

@@ -174,6 +174,8 @@ declare namespace vim {
     function fs_unlink(path: string): LuaMultiReturn<[boolean | undefined, string | undefined]>;
     function fs_unlink(path: string, callback: (this: void, err: string | undefined, ok: boolean | undefined) => void): void;
     function fs_mkdir(path: string, mode: number): LuaMultiReturn<[boolean | undefined, string | undefined]>;
+    function fs_mkdir(path: string, mode: number, callback: (this: void, err: string | undefined, ok: boolean | undefined) => void): void;
+    function os_gethostname(): string;
     function fs_scandir(path: string): LuaMultiReturn<[UvScandir | undefined, string | undefined]>;
     function fs_scandir(path: string, callback: (this: void, err: string | undefined, handle: UvScandir | undefined) => void): void;
     function fs_scandir_next(handle: UvScandir): LuaMultiReturn<[string | undefined, string | undefined]>;
@@ -210,8 +212,24 @@ declare namespace vim {
     function jobstop(id: number): number;
     function chansend(id: number, data: string | string[]): number;
     function getcompletion(pat: string, type: string): string[];
+    function writefile(lines: string[], fname: string, flags?: string): 0 | -1;
+    function readfile(fname: string, type?: string, max?: number): string[];
+    /** With `dict` true: the mapping's details, or an empty table when `name` is not mapped. */
+    function maparg(name: string, mode: string, abbr: boolean, dict: true): MapInfo;
+    function win_gotoid(win: number): 0 | 1;
     function reltimefloat(time: unknown): number;
   }
+}
+
+/** A mapping as `maparg(..., true)` describes it; every field is absent when nothing is mapped. */
+interface MapInfo {
+  lhs?: string;
+  lhsraw?: string;
+  rhs?: string;
+  desc?: string;
+  mode?: string;
+  buffer?: number;
+  noremap?: number;
 }
 
 interface UvScandir {

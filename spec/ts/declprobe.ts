@@ -128,3 +128,10 @@ export function terminal(record: Record): void {
     else vim.fn.termopen(["sh", "-c", "exit 4"], opts);
   });
 }
+
+export function fsMkdir(record: Record, dir: string): void {
+  vim.uv.fs_mkdir(`${dir}/made`, 493, (err, ok) => {
+    record("fs_mkdir", err, ok);
+    vim.uv.fs_mkdir(`${dir}/made`, 493, (again) => record("fs_mkdir_again", again));
+  });
+}

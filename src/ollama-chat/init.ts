@@ -5,6 +5,7 @@ import type * as ChatModule from "./chat/session";
 import type { Status } from "./chat/session";
 import * as config from "./config";
 import type { Layout } from "./config";
+import * as keymaps from "./keymaps";
 import { lazy } from "./lazy";
 
 export const version = "0.1.0";
@@ -15,6 +16,7 @@ const askModule = lazy<typeof AskModule>("ollama-chat.chat.ask");
 /** Configures the plugin; may be called any number of times, each call reconfiguring. */
 export function setup(opts?: unknown): void {
   config.set(opts);
+  keymaps.apply();
 }
 
 /** Opens the chat with the default model (asking for one the first time). */

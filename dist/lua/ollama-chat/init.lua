@@ -1,6 +1,7 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
 local config = require("ollama-chat.config")
+local keymaps = require("ollama-chat.keymaps")
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
 ____exports.version = "0.1.0"
@@ -9,6 +10,7 @@ local askModule = lazy("ollama-chat.chat.ask")
 --- Configures the plugin; may be called any number of times, each call reconfiguring.
 function ____exports.setup(opts)
     config.set(opts)
+    keymaps.apply()
 end
 --- Opens the chat with the default model (asking for one the first time).
 function ____exports.open()
