@@ -7,12 +7,13 @@ import { fullName, sameModel } from "../ollama/names";
 import type { Handle, ModelInfo, OllamaError } from "../ollama/types";
 import { notify } from "../ui/notify";
 import { check, type Verdict } from "./check";
-import { count, duration, nameWidth, rowLine, type Line } from "./format";
+import { nameWidth } from "./format";
 import { decide } from "./outcome";
 import { PullTracker } from "./progress";
 import { Queue } from "./queue";
 import { isFinal, newRow, type Row } from "./row";
-import { emit, emptyPayload, message, payload, tallyText } from "./summary";
+import * as report from "./report";
+import { emit, emptyPayload, message, payload } from "./summary";
 import type { Mode } from "./summary";
 import * as view from "./view";
 
@@ -67,25 +68,24 @@ export class Run {
     });
   }
 
-  isOver(): boolean {
-    return this.ended !== undefined;
-  }
-
   /** Cancels what runs and what waits; true when something was cancelled. */
   stop(): boolean {
     if (this.ended !== undefined || this.stopped) return false;
-    this.stopped = true;
+    let cancelled = false;
     if (this.listing !== undefined) {
       this.listing.cancel();
-      return true;
+      cancelled = true;
     }
     const queue = this.queue;
-    if (queue === undefined) return false;
-    const running = queue.running();
-    const dropped = queue.cancel();
-    for (const row of dropped) this.settle(row, "cancelled", "");
+    if (queue !== undefined) {
+      const running = queue.running();
+      const dropped = queue.cancel();
+      for (const row of dropped) this.settle(row, "cancelled", "");
+      cancelled = cancelled || running > 0 || dropped.length > 0;
+    }
+    this.stopped = cancelled;
     view.requestRender();
-    return running > 0 || dropped.length > 0;
+    return cancelled;
   }
 
   /** Adds a model to a running update (`:Ollama pull` meanwhile); false when it cannot join. */
@@ -177,7 +177,11 @@ export class Run {
     });
     this.queue = queue;
     view.attach(
-      { lines: (now) => this.lines(now), title: () => this.title(), footer: () => this.footer() },
+      {
+        lines: (now) => report.lines(this.snapshot(), now),
+        title: () => report.title(this.request.mode, this.request.install),
+        footer: () => report.footer(this.snapshot()),
+      },
       { stop: () => this.stopFromView(), update_outdated: () => this.hooks.update_outdated() },
     );
     view.show(false);
@@ -189,6 +193,10 @@ export class Run {
       }
     }
     if (queued === 0) this.finish();
+  }
+
+  private snapshot(): report.Snapshot {
+    return { mode: this.request.mode, rows: this.rows, started: this.started, ended: this.ended, stopped: this.stopped, nameWidth: this.width };
   }
 
   private stopFromView(): void {
@@ -235,24 +243,31 @@ export class Run {
     });
   }
 
-  /** The pulls are over: /api/tags tells which models changed. */
+  /**
+   * The pulls are over: /api/tags tells which models changed. One request at a time; when it
+   * answers, pulls that ended meanwhile (a model joined by `:Ollama pull`) are confirmed next,
+   * and the run finishes once nothing is left.
+   */
   private confirm(): void {
-    if (this.ended !== undefined) return;
+    if (this.ended !== undefined || this.listing !== undefined) return;
     const rows = this.pulled;
-    this.pulled = [];
-    if (rows.length === 0) return this.finish();
-    this.listing = client.tags((err, models) => {
-      this.listing = undefined;
-      const after = new LuaMap<string, string>();
-      if (err === undefined && models !== undefined) {
-        this.noteTags(models);
-        for (const m of models) after.set(m.name, m.digest);
-      }
-      const known = err === undefined && models !== undefined;
-      for (const row of rows) this.conclude(row, undefined, known ? after.get(row.name) ?? "" : undefined);
-      // A pull may have joined meanwhile: the queue's next idle confirms it and finishes.
+    if (rows.length === 0) {
       if (this.queue === undefined || this.queue.running() === 0) this.finish();
+      return;
+    }
+    this.pulled = [];
+    const handle = client.tags((err, models) => {
+      if (this.listing === handle) this.listing = undefined;
+      const known = err === undefined && models !== undefined;
+      const after = new LuaMap<string, string>();
+      if (known) {
+        this.noteTags(models!);
+        for (const m of models!) after.set(m.name, m.digest);
+      }
+      for (const row of rows) this.conclude(row, undefined, known ? after.get(row.name) ?? "" : undefined);
+      this.confirm();
     });
+    this.listing = handle;
   }
 
   /** Asks the registry whether a newer version of one model exists. */
@@ -269,53 +284,14 @@ export class Run {
     });
   }
 
-  private title(): string {
-    if (this.request.mode === "check") return " Ollama: outdated models ";
-    return this.request.install ? " Ollama: pull " : " Ollama: update ";
-  }
-
-  private outdated(): string[] {
-    const names: string[] = [];
-    for (const row of this.rows) if (row.state === "available") names.push(row.name);
-    return names;
-  }
-
-  private footer(): string {
-    if (this.ended === undefined) return " x stop · q close ";
-    return this.outdated().length > 0 ? " u update the outdated · q close " : " q close ";
-  }
-
-  private header(): string {
-    const c = count(this.rows);
-    if (this.ended === undefined) {
-      const queued = c.byState["queued"] ?? 0;
-      return ` ${c.done}/${c.total} done · ${c.running} running · ${queued} queued${this.stopped ? " · stopping" : ""}`;
-    }
-    const verb = this.stopped ? "Stopped" : "Done";
-    return ` ${verb} in ${duration(this.ended - this.started)}: ${tallyText(this.request.mode, this.rows)}`;
-  }
-
-  /** The view's text. */
-  private lines(now: number): Line[] {
-    const header = this.header();
-    const out: Line[] = [{ text: header, spans: [[0, header.length, "OllamaUpdateHeader"]] }];
-    out.push({ text: "", spans: [] });
-    for (const row of this.rows) out.push(rowLine(row, this.width, now));
-    const outdated = this.outdated();
-    if (this.ended !== undefined && outdated.length > 0) {
-      out.push({ text: "", spans: [] });
-      const them = outdated.length === 1 ? "it" : `the ${outdated.length} outdated models`;
-      out.push({ text: ` Press u to update ${them}, or run :OllamaUpdate ${outdated.join(" ")}`, spans: [] });
-    }
-    return out;
-  }
-
   /** Ollama could not list the models (not running, say): one message, no view. */
   private abort(err: OllamaError | undefined): void {
     const cancelled = err !== undefined && err.kind === "cancelled";
     const p = emptyPayload(this.request.mode);
     p.cancelled = cancelled;
-    if (!cancelled) {
+    if (cancelled) {
+      notify(`${this.request.mode === "check" ? "check" : "update"} stopped before it began`);
+    } else {
       p.error = err !== undefined ? err.message : "Ollama did not list the local models";
       notify(p.error, vim.log.levels.ERROR);
     }

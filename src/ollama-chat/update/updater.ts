@@ -3,6 +3,7 @@
 import * as client from "../ollama/client";
 import type { ModelInfo } from "../ollama/types";
 import { notify } from "../ui/notify";
+import { outdated } from "./report";
 import { Run, type Request } from "./run";
 import * as view from "./view";
 
@@ -133,10 +134,7 @@ export function updateOutdated(): void {
     notify("wait for the running check or update to end, or stop it with x");
     return;
   }
-  const names: string[] = [];
-  if (last !== undefined && last.request.mode === "check") {
-    for (const row of last.rows) if (row.state === "available") names.push(row.name);
-  }
+  const names = last !== undefined && last.request.mode === "check" ? outdated(last.rows) : [];
   if (names.length === 0) {
     notify("no outdated models to update: `:Ollama outdated` checks which have a newer version");
     return;

@@ -12,10 +12,7 @@ local notify = ____notify.notify
 local ____check = require("ollama-chat.update.check")
 local check = ____check.check
 local ____format = require("ollama-chat.update.format")
-local count = ____format.count
-local duration = ____format.duration
 local nameWidth = ____format.nameWidth
-local rowLine = ____format.rowLine
 local ____outcome = require("ollama-chat.update.outcome")
 local decide = ____outcome.decide
 local ____progress = require("ollama-chat.update.progress")
@@ -25,12 +22,12 @@ local Queue = ____queue.Queue
 local ____row = require("ollama-chat.update.row")
 local isFinal = ____row.isFinal
 local newRow = ____row.newRow
+local report = require("ollama-chat.update.report")
 local ____summary = require("ollama-chat.update.summary")
 local emit = ____summary.emit
 local emptyPayload = ____summary.emptyPayload
 local message = ____summary.message
 local payload = ____summary.payload
-local tallyText = ____summary.tallyText
 local view = require("ollama-chat.update.view")
 --- Registry checks are small requests: more of them at once than pulls.
 local CHECK_CONCURRENCY = 4
@@ -58,29 +55,27 @@ function Run.prototype.start(self)
         self:begin(models)
     end)
 end
-function Run.prototype.isOver(self)
-    return self.ended ~= nil
-end
 function Run.prototype.stop(self)
     if self.ended ~= nil or self.stopped then
         return false
     end
-    self.stopped = true
+    local cancelled = false
     if self.listing ~= nil then
         self.listing:cancel()
-        return true
+        cancelled = true
     end
     local queue = self.queue
-    if queue == nil then
-        return false
+    if queue ~= nil then
+        local running = queue:running()
+        local dropped = queue:cancel()
+        for ____, row in ipairs(dropped) do
+            self:settle(row, "cancelled", "")
+        end
+        cancelled = cancelled or running > 0 or #dropped > 0
     end
-    local running = queue:running()
-    local dropped = queue:cancel()
-    for ____, row in ipairs(dropped) do
-        self:settle(row, "cancelled", "")
-    end
+    self.stopped = cancelled
     view.requestRender()
-    return running > 0 or #dropped > 0
+    return cancelled
 end
 function Run.prototype.add(self, name)
     if self.request.mode ~= "update" or self.ended ~= nil or self.stopped then
@@ -201,9 +196,12 @@ function Run.prototype.begin(self, models)
     self.queue = queue
     view.attach(
         {
-            lines = function(now) return self:lines(now) end,
-            title = function() return self:title() end,
-            footer = function() return self:footer() end
+            lines = function(now) return report.lines(
+                self:snapshot(),
+                now
+            ) end,
+            title = function() return report.title(self.request.mode, self.request.install) end,
+            footer = function() return report.footer(self:snapshot()) end
         },
         {
             stop = function() return self:stopFromView() end,
@@ -221,6 +219,16 @@ function Run.prototype.begin(self, models)
     if queued == 0 then
         self:finish()
     end
+end
+function Run.prototype.snapshot(self)
+    return {
+        mode = self.request.mode,
+        rows = self.rows,
+        started = self.started,
+        ended = self.ended,
+        stopped = self.stopped,
+        nameWidth = self.width
+    }
 end
 function Run.prototype.stopFromView(self)
     if not self:stop() then
@@ -283,31 +291,36 @@ function Run.prototype.pullJob(self, row, done)
     )
 end
 function Run.prototype.confirm(self)
-    if self.ended ~= nil then
+    if self.ended ~= nil or self.listing ~= nil then
         return
     end
     local rows = self.pulled
-    self.pulled = {}
     if #rows == 0 then
-        return self:finish()
+        if self.queue == nil or self.queue:running() == 0 then
+            self:finish()
+        end
+        return
     end
-    self.listing = client.tags(function(err, models)
-        self.listing = nil
+    self.pulled = {}
+    local handle
+    handle = client.tags(function(err, models)
+        if self.listing == handle then
+            self.listing = nil
+        end
+        local known = err == nil and models ~= nil
         local after = {}
-        if err == nil and models ~= nil then
+        if known then
             self:noteTags(models)
             for ____, m in ipairs(models) do
                 after[m.name] = m.digest
             end
         end
-        local known = err == nil and models ~= nil
         for ____, row in ipairs(rows) do
             self:conclude(row, nil, known and (after[row.name] or "") or nil)
         end
-        if self.queue == nil or self.queue:running() == 0 then
-            self:finish()
-        end
+        self:confirm()
     end)
+    self.listing = handle
 end
 function Run.prototype.checkJob(self, row, done)
     row.state = "checking"
@@ -330,59 +343,13 @@ function Run.prototype.checkJob(self, row, done)
         end
     )
 end
-function Run.prototype.title(self)
-    if self.request.mode == "check" then
-        return " Ollama: outdated models "
-    end
-    return self.request.install and " Ollama: pull " or " Ollama: update "
-end
-function Run.prototype.outdated(self)
-    local names = {}
-    for ____, row in ipairs(self.rows) do
-        if row.state == "available" then
-            names[#names + 1] = row.name
-        end
-    end
-    return names
-end
-function Run.prototype.footer(self)
-    if self.ended == nil then
-        return " x stop · q close "
-    end
-    return #self:outdated() > 0 and " u update the outdated · q close " or " q close "
-end
-function Run.prototype.header(self)
-    local c = count(self.rows)
-    if self.ended == nil then
-        local queued = c.byState.queued or 0
-        return ((((((((" " .. tostring(c.done)) .. "/") .. tostring(c.total)) .. " done · ") .. tostring(c.running)) .. " running · ") .. tostring(queued)) .. " queued") .. (self.stopped and " · stopping" or "")
-    end
-    local verb = self.stopped and "Stopped" or "Done"
-    return ((((" " .. verb) .. " in ") .. duration(self.ended - self.started)) .. ": ") .. tallyText(self.request.mode, self.rows)
-end
-function Run.prototype.lines(self, now)
-    local header = self:header()
-    local out = {{text = header, spans = {{0, #header, "OllamaUpdateHeader"}}}}
-    out[#out + 1] = {text = "", spans = {}}
-    for ____, row in ipairs(self.rows) do
-        out[#out + 1] = rowLine(row, self.width, now)
-    end
-    local outdated = self:outdated()
-    if self.ended ~= nil and #outdated > 0 then
-        out[#out + 1] = {text = "", spans = {}}
-        local them = #outdated == 1 and "it" or ("the " .. tostring(#outdated)) .. " outdated models"
-        out[#out + 1] = {
-            text = ((" Press u to update " .. them) .. ", or run :OllamaUpdate ") .. table.concat(outdated, " "),
-            spans = {}
-        }
-    end
-    return out
-end
 function Run.prototype.abort(self, err)
     local cancelled = err ~= nil and err.kind == "cancelled"
     local p = emptyPayload(self.request.mode)
     p.cancelled = cancelled
-    if not cancelled then
+    if cancelled then
+        notify((self.request.mode == "check" and "check" or "update") .. " stopped before it began")
+    else
         p.error = err ~= nil and err.message or "Ollama did not list the local models"
         notify(p.error, vim.log.levels.ERROR)
     end

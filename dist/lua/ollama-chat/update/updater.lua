@@ -5,6 +5,8 @@ local rememberModels, start, state
 local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
+local ____report = require("ollama-chat.update.report")
+local outdated = ____report.outdated
 local ____run = require("ollama-chat.update.run")
 local Run = ____run.Run
 local view = require("ollama-chat.update.view")
@@ -51,14 +53,7 @@ function ____exports.updateOutdated()
         notify("wait for the running check or update to end, or stop it with x")
         return
     end
-    local names = {}
-    if last ~= nil and last.request.mode == "check" then
-        for ____, row in ipairs(last.rows) do
-            if row.state == "available" then
-                names[#names + 1] = row.name
-            end
-        end
-    end
+    local names = last ~= nil and last.request.mode == "check" and outdated(last.rows) or ({})
     if #names == 0 then
         notify("no outdated models to update: `:Ollama outdated` checks which have a newer version")
         return
