@@ -59,7 +59,8 @@ local PLUGIN_UPDATE = [[
   vim.api.nvim_create_autocmd("User", { pattern = "OllamaUpdateDone", once = true, callback = function(a)
     _G.__oc_bench = { wall_ms = (vim.uv.hrtime() - t0) / 1e6, updated = #a.data.updated, failed = #a.data.failed }
   end })
-  if vim.fn.exists(":OllamaUpdate") == 2 then
+  -- Through the command once it reaches the updater (the API facade delegates to it).
+  if vim.fn.exists(":OllamaUpdate") == 2 and require("ollama-chat").update ~= nil then
     vim.cmd("OllamaUpdate")
   else
     require("ollama-chat.update.updater").update({})
