@@ -7,6 +7,9 @@ local lazy = ____lazy.lazy
 ____exports.version = "0.1.0"
 local chat = lazy("ollama-chat.chat.session")
 local askModule = lazy("ollama-chat.chat.ask")
+local models = lazy("ollama-chat.chat.models")
+local saved = lazy("ollama-chat.chat.saved")
+local chatFiles = lazy("ollama-chat.store.chats")
 --- Configures the plugin; may be called any number of times, each call reconfiguring.
 function ____exports.setup(opts)
     config.set(opts)
@@ -52,5 +55,47 @@ end
 --- Asks about the current buffer, or `range` ({first, last}) of it, in the chat.
 function ____exports.ask(opts)
     askModule().ask({prompt = opts and opts.prompt, range = opts and opts.range})
+end
+--- Sets the default model (persistent): `name`, or the one picked from the local models.
+function ____exports.select_model(name)
+    models().selectDefault(name)
+end
+--- Switches the model of the open chat: `name`, or the one picked. A reply in progress stops.
+function ____exports.switch_model(name)
+    if name ~= nil and vim.trim(name) ~= "" then
+        chat().switchModel(vim.trim(name))
+        return
+    end
+    models().pickModel(
+        "Switch the chat to",
+        function(picked)
+            if picked ~= nil then
+                chat().switchModel(picked)
+            end
+        end
+    )
+end
+--- Saves the chat under `name` (asked for when absent); saving again under a name appends.
+function ____exports.save(name)
+    saved().save(name)
+end
+--- Opens a saved chat (`name`, or picked) in a new read-only buffer.
+function ____exports.load(name)
+    saved().load(name)
+end
+--- Continues a saved chat (`name`, or picked) as the active conversation.
+function ____exports.resume(name)
+    saved().resume(name)
+end
+--- Deletes all saved chats after a confirmation; `{ force = true }` skips it.
+function ____exports.clear_saved(opts)
+    saved().clear(opts)
+end
+--- Names for command-line completion, from caches (never waits): "models" or "chats".
+function ____exports.completions(kind)
+    if kind == "models" then
+        return models().completionNames()
+    end
+    return chatFiles().names()
 end
 return ____exports
