@@ -31,6 +31,11 @@ describe("chat", function()
     ]])
   end
 
+  -- The /api/chat requests of the log (the plugin also checks /api/tags in the background).
+  local function chat_requests()
+    return vim.tbl_filter(function(e) return e.path == "/api/chat" end, server:log())
+  end
+
   local function chat_lines()
     return child:lines(chat_buf())
   end
@@ -106,7 +111,7 @@ describe("chat", function()
     assert.is_false(done.stopped)
     assert.equals("llama3.2:3b", done.model)
     assert.same({ "## User", "", "Hi there", "", "## Assistant (llama3.2:3b)", "", "Hello from the model.", "", "## User", "", "" }, chat_lines())
-    local req = server:log()[1]
+    local req = chat_requests()[1]
     assert.equals("/api/chat", req.path)
     assert.same({ { role = "user", content = "Hi there" } }, req.json.messages)
     assert.is_true(req.json.stream)
@@ -127,7 +132,7 @@ describe("chat", function()
     reply_scenario({ default = { reply = "second answer" } })
     child:feed("isecond<C-s>")
     wait_done(2)
-    local req = server:log()[1]
+    local req = chat_requests()[1]
     assert.same({
       { role = "user", content = "first" },
       { role = "assistant", content = "Hello from the model." },
@@ -165,7 +170,7 @@ describe("chat", function()
       end
     ]], chat_buf())
     assert.same({ 6, 9, "OllamaChatThinking" }, hl)
-    assert.is_true(server:log()[1].json.think)
+    assert.is_true(chat_requests()[1].json.think)
   end)
 
   it("says so when a reply is cut by the context limit", function()
@@ -306,10 +311,11 @@ describe("chat", function()
     child:cmd("Ollama switch qwen3:8b")
     child:feed("itwo<Esc><CR>")
     wait_done(2)
-    local req = server:log()
+    local req = chat_requests()
     assert.equals("qwen3:8b", req[#req].json.model)
     assert.equals(3, #req[#req].json.messages)
-    assert.equals("## Assistant (qwen3:8b)", chat_lines()[15])
+    assert.equals("## Assistant (llama3.2:3b)", chat_lines()[5])
+    assert.equals("## Assistant (qwen3:8b)", chat_lines()[13])
   end)
 
   it("send() from Lua opens the chat first", function()

@@ -3,7 +3,7 @@
 // cache of local model names for command-line completion (which must answer at once).
 import { lazy } from "../lazy";
 import * as client from "../ollama/client";
-import { sameModel } from "../ollama/names";
+import { fullName, sameModel } from "../ollama/names";
 import type { ModelInfo } from "../ollama/types";
 import * as prefs from "../store/prefs";
 import { notify } from "../ui/notify";
@@ -76,8 +76,8 @@ function persistDefault(name: string): void {
 }
 
 /**
- * Sets the default model: `name` when given (checked against the local models without blocking),
- * else the one picked. Calls back with the model set.
+ * Sets the default model: `name` when given (set at once, with its tag, then checked against the
+ * local models in the background), else the one picked. Calls back with the model set.
  */
 export function selectDefault(name: string | undefined, cb?: (this: void, name: string | undefined) => void): void {
   if (name === undefined) {
@@ -87,20 +87,14 @@ export function selectDefault(name: string | undefined, cb?: (this: void, name: 
     });
     return;
   }
+  const model = fullName(name);
+  persistDefault(model);
+  cb?.(model);
   client.tags((err, models) => {
-    if (err === undefined && models !== undefined) {
-      remember(models);
-      const found = models.find((m) => sameModel(m.name, name));
-      if (found === undefined) {
-        notify(`${name} is not installed: pull it with \`:Ollama pull ${name}\`, or pick one with \`:Ollama model\``, vim.log.levels.ERROR);
-        return cb?.(undefined);
-      }
-      persistDefault(found.name);
-      return cb?.(found.name);
-    }
-    // Ollama is down: the choice is still the user's to make.
-    persistDefault(name);
-    cb?.(name);
+    if (err !== undefined || models === undefined) return; // Ollama down: the choice stands
+    remember(models);
+    if (models.find((m) => sameModel(m.name, model)) !== undefined) return;
+    offerMissing(model, (picked) => persistDefault(picked));
   });
 }
 

@@ -7,6 +7,7 @@ import { notify } from "../ui/notify";
 import { pick } from "../ui/picker";
 import * as session from "./session";
 import * as transcript from "./transcript";
+import * as window from "./window";
 
 const LOADED_PREFIX = "ollama-chat://saved/";
 
@@ -84,7 +85,7 @@ function showReadOnly(chat: SavedChat, messages: transcript.Message[]): void {
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, transcript.render(messages));
   vim.api.nvim_set_option_value("buftype", "nofile", { buf });
   vim.api.nvim_set_option_value("swapfile", false, { buf });
-  vim.api.nvim_set_option_value("filetype", "markdown", { buf });
+  window.setMarkdown(buf);
   vim.api.nvim_set_option_value("modifiable", false, { buf });
   vim.api.nvim_set_option_value("readonly", true, { buf });
   vim.keymap.set("n", "r", () => resume(chat.path), { buffer: buf, desc: "Ollama: resume this chat", nowait: true });

@@ -93,7 +93,7 @@ function createBuffer(lines: string[]): number {
   vim.api.nvim_set_option_value("buftype", "nofile", { buf });
   vim.api.nvim_set_option_value("bufhidden", "hide", { buf });
   vim.api.nvim_set_option_value("swapfile", false, { buf });
-  vim.api.nvim_set_option_value("filetype", "markdown", { buf });
+  window.setMarkdown(buf);
   // The initial text is not an edit the user can undo.
   const undolevels = vim.api.nvim_get_option_value("undolevels", { buf });
   vim.api.nvim_set_option_value("undolevels", -1, { buf });

@@ -1,10 +1,12 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
+local remember, api, cached, cachedAt
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
 local client = require("ollama-chat.ollama.client")
 local ____names = require("ollama-chat.ollama.names")
+local fullName = ____names.fullName
 local sameModel = ____names.sameModel
 local prefs = require("ollama-chat.store.prefs")
 local ____notify = require("ollama-chat.ui.notify")
@@ -13,13 +15,7 @@ local ____picker = require("ollama-chat.ui.picker")
 local pick = ____picker.pick
 local ____models = require("ollama-chat.ui.picker.models")
 local modelFormatter = ____models.modelFormatter
-local api = lazy("ollama-chat")
---- Local model names as of the last /api/tags answer.
-local cached = {}
-local cachedAt = -1
-local refreshing = false
-local CACHE_SECONDS = 30
-local function remember(models)
+function remember(models)
     local names = {}
     for ____, m in ipairs(models) do
         names[#names + 1] = m.name
@@ -42,19 +38,6 @@ function ____exports.fetch(cb)
         cb(models)
     end)
 end
---- Names for completion: what is cached now; a stale cache is refreshed in the background.
-function ____exports.completionNames()
-    if not refreshing and (cachedAt < 0 or os.time() - cachedAt > CACHE_SECONDS) then
-        refreshing = true
-        client.tags(function(err, models)
-            refreshing = false
-            if err == nil and models ~= nil then
-                remember(models)
-            end
-        end)
-    end
-    return cached
-end
 --- Lets the user pick one of the local models; calls back with its full name (or undefined).
 function ____exports.pickModel(prompt, cb)
     ____exports.fetch(function(models)
@@ -68,6 +51,50 @@ function ____exports.pickModel(prompt, cb)
             on_choice = function(m) return cb(m and m.name) end
         })
     end)
+end
+--- After a 404: offers to pull the model (with progress) or to pick another.
+function ____exports.offerMissing(model, onPicked)
+    local pullIt = ("Pull " .. model) .. " now"
+    local other = "Choose another model"
+    vim.ui.select(
+        {pullIt, other},
+        {prompt = model .. " is not installed"},
+        function(choice)
+            if choice == pullIt then
+                local pull = api().pull
+                if pull ~= nil then
+                    pull(model)
+                end
+            elseif choice == other then
+                ____exports.pickModel(
+                    "Chat model",
+                    function(name)
+                        if name ~= nil then
+                            onPicked(name)
+                        end
+                    end
+                )
+            end
+        end
+    )
+end
+api = lazy("ollama-chat")
+cached = {}
+cachedAt = -1
+local refreshing = false
+local CACHE_SECONDS = 30
+--- Names for completion: what is cached now; a stale cache is refreshed in the background.
+function ____exports.completionNames()
+    if not refreshing and (cachedAt < 0 or os.time() - cachedAt > CACHE_SECONDS) then
+        refreshing = true
+        client.tags(function(err, models)
+            refreshing = false
+            if err == nil and models ~= nil then
+                remember(models)
+            end
+        end)
+    end
+    return cached
 end
 function ____exports.defaultModel()
     local m = prefs.get("default_model")
@@ -88,8 +115,8 @@ local function persistDefault(name)
         notify("default model: " .. name)
     end
 end
---- Sets the default model: `name` when given (checked against the local models without blocking),
--- else the one picked. Calls back with the model set.
+--- Sets the default model: `name` when given (set at once, with its tag, then checked against the
+-- local models in the background), else the one picked. Calls back with the model set.
 function ____exports.selectDefault(name, cb)
     if name == nil then
         ____exports.pickModel(
@@ -105,24 +132,26 @@ function ____exports.selectDefault(name, cb)
         )
         return
     end
+    local model = fullName(name)
+    persistDefault(model)
+    if cb ~= nil then
+        cb(model)
+    end
     client.tags(function(err, models)
-        if err == nil and models ~= nil then
-            remember(models)
-            local found = __TS__ArrayFind(
-                models,
-                function(____, m) return sameModel(m.name, name) end
-            )
-            if found == nil then
-                notify(((name .. " is not installed: pull it with `:Ollama pull ") .. name) .. "`, or pick one with `:Ollama model`", vim.log.levels.ERROR)
-                return cb and cb(nil)
-            end
-            persistDefault(found.name)
-            return cb and cb(found.name)
+        if err ~= nil or models == nil then
+            return
         end
-        persistDefault(name)
-        if cb ~= nil then
-            cb(name)
+        remember(models)
+        if __TS__ArrayFind(
+            models,
+            function(____, m) return sameModel(m.name, model) end
+        ) ~= nil then
+            return
         end
+        ____exports.offerMissing(
+            model,
+            function(picked) return persistDefault(picked) end
+        )
     end)
 end
 --- The model for a new chat: the default when there is one (checked in the background: a default
@@ -155,31 +184,5 @@ function ____exports.resolve(cb, onReplaced)
             end
         )
     end)
-end
---- After a 404: offers to pull the model (with progress) or to pick another.
-function ____exports.offerMissing(model, onPicked)
-    local pullIt = ("Pull " .. model) .. " now"
-    local other = "Choose another model"
-    vim.ui.select(
-        {pullIt, other},
-        {prompt = model .. " is not installed"},
-        function(choice)
-            if choice == pullIt then
-                local pull = api().pull
-                if pull ~= nil then
-                    pull(model)
-                end
-            elseif choice == other then
-                ____exports.pickModel(
-                    "Chat model",
-                    function(name)
-                        if name ~= nil then
-                            onPicked(name)
-                        end
-                    end
-                )
-            end
-        end
-    )
 end
 return ____exports

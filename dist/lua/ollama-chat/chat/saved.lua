@@ -8,6 +8,7 @@ local ____picker = require("ollama-chat.ui.picker")
 local pick = ____picker.pick
 local session = require("ollama-chat.chat.session")
 local transcript = require("ollama-chat.chat.transcript")
+local window = require("ollama-chat.chat.window")
 function choose(name, prompt, cb)
     if name ~= nil and vim.trim(name) ~= "" then
         cb(vim.trim(name))
@@ -161,7 +162,7 @@ local function showReadOnly(chat, messages)
     )
     vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
     vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
-    vim.api.nvim_set_option_value("filetype", "markdown", {buf = buf})
+    window.setMarkdown(buf)
     vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
     vim.api.nvim_set_option_value("readonly", true, {buf = buf})
     vim.keymap.set(

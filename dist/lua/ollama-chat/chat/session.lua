@@ -72,7 +72,7 @@ function createBuffer(lines)
     vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
     vim.api.nvim_set_option_value("bufhidden", "hide", {buf = buf})
     vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
-    vim.api.nvim_set_option_value("filetype", "markdown", {buf = buf})
+    window.setMarkdown(buf)
     local undolevels = vim.api.nvim_get_option_value("undolevels", {buf = buf})
     vim.api.nvim_set_option_value("undolevels", -1, {buf = buf})
     vim.api.nvim_buf_set_lines(
