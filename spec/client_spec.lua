@@ -271,19 +271,22 @@ describe("ollama client", function()
       async.await(client.version) -- warm up
       local before = fds()
       -- back to back, 8 in flight: each finished request starts the next
-      local started, finished, failures = 0, 0, 0
+      local started, finished, failures, first_error = 0, 0, 0, nil
       local function next_request()
         if started == 2000 then return end
         started = started + 1
         client.version(function(err)
-          if err then failures = failures + 1 end
+          if err then
+            failures = failures + 1
+            first_error = first_error or (err.kind .. ": " .. err.message)
+          end
           finished = finished + 1
           next_request()
         end)
       end
       for _ = 1, 8 do next_request() end
       assert(vim.wait(300000, function() return finished == 2000 end, 5), ("only %d of 2000 finished"):format(finished))
-      assert.equals(0, failures)
+      assert.equals(0, failures, first_error)
       assert.equals(0, children())
       assert.is_true(fds() <= before + 2, ("fds: %d before, %d after"):format(before, fds()))
     end)
