@@ -359,9 +359,11 @@ function registryError(registry: string, res: HttpResponse): OllamaError {
 
 /**
  * Asks the registry for a model's manifest digest without downloading the model: HEAD gives
- * ollama-content-digest; without it, GET the manifest (about 1 KiB) and hash it.
+ * ollama-content-digest; without it, GET the manifest (about 1 KiB) and hash it. `opts.get`
+ * always GETs and adds the body's hashes to the header's digest: a model stored by a server
+ * before 0.19 only matches the re-serialised body.
  */
-export function registryManifest(model: string, registry: string, cb: Callback<RegistryManifest>): Handle {
+export function registryManifest(model: string, registry: string, cb: Callback<RegistryManifest>, opts?: { get?: boolean }): Handle {
   const url = manifestUrl(model, registry);
   const accept = { Accept: MANIFEST_ACCEPT };
   let current: Handle;
@@ -369,20 +371,23 @@ export function registryManifest(model: string, registry: string, cb: Callback<R
     if (res.cancelled) return cb(errors.cancelled(), undefined);
     if (res.status === 404) return cb(undefined, { found: false, digests: [] });
     if (res.status < 200 || res.status >= 300) return cb(registryError(registry, res), undefined);
+    const digests: string[] = [];
     const header = res.headers["ollama-content-digest"];
     if (header !== undefined && header !== "") {
       const [hex] = string.gsub(header, "^sha256:", "");
-      return cb(undefined, { found: true, digests: [string.lower(hex)] });
+      digests.push(string.lower(hex));
     }
     if (!get) {
+      if (digests.length > 0) return cb(undefined, { found: true, digests });
       current = request({ method: "GET", url, headers: accept, connect_timeout: 10, idle_timeout_ms: 15000, on_done: (r) => finish(r, true) });
       return;
     }
-    const digests = [vim.fn.sha256(res.body)];
+    digests.push(vim.fn.sha256(res.body));
     const legacy = reserializeManifest(res.body);
     if (legacy !== undefined) digests.push(vim.fn.sha256(legacy));
     cb(undefined, { found: true, digests });
   };
-  current = request({ method: "HEAD", url, headers: accept, connect_timeout: 10, idle_timeout_ms: 15000, on_done: (r) => finish(r, false) });
+  const get = opts !== undefined && opts.get === true;
+  current = request({ method: get ? "GET" : "HEAD", url, headers: accept, connect_timeout: 10, idle_timeout_ms: 15000, on_done: (r) => finish(r, get) });
   return { cancel: () => current.cancel() };
 }

@@ -490,8 +490,10 @@ local function registryError(registry, res)
     }
 end
 --- Asks the registry for a model's manifest digest without downloading the model: HEAD gives
--- ollama-content-digest; without it, GET the manifest (about 1 KiB) and hash it.
-function ____exports.registryManifest(model, registry, cb)
+-- ollama-content-digest; without it, GET the manifest (about 1 KiB) and hash it. `opts.get`
+-- always GETs and adds the body's hashes to the header's digest: a model stored by a server
+-- before 0.19 only matches the re-serialised body.
+function ____exports.registryManifest(model, registry, cb, opts)
     local url = manifestUrl(model, registry)
     local accept = {Accept = MANIFEST_ACCEPT}
     local current
@@ -512,18 +514,16 @@ function ____exports.registryManifest(model, registry, cb)
                 nil
             )
         end
+        local digests = {}
         local header = res.headers["ollama-content-digest"]
         if header ~= nil and header ~= "" then
             local hex = string.gsub(header, "^sha256:", "")
-            return cb(
-                nil,
-                {
-                    found = true,
-                    digests = {string.lower(hex)}
-                }
-            )
+            digests[#digests + 1] = string.lower(hex)
         end
         if not get then
+            if #digests > 0 then
+                return cb(nil, {found = true, digests = digests})
+            end
             current = request({
                 method = "GET",
                 url = url,
@@ -534,20 +534,21 @@ function ____exports.registryManifest(model, registry, cb)
             })
             return
         end
-        local digests = {vim.fn.sha256(res.body)}
+        digests[#digests + 1] = vim.fn.sha256(res.body)
         local legacy = ____exports.reserializeManifest(res.body)
         if legacy ~= nil then
             digests[#digests + 1] = vim.fn.sha256(legacy)
         end
         cb(nil, {found = true, digests = digests})
     end
+    local get = opts ~= nil and opts.get == true
     current = request({
-        method = "HEAD",
+        method = get and "GET" or "HEAD",
         url = url,
         headers = accept,
         connect_timeout = 10,
         idle_timeout_ms = 15000,
-        on_done = function(r) return finish(r, false) end
+        on_done = function(r) return finish(r, get) end
     })
     return {cancel = function() return current:cancel() end}
 end

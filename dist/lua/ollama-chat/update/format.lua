@@ -1,0 +1,169 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+local ____row = require("ollama-chat.update.row")
+local isFinal = ____row.isFinal
+____exports.BAR_WIDTH = 20
+local STATE_WIDTH = 13
+local LOOKS = {
+    queued = {icon = "○", label = "queued", group = "OllamaUpdateMuted"},
+    checking = {icon = "●", label = "checking", group = "OllamaUpdateActive"},
+    downloading = {icon = "●", label = "downloading", group = "OllamaUpdateActive"},
+    finishing = {icon = "●", label = "finishing", group = "OllamaUpdateActive"},
+    current = {icon = "✓", label = "up to date", group = "OllamaUpdateMuted"},
+    updated = {icon = "✓", label = "updated", group = "OllamaUpdateDone"},
+    installed = {icon = "✓", label = "installed", group = "OllamaUpdateDone"},
+    failed = {icon = "✗", label = "failed", group = "OllamaUpdateFailed"},
+    cancelled = {icon = "-", label = "cancelled", group = "OllamaUpdateCancelled"},
+    available = {icon = "↑", label = "outdated", group = "OllamaUpdateAvailable"},
+    not_in_registry = {icon = "?", label = "local only", group = "OllamaUpdateMuted"},
+    unreachable = {icon = "?", label = "unreachable", group = "OllamaUpdateCancelled"},
+    unknown = {icon = "?", label = "unknown", group = "OllamaUpdateCancelled"}
+}
+function ____exports.stateLabel(state)
+    return LOOKS[state].label
+end
+--- Bytes in decimal units, as Ollama shows them: 512 B, 12 KB, 350 MB, 1.9 GB.
+function ____exports.bytes(n)
+    if n < 1000 then
+        return tostring(math.floor(n)) .. " B"
+    end
+    local units = {"KB", "MB", "GB", "TB"}
+    local value = n / 1000
+    local unit = 0
+    while value >= 1000 and unit < #units - 1 do
+        value = value / 1000
+        unit = unit + 1
+    end
+    return value >= 100 and (tostring(math.floor(value + 0.5)) .. " ") .. units[unit + 1] or (string.format("%.1f", value) .. " ") .. units[unit + 1]
+end
+function ____exports.duration(ns)
+    local s = ns / 1000000000
+    if s < 60 then
+        return string.format("%.1f", s) .. " s"
+    end
+    return ((tostring(math.floor(s / 60)) .. " min ") .. tostring(math.floor(s % 60))) .. " s"
+end
+function ____exports.bar(fraction, width)
+    if width == nil then
+        width = ____exports.BAR_WIDTH
+    end
+    local filled = math.floor(math.max(
+        0,
+        math.min(1, fraction)
+    ) * width + 0.5)
+    return string.rep("━", filled) .. string.rep("─", width - filled)
+end
+local function pad(text, width)
+    local w = vim.fn.strdisplaywidth(text)
+    return w >= width and text or text .. string.rep(" ", width - w)
+end
+--- What follows the state: progress while downloading, the server's words otherwise.
+local function detail(row, now)
+    local t = row.tracker
+    repeat
+        local ____switch11 = row.state
+        local ____cond11 = ____switch11 == "downloading"
+        if ____cond11 then
+            do
+                if t == nil then
+                    return {"", ""}
+                end
+                local pct = string.format(
+                    "%3d%%",
+                    math.floor(t:fraction() * 100)
+                )
+                local speed = t:speed(now)
+                local rate = speed > 0 and ("  " .. ____exports.bytes(speed)) .. "/s" or ""
+                return {
+                    ((((((____exports.bar(t:fraction()) .. " ") .. pct) .. "  ") .. ____exports.bytes(t.done)) .. "/") .. ____exports.bytes(t.total)) .. rate,
+                    "OllamaUpdateBar"
+                }
+            end
+        end
+        ____cond11 = ____cond11 or (____switch11 == "updated" or ____switch11 == "installed")
+        if ____cond11 then
+            if t ~= nil and t.total > 0 and row.ended ~= nil then
+                return {
+                    (____exports.bytes(t.total) .. " in ") .. ____exports.duration(row.ended - t.started),
+                    "OllamaUpdateMuted"
+                }
+            end
+            return {"", ""}
+        end
+        ____cond11 = ____cond11 or (____switch11 == "failed" or ____switch11 == "unreachable" or ____switch11 == "unknown")
+        if ____cond11 then
+            return {row.detail, "OllamaUpdateFailed"}
+        end
+        ____cond11 = ____cond11 or ____switch11 == "not_in_registry"
+        if ____cond11 then
+            return {"not in a registry (created locally?)", "OllamaUpdateMuted"}
+        end
+        ____cond11 = ____cond11 or ____switch11 == "available"
+        if ____cond11 then
+            return {"a newer version is available", "OllamaUpdateAvailable"}
+        end
+        ____cond11 = ____cond11 or (____switch11 == "checking" or ____switch11 == "finishing")
+        if ____cond11 then
+            return {row.detail, "OllamaUpdateMuted"}
+        end
+        do
+            return {"", ""}
+        end
+    until true
+end
+--- One model's line; `nameWidth` aligns the columns.
+function ____exports.rowLine(row, nameWidth, now)
+    local look = LOOKS[row.state]
+    local label = look.label
+    local head = (" " .. look.icon) .. " "
+    local name = pad(row.name, nameWidth)
+    local state = pad(label, STATE_WIDTH)
+    local extra, extraGroup = unpack(
+        detail(row, now),
+        1,
+        2
+    )
+    local text = (((head .. name) .. "  ") .. state) .. extra
+    local spans = {{0, #head, look.group}}
+    local stateStart = #head + #name + 2
+    spans[#spans + 1] = {stateStart, stateStart + #label, look.group}
+    if extra ~= "" and extraGroup ~= "" then
+        spans[#spans + 1] = {stateStart + #state, #text, extraGroup}
+    end
+    local trimmed = string.gsub(text, "%s+$", "")
+    return {text = trimmed, spans = spans}
+end
+function ____exports.count(rows)
+    local c = {total = #rows, done = 0, running = 0, byState = {}}
+    for ____, row in ipairs(rows) do
+        c.byState[row.state] = (c.byState[row.state] or 0) + 1
+        if isFinal(row) then
+            c.done = c.done + 1
+        elseif row.state ~= "queued" then
+            c.running = c.running + 1
+        end
+    end
+    return c
+end
+--- "4 updated, 9 up to date, 1 failed": the states present, in `order`.
+function ____exports.tally(c, order)
+    local parts = {}
+    for ____, state in ipairs(order) do
+        local n = c.byState[state] or 0
+        if n > 0 then
+            parts[#parts + 1] = (tostring(n) .. " ") .. ____exports.stateLabel(state)
+        end
+    end
+    return table.concat(parts, ", ")
+end
+function ____exports.nameWidth(rows)
+    local w = 0
+    for ____, row in ipairs(rows) do
+        w = math.max(
+            w,
+            vim.fn.strdisplaywidth(row.name)
+        )
+    end
+    return w
+end
+return ____exports

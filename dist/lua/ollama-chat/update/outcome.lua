@@ -1,0 +1,24 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+function ____exports.decide(f)
+    if f.error ~= nil then
+        if f.error.kind == "cancelled" then
+            return {state = "cancelled"}
+        end
+        return {state = "failed", error = f.error.message}
+    end
+    if f.after == nil then
+        if f.before == nil then
+            return {state = "updated", installed = true}
+        end
+        return f.streamChanged and ({state = "updated", installed = false}) or ({state = "current"})
+    end
+    if f.after == "" then
+        return {state = "failed", error = "the pull ended, but Ollama does not list the model: run the update again"}
+    end
+    if f.before == nil then
+        return {state = "updated", installed = true}
+    end
+    return f.after ~= f.before and ({state = "updated", installed = false}) or ({state = "current"})
+end
+return ____exports

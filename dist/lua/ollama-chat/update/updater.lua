@@ -1,0 +1,156 @@
+local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__New = ____lualib.__TS__New
+local ____exports = {}
+local rememberModels, start, state
+local client = require("ollama-chat.ollama.client")
+local ____notify = require("ollama-chat.ui.notify")
+local notify = ____notify.notify
+local ____report = require("ollama-chat.update.report")
+local outdated = ____report.outdated
+local ____run = require("ollama-chat.update.run")
+local Run = ____run.Run
+local view = require("ollama-chat.update.view")
+function rememberModels(models)
+    local names = {}
+    for ____, m in ipairs(models) do
+        names[#names + 1] = m.name
+    end
+    state.models = names
+    state.modelsAt = vim.uv.now()
+end
+function start(request)
+    local run
+    run = __TS__New(
+        Run,
+        request,
+        {
+            on_tags = rememberModels,
+            on_end = function()
+                if state.active == run then
+                    state.active = nil
+                end
+            end,
+            update_outdated = function() return ____exports.updateOutdated() end
+        }
+    )
+    state.active = run
+    state.last = run
+    run:start()
+end
+--- Shows the progress view of the running (or last) run and moves into it; false when there is none.
+function ____exports.reopen()
+    if state.last == nil then
+        notify("no update to show: run `:OllamaUpdate` or `:Ollama outdated` first")
+        return false
+    end
+    view.show(true)
+    return true
+end
+--- After `:Ollama outdated`: updates just the models it found outdated.
+function ____exports.updateOutdated()
+    local last = state.last
+    if state.active ~= nil then
+        notify("wait for the running check or update to end, or stop it with x")
+        return
+    end
+    local names = last ~= nil and last.request.mode == "check" and outdated(last.rows) or ({})
+    if #names == 0 then
+        notify("no outdated models to update: `:Ollama outdated` checks which have a newer version")
+        return
+    end
+    start({mode = "update", names = names, install = false})
+end
+--- The completion list is refreshed at most this often (ms).
+local MODELS_TTL_MS = 5000
+state = {
+    active = nil,
+    last = nil,
+    models = {},
+    modelsAt = -1,
+    listing = false
+}
+--- The model names of `opts.models` (a list, or one name).
+local function readModels(value)
+    if value == nil then
+        return {}
+    end
+    local list = type(value) == "string" and ({value}) or value
+    if type(list) ~= "table" then
+        return {error = "update(): `models` expects a list of model names, got " .. vim.inspect(value)}
+    end
+    local names = {}
+    for ____, name in ipairs(list) do
+        if type(name) ~= "string" or vim.trim(name) == "" then
+            return {error = "update(): `models` expects model names such as \"llama3.2:3b\", got " .. vim.inspect(name)}
+        end
+        names[#names + 1] = vim.trim(name)
+    end
+    return #names > 0 and ({names = names}) or ({})
+end
+--- Updates the local models (all, or `opts.models`) a few at a time, or with `check_only` asks the
+-- registry which ones are outdated. While a run is going, shows its progress instead.
+function ____exports.update(opts)
+    if opts ~= nil and type(opts) ~= "table" then
+        notify(
+            "update() expects a table such as { models = { \"llama3.2:3b\" }, check_only = true }, got " .. vim.inspect(opts),
+            vim.log.levels.ERROR
+        )
+        return
+    end
+    if state.active ~= nil then
+        notify("an update is already running: showing its progress")
+        ____exports.reopen()
+        return
+    end
+    local models = readModels(opts and opts.models)
+    if models.error ~= nil then
+        notify(models.error, vim.log.levels.ERROR)
+        return
+    end
+    start({mode = (opts and opts.check_only) == true and "check" or "update", names = models.names, install = false})
+end
+--- Downloads a model (new or installed) with the same progress view; joins a running update.
+function ____exports.pull(model)
+    if type(model) ~= "string" or vim.trim(model) == "" then
+        notify("pull needs a model name, such as `:Ollama pull llama3.2:3b`", vim.log.levels.ERROR)
+        return
+    end
+    local name = vim.trim(model)
+    local active = state.active
+    if active ~= nil then
+        if active:add(name) then
+            view.show(false)
+            return
+        end
+        notify(("a check for outdated models is running: pull " .. name) .. " when it ends (x in its view stops it)", vim.log.levels.WARN)
+        return
+    end
+    start({mode = "update", names = {name}, install = true})
+end
+--- Cancels the running and queued pulls (or checks); true when something was cancelled.
+function ____exports.stop()
+    return state.active ~= nil and state.active:stop()
+end
+function ____exports.isRunning()
+    return state.active ~= nil
+end
+--- The local model names from the last /api/tags answer (for completion, which cannot wait);
+-- refreshed in the background when older than a few seconds.
+function ____exports.localModels()
+    if not state.listing and (state.modelsAt < 0 or vim.uv.now() - state.modelsAt > MODELS_TTL_MS) then
+        state.listing = true
+        client.tags(function(err, models)
+            state.listing = false
+            state.modelsAt = vim.uv.now()
+            if err == nil and models ~= nil then
+                rememberModels(models)
+            end
+        end)
+    end
+    local copy = {}
+    for ____, name in ipairs(state.models) do
+        copy[#copy + 1] = name
+    end
+    return copy
+end
+return ____exports

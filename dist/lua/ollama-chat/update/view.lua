@@ -1,0 +1,343 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+local bufValid, setKeymaps, createBuffer, ensureBuffer, frame, stopTimer, cancelLinger, highlight, BUF_NAME, NS, state
+function bufValid()
+    return state.buf ~= nil and vim.api.nvim_buf_is_valid(state.buf)
+end
+function ____exports.isVisible()
+    local win = state.win
+    return win ~= nil and vim.api.nvim_win_is_valid(win) and state.buf ~= nil and vim.api.nvim_win_get_buf(win) == state.buf
+end
+function setKeymaps(buf)
+    local function opts(desc)
+        return {buffer = buf, desc = desc, nowait = true, silent = true}
+    end
+    vim.keymap.set(
+        "n",
+        "q",
+        function() return ____exports.hide() end,
+        opts("Ollama update: close the view (the update goes on)")
+    )
+    vim.keymap.set(
+        "n",
+        "<Esc>",
+        function() return ____exports.hide() end,
+        opts("Ollama update: close the view (the update goes on)")
+    )
+    vim.keymap.set(
+        "n",
+        "x",
+        function()
+            local ____opt_1 = state.keys
+            return ____opt_1 and ____opt_1.stop()
+        end,
+        opts("Ollama update: stop the running and queued pulls")
+    )
+    vim.keymap.set(
+        "n",
+        "<C-c>",
+        function()
+            local ____opt_3 = state.keys
+            return ____opt_3 and ____opt_3.stop()
+        end,
+        opts("Ollama update: stop the running and queued pulls")
+    )
+    vim.keymap.set(
+        "n",
+        "u",
+        function()
+            local ____opt_5 = state.keys
+            return ____opt_5 and ____opt_5.update_outdated()
+        end,
+        opts("Ollama update: update the outdated models")
+    )
+end
+function createBuffer()
+    local buf = vim.api.nvim_create_buf(false, true)
+    vim.api.nvim_buf_set_name(buf, BUF_NAME)
+    vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
+    vim.api.nvim_set_option_value("bufhidden", "hide", {buf = buf})
+    vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
+    vim.api.nvim_set_option_value("undolevels", -1, {buf = buf})
+    vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
+    vim.api.nvim_set_option_value("filetype", "ollama-update", {buf = buf})
+    setKeymaps(buf)
+    return buf
+end
+function ensureBuffer()
+    if not bufValid() then
+        state.buf = createBuffer()
+        state.shown = {}
+    end
+    return state.buf
+end
+function frame(lineCount)
+    local source = state.source
+    local height = math.max(
+        1,
+        math.min(lineCount, vim.o.lines - vim.o.cmdheight - 6)
+    )
+    local width = math.max(
+        1,
+        math.min(state.width, vim.o.columns - 4)
+    )
+    local statusline = vim.o.laststatus > 0 and 1 or 0
+    return {
+        relative = "editor",
+        anchor = "SE",
+        row = math.max(0, vim.o.lines - vim.o.cmdheight - statusline),
+        col = vim.o.columns,
+        width = width,
+        height = height,
+        border = "rounded",
+        title = source ~= nil and source.title() or " Ollama ",
+        title_pos = "left",
+        footer = source ~= nil and source.footer() or "",
+        footer_pos = "right"
+    }
+end
+--- Closes the window; the buffer and the run behind it stay.
+function ____exports.hide()
+    cancelLinger()
+    local win = state.win
+    state.win = nil
+    if win == nil or not vim.api.nvim_win_is_valid(win) then
+        return
+    end
+    if #vim.api.nvim_list_wins() == 1 then
+        return
+    end
+    vim.api.nvim_win_close(win, true)
+end
+function stopTimer(timer)
+    if timer == nil then
+        return
+    end
+    timer:stop()
+    if not timer:is_closing() then
+        timer:close()
+    end
+end
+function cancelLinger()
+    stopTimer(state.lingerTimer)
+    state.lingerTimer = nil
+end
+function highlight(buf, row, line)
+    vim.api.nvim_buf_clear_namespace(buf, NS, row, row + 1)
+    for ____, ____value in ipairs(line.spans) do
+        local start = ____value[1]
+        local stop = ____value[2]
+        local group = ____value[3]
+        vim.api.nvim_buf_set_extmark(
+            buf,
+            NS,
+            row,
+            start,
+            {
+                end_col = math.min(stop, #line.text),
+                hl_group = group
+            }
+        )
+    end
+end
+--- Writes the lines that changed since the last redraw, and fits the window to them.
+function ____exports.render()
+    local source = state.source
+    if source == nil then
+        return
+    end
+    local buf = ensureBuffer()
+    local lines = source.lines(vim.uv.hrtime())
+    local whole = #state.shown ~= #lines
+    vim.api.nvim_set_option_value("modifiable", true, {buf = buf})
+    if whole then
+        local texts = {}
+        for ____, line in ipairs(lines) do
+            texts[#texts + 1] = line.text
+        end
+        vim.api.nvim_buf_set_lines(
+            buf,
+            0,
+            -1,
+            false,
+            texts
+        )
+        state.shown = {}
+    end
+    local shown = state.shown
+    do
+        local i = 0
+        while i < #lines do
+            local text = lines[i + 1].text
+            if whole or shown[i + 1] ~= text then
+                if not whole then
+                    vim.api.nvim_buf_set_lines(
+                        buf,
+                        i,
+                        i + 1,
+                        false,
+                        {text}
+                    )
+                end
+                highlight(buf, i, lines[i + 1])
+                shown[i + 1] = text
+                state.width = math.max(
+                    state.width,
+                    vim.fn.strdisplaywidth(text) + 1
+                )
+            end
+            i = i + 1
+        end
+    end
+    vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
+    if ____exports.isVisible() then
+        vim.api.nvim_win_set_config(
+            state.win,
+            frame(math.max(1, #lines))
+        )
+    end
+end
+--- How often the view is redrawn while a run streams progress (ms): one redraw per batch.
+____exports.RENDER_MS = 100
+--- After a run ends, an unfocused view stays this long (ms), then hides.
+____exports.LINGER_MS = 10000
+BUF_NAME = "ollama-chat://update"
+NS = vim.api.nvim_create_namespace("ollama-chat-update")
+local MIN_WIDTH = 40
+local HIGHLIGHTS = {
+    {"OllamaUpdateMuted", "Comment"},
+    {"OllamaUpdateActive", "DiagnosticInfo"},
+    {"OllamaUpdateDone", "DiagnosticOk"},
+    {"OllamaUpdateFailed", "DiagnosticError"},
+    {"OllamaUpdateCancelled", "DiagnosticWarn"},
+    {"OllamaUpdateAvailable", "DiagnosticHint"},
+    {"OllamaUpdateBar", "Special"},
+    {"OllamaUpdateHeader", "Title"}
+}
+for ____, ____value in ipairs(HIGHLIGHTS) do
+    local group = ____value[1]
+    local link = ____value[2]
+    vim.api.nvim_set_hl(0, group, {link = link, default = true})
+end
+state = {
+    buf = nil,
+    win = nil,
+    source = nil,
+    keys = nil,
+    shown = {},
+    width = MIN_WIDTH,
+    renderTimer = nil,
+    lingerTimer = nil
+}
+function ____exports.isFocused()
+    return ____exports.isVisible() and vim.api.nvim_get_current_win() == state.win
+end
+--- The view's buffer, if it exists (for tests and :ls).
+function ____exports.buffer()
+    local ____bufValid_result_0
+    if bufValid() then
+        ____bufValid_result_0 = state.buf
+    else
+        ____bufValid_result_0 = nil
+    end
+    return ____bufValid_result_0
+end
+--- Shows `source` from now on (a new run), replacing what the view showed.
+function ____exports.attach(source, keys)
+    cancelLinger()
+    state.source = source
+    state.keys = keys
+    state.width = MIN_WIDTH
+    ____exports.render()
+end
+--- Opens the window; `focus` moves the cursor into it (only when the user asked to see it).
+function ____exports.show(focus)
+    cancelLinger()
+    local buf = ensureBuffer()
+    ____exports.render()
+    if ____exports.isVisible() then
+        if focus then
+            vim.api.nvim_set_current_win(state.win)
+        end
+        return
+    end
+    local config = frame(math.max(1, #state.shown))
+    config.style = "minimal"
+    config.focusable = true
+    config.zindex = 45
+    config.noautocmd = true
+    local ok, opened = pcall(vim.api.nvim_open_win, buf, focus, config)
+    if not ok then
+        return
+    end
+    local win = opened
+    state.win = win
+    vim.api.nvim_set_option_value("wrap", false, {win = win})
+    vim.api.nvim_set_option_value("cursorline", false, {win = win})
+    vim.api.nvim_set_option_value("winhighlight", "Normal:NormalFloat,FloatBorder:FloatBorder", {win = win})
+end
+--- After a run: hides the view in LINGER_MS unless the user went into it.
+function ____exports.linger(ms)
+    if ms == nil then
+        ms = ____exports.LINGER_MS
+    end
+    cancelLinger()
+    if not ____exports.isVisible() or ____exports.isFocused() then
+        return
+    end
+    local timer = vim.uv.new_timer()
+    state.lingerTimer = timer
+    timer:start(
+        ms,
+        0,
+        function()
+            vim.schedule(function()
+                if state.lingerTimer ~= timer then
+                    return
+                end
+                cancelLinger()
+                if not ____exports.isFocused() then
+                    ____exports.hide()
+                end
+            end)
+        end
+    )
+end
+--- Asks for a redraw within RENDER_MS: progress lines arrive far more often than that.
+function ____exports.requestRender()
+    if state.renderTimer ~= nil then
+        return
+    end
+    local timer = vim.uv.new_timer()
+    state.renderTimer = timer
+    timer:start(
+        ____exports.RENDER_MS,
+        0,
+        function()
+            vim.schedule(function()
+                stopTimer(timer)
+                if state.renderTimer == timer then
+                    state.renderTimer = nil
+                end
+                if ____exports.isVisible() then
+                    ____exports.render()
+                end
+            end)
+        end
+    )
+end
+vim.api.nvim_create_autocmd(
+    "VimResized",
+    {
+        group = vim.api.nvim_create_augroup("ollama-chat-update-view", {clear = true}),
+        callback = function()
+            if ____exports.isVisible() then
+                vim.api.nvim_win_set_config(
+                    state.win,
+                    frame(math.max(1, #state.shown))
+                )
+            end
+        end
+    }
+)
+return ____exports

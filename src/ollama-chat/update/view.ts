@@ -1,0 +1,247 @@
+// The live progress view: one scratch buffer in a floating window at the bottom right, updated in
+// place (only the lines that changed) at most every RENDER_MS. It opens without taking the cursor,
+// so the user keeps typing; closing it leaves the run going, and it can be shown again.
+import type { Line } from "./format";
+
+/** How often the view is redrawn while a run streams progress (ms): one redraw per batch. */
+export const RENDER_MS = 100;
+/** After a run ends, an unfocused view stays this long (ms), then hides. */
+export const LINGER_MS = 10000;
+
+const BUF_NAME = "ollama-chat://update";
+const NS = vim.api.nvim_create_namespace("ollama-chat-update");
+const MIN_WIDTH = 40;
+
+const HIGHLIGHTS: [string, string][] = [
+  ["OllamaUpdateMuted", "Comment"],
+  ["OllamaUpdateActive", "DiagnosticInfo"],
+  ["OllamaUpdateDone", "DiagnosticOk"],
+  ["OllamaUpdateFailed", "DiagnosticError"],
+  ["OllamaUpdateCancelled", "DiagnosticWarn"],
+  ["OllamaUpdateAvailable", "DiagnosticHint"],
+  ["OllamaUpdateBar", "Special"],
+  ["OllamaUpdateHeader", "Title"],
+];
+for (const [group, link] of HIGHLIGHTS) vim.api.nvim_set_hl(0, group, { link, default: true });
+
+/** What the view shows; asked again at every redraw. */
+/** @noSelf */
+export interface ViewSource {
+  lines: (now: number) => Line[];
+  title: () => string;
+  /** Key hints under the window. */
+  footer: () => string;
+}
+
+/** What the view's keys do. */
+/** @noSelf */
+export interface ViewKeys {
+  stop: () => void;
+  update_outdated: () => void;
+}
+
+const state = {
+  buf: undefined as number | undefined,
+  win: undefined as number | undefined,
+  source: undefined as ViewSource | undefined,
+  keys: undefined as ViewKeys | undefined,
+  shown: [] as string[],
+  width: MIN_WIDTH,
+  renderTimer: undefined as UvTimer | undefined,
+  lingerTimer: undefined as UvTimer | undefined,
+};
+
+function bufValid(): boolean {
+  return state.buf !== undefined && vim.api.nvim_buf_is_valid(state.buf);
+}
+
+export function isVisible(): boolean {
+  const win = state.win;
+  return win !== undefined && vim.api.nvim_win_is_valid(win) && state.buf !== undefined && vim.api.nvim_win_get_buf(win) === state.buf;
+}
+
+export function isFocused(): boolean {
+  return isVisible() && vim.api.nvim_get_current_win() === state.win;
+}
+
+/** The view's buffer, if it exists (for tests and :ls). */
+export function buffer(): number | undefined {
+  return bufValid() ? state.buf : undefined;
+}
+
+function setKeymaps(buf: number): void {
+  const opts = (desc: string): KeymapSetOpts => ({ buffer: buf, desc, nowait: true, silent: true });
+  vim.keymap.set("n", "q", () => hide(), opts("Ollama update: close the view (the update goes on)"));
+  vim.keymap.set("n", "<Esc>", () => hide(), opts("Ollama update: close the view (the update goes on)"));
+  vim.keymap.set("n", "x", () => state.keys?.stop(), opts("Ollama update: stop the running and queued pulls"));
+  vim.keymap.set("n", "<C-c>", () => state.keys?.stop(), opts("Ollama update: stop the running and queued pulls"));
+  vim.keymap.set("n", "u", () => state.keys?.update_outdated(), opts("Ollama update: update the outdated models"));
+}
+
+function createBuffer(): number {
+  const buf = vim.api.nvim_create_buf(false, true);
+  vim.api.nvim_buf_set_name(buf, BUF_NAME);
+  vim.api.nvim_set_option_value("buftype", "nofile", { buf });
+  vim.api.nvim_set_option_value("bufhidden", "hide", { buf });
+  vim.api.nvim_set_option_value("swapfile", false, { buf });
+  vim.api.nvim_set_option_value("undolevels", -1, { buf });
+  vim.api.nvim_set_option_value("modifiable", false, { buf });
+  vim.api.nvim_set_option_value("filetype", "ollama-update", { buf });
+  setKeymaps(buf);
+  return buf;
+}
+
+function ensureBuffer(): number {
+  if (!bufValid()) {
+    state.buf = createBuffer();
+    state.shown = [];
+  }
+  return state.buf!;
+}
+
+/** Shows `source` from now on (a new run), replacing what the view showed. */
+export function attach(source: ViewSource, keys: ViewKeys): void {
+  cancelLinger();
+  state.source = source;
+  state.keys = keys;
+  state.width = MIN_WIDTH;
+  render();
+}
+
+function frame(lineCount: number): KeysetWinConfig {
+  const source = state.source;
+  const height = math.max(1, math.min(lineCount, vim.o.lines - vim.o.cmdheight - 6));
+  const width = math.max(1, math.min(state.width, vim.o.columns - 4));
+  const statusline = vim.o.laststatus > 0 ? 1 : 0;
+  return {
+    relative: "editor",
+    anchor: "SE",
+    row: math.max(0, vim.o.lines - vim.o.cmdheight - statusline),
+    col: vim.o.columns,
+    width,
+    height,
+    border: "rounded",
+    title: source !== undefined ? source.title() : " Ollama ",
+    title_pos: "left",
+    footer: source !== undefined ? source.footer() : "",
+    footer_pos: "right",
+  };
+}
+
+/** Opens the window; `focus` moves the cursor into it (only when the user asked to see it). */
+export function show(focus: boolean): void {
+  cancelLinger();
+  const buf = ensureBuffer();
+  render();
+  if (isVisible()) {
+    if (focus) vim.api.nvim_set_current_win(state.win!);
+    return;
+  }
+  const config = frame(math.max(1, state.shown.length));
+  config.style = "minimal";
+  config.focusable = true;
+  config.zindex = 45;
+  config.noautocmd = true;
+  // Not everywhere can a window open (the command-line window): the run goes on, reopen shows it.
+  const [ok, opened] = pcall(vim.api.nvim_open_win, buf, focus, config);
+  if (!ok) return;
+  const win = opened as number;
+  state.win = win;
+  vim.api.nvim_set_option_value("wrap", false, { win });
+  vim.api.nvim_set_option_value("cursorline", false, { win });
+  vim.api.nvim_set_option_value("winhighlight", "Normal:NormalFloat,FloatBorder:FloatBorder", { win });
+}
+
+/** Closes the window; the buffer and the run behind it stay. */
+export function hide(): void {
+  cancelLinger();
+  const win = state.win;
+  state.win = undefined;
+  if (win === undefined || !vim.api.nvim_win_is_valid(win)) return;
+  if (vim.api.nvim_list_wins().length === 1) return;
+  vim.api.nvim_win_close(win, true);
+}
+
+function stopTimer(timer: UvTimer | undefined): void {
+  if (timer === undefined) return;
+  timer.stop();
+  if (!timer.is_closing()) timer.close();
+}
+
+function cancelLinger(): void {
+  stopTimer(state.lingerTimer);
+  state.lingerTimer = undefined;
+}
+
+/** After a run: hides the view in LINGER_MS unless the user went into it. */
+export function linger(ms = LINGER_MS): void {
+  cancelLinger();
+  if (!isVisible() || isFocused()) return;
+  const timer = vim.uv.new_timer();
+  state.lingerTimer = timer;
+  timer.start(ms, 0, () => {
+    vim.schedule(() => {
+      if (state.lingerTimer !== timer) return;
+      cancelLinger();
+      if (!isFocused()) hide();
+    });
+  });
+}
+
+/** Asks for a redraw within RENDER_MS: progress lines arrive far more often than that. */
+export function requestRender(): void {
+  if (state.renderTimer !== undefined) return;
+  const timer = vim.uv.new_timer();
+  state.renderTimer = timer;
+  timer.start(RENDER_MS, 0, () => {
+    vim.schedule(() => {
+      stopTimer(timer);
+      if (state.renderTimer === timer) state.renderTimer = undefined;
+      if (isVisible()) render();
+    });
+  });
+}
+
+function highlight(buf: number, row: number, line: Line): void {
+  vim.api.nvim_buf_clear_namespace(buf, NS, row, row + 1);
+  for (const [start, stop, group] of line.spans) {
+    vim.api.nvim_buf_set_extmark(buf, NS, row, start, { end_col: math.min(stop, line.text.length), hl_group: group });
+  }
+}
+
+/** Writes the lines that changed since the last redraw, and fits the window to them. */
+export function render(): void {
+  const source = state.source;
+  if (source === undefined) return;
+  const buf = ensureBuffer();
+  const lines = source.lines(vim.uv.hrtime());
+  // A new run (or a model added to it) writes the whole text once; then only what changed.
+  const whole = state.shown.length !== lines.length;
+  vim.api.nvim_set_option_value("modifiable", true, { buf });
+  if (whole) {
+    const texts: string[] = [];
+    for (const line of lines) texts.push(line.text);
+    vim.api.nvim_buf_set_lines(buf, 0, -1, false, texts);
+    state.shown = [];
+  }
+  const shown = state.shown;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (whole || shown[i] !== text) {
+      if (!whole) vim.api.nvim_buf_set_lines(buf, i, i + 1, false, [text]);
+      highlight(buf, i, lines[i]);
+      shown[i] = text;
+      state.width = math.max(state.width, vim.fn.strdisplaywidth(text) + 1);
+    }
+  }
+  vim.api.nvim_set_option_value("modifiable", false, { buf });
+  if (isVisible()) vim.api.nvim_win_set_config(state.win!, frame(math.max(1, lines.length)));
+}
+
+/** Keeps the window in its corner when the editor is resized. */
+vim.api.nvim_create_autocmd("VimResized", {
+  group: vim.api.nvim_create_augroup("ollama-chat-update-view", { clear: true }),
+  callback: () => {
+    if (isVisible()) vim.api.nvim_win_set_config(state.win!, frame(math.max(1, state.shown.length)));
+  },
+});
