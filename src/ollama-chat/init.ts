@@ -4,6 +4,8 @@ import type * as AskModule from "./chat/ask";
 import type * as ModelsModule from "./chat/models";
 import type * as SavedModule from "./chat/saved";
 import type * as ChatsModule from "./store/chats";
+import type * as UpdaterModule from "./update/updater";
+import type { UpdateOptions } from "./update/updater";
 import type * as ChatModule from "./chat/session";
 import type { Status } from "./chat/session";
 import * as config from "./config";
@@ -18,6 +20,11 @@ const askModule = lazy<typeof AskModule>("ollama-chat.chat.ask");
 const models = lazy<typeof ModelsModule>("ollama-chat.chat.models");
 const saved = lazy<typeof SavedModule>("ollama-chat.chat.saved");
 const chatFiles = lazy<typeof ChatsModule>("ollama-chat.store.chats");
+const updater = lazy<typeof UpdaterModule>("ollama-chat.update.updater");
+
+function loaded(module: string): boolean {
+  return (globalThis as any).package.loaded[module] !== undefined;
+}
 
 /** Configures the plugin; may be called any number of times, each call reconfiguring. */
 export function setup(opts?: unknown): void {
@@ -45,9 +52,10 @@ export function send(text?: string): void {
   chat().send(text);
 }
 
-/** Stops the reply in progress. */
+/** Stops the reply in progress and a running update or check (without loading either). */
 export function stop(): void {
-  chat().stop();
+  if (loaded("ollama-chat.chat.session")) chat().stop();
+  if (loaded("ollama-chat.update.updater")) updater().stop();
 }
 
 /** Re-splits the chat pane and remembers the layout. */
@@ -61,7 +69,7 @@ export function set_layout(layout: Layout): void {
 /** For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second }. */
 export function status(): Status {
   // A statusline calls this all the time: before the chat was ever used, do not load it.
-  if ((globalThis as any).package.loaded["ollama-chat.chat.session"] === undefined) {
+  if (!loaded("ollama-chat.chat.session")) {
     return { model: undefined, state: "idle", tokens_per_second: undefined };
   }
   return chat().status();
@@ -112,4 +120,17 @@ export function clear_saved(opts?: { force?: boolean }): void {
 export function completions(kind: "models" | "chats"): string[] {
   if (kind === "models") return models().completionNames();
   return chatFiles().names();
+}
+
+/**
+ * Updates every local model (or `models`), a few at a time, with a live view and a summary;
+ * `check_only` asks the registry which have a newer version and downloads nothing.
+ */
+export function update(opts?: UpdateOptions): void {
+  updater().update(opts);
+}
+
+/** Downloads a model, with the same progress view. */
+export function pull(name: string): void {
+  updater().pull(name);
 }

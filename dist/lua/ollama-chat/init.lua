@@ -10,6 +10,10 @@ local askModule = lazy("ollama-chat.chat.ask")
 local models = lazy("ollama-chat.chat.models")
 local saved = lazy("ollama-chat.chat.saved")
 local chatFiles = lazy("ollama-chat.store.chats")
+local updater = lazy("ollama-chat.update.updater")
+local function loaded(module)
+    return _G.package.loaded[module] ~= nil
+end
 --- Configures the plugin; may be called any number of times, each call reconfiguring.
 function ____exports.setup(opts)
     config.set(opts)
@@ -31,9 +35,14 @@ end
 function ____exports.send(text)
     chat().send(text)
 end
---- Stops the reply in progress.
+--- Stops the reply in progress and a running update or check (without loading either).
 function ____exports.stop()
-    chat().stop()
+    if loaded("ollama-chat.chat.session") then
+        chat().stop()
+    end
+    if loaded("ollama-chat.update.updater") then
+        updater().stop()
+    end
 end
 --- Re-splits the chat pane and remembers the layout.
 function ____exports.set_layout(layout)
@@ -47,7 +56,7 @@ function ____exports.set_layout(layout)
 end
 --- For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second }.
 function ____exports.status()
-    if _G.package.loaded["ollama-chat.chat.session"] == nil then
+    if not loaded("ollama-chat.chat.session") then
         return {model = nil, state = "idle", tokens_per_second = nil}
     end
     return chat().status()
@@ -97,5 +106,14 @@ function ____exports.completions(kind)
         return models().completionNames()
     end
     return chatFiles().names()
+end
+--- Updates every local model (or `models`), a few at a time, with a live view and a summary;
+-- `check_only` asks the registry which have a newer version and downloads nothing.
+function ____exports.update(opts)
+    updater().update(opts)
+end
+--- Downloads a model, with the same progress view.
+function ____exports.pull(name)
+    updater().pull(name)
 end
 return ____exports
