@@ -348,4 +348,79 @@ describe("chat", function()
     assert.equals("one two", done.content)
     assert.equals("one two", chat_lines()[7])
   end)
+
+  -- vim.ui.select replaced in the child: records what was offered and answers with `answer`
+  -- (a function of the items, or an index).
+  local function stub_select(answer)
+    child:lua([[
+      local answer = ...
+      _G.__oc_selects = {}
+      vim.ui.select = function(items, opts, on_choice)
+        local shown = {}
+        for i, item in ipairs(items) do shown[i] = opts.format_item and opts.format_item(item) or tostring(item) end
+        table.insert(_G.__oc_selects, { prompt = opts.prompt, items = shown })
+        local idx = answer
+        if idx then on_choice(items[idx], idx) else on_choice(nil, nil) end
+      end
+    ]], answer)
+  end
+
+  it("tells the user when the default model is no longer installed and offers the picker", function()
+    local xdg = Child.tempdir()
+    vim.fn.mkdir(xdg .. "/config/nvim", "p")
+    vim.fn.writefile({ 'return { default_model = "gone:1b" }' }, xdg .. "/config/nvim/ollama_config.lua")
+    start_child({ xdg = xdg })
+    stub_select(2) -- qwen3:8b, the second local model
+    child:feed("<Space>oo")
+    child:wait_until(function() return #child:lua("return _G.__oc_selects") >= 1 end, "picker offered")
+    local offered = child:lua("return _G.__oc_selects")[1]
+    assert.equals("Default model", offered.prompt)
+    assert.matches("^llama3%.2:3b +2%.0 GB +%d%d%d%d%-%d%d%-%d%d$", offered.items[1])
+    assert.matches("the default model gone:1b is no longer installed", child:messages(), 1, true)
+    child:wait_until(function() return child:lua("return require('ollama-chat').status().model") == "qwen3:8b" end, "model replaced")
+    child:wait_until(function()
+      return table.concat(vim.fn.readfile(xdg .. "/config/nvim/ollama_config.lua"), "\n"):find('default_model = "qwen3:8b"', 1, true) ~= nil
+    end, "new default persisted")
+  end)
+
+  it("offers to pull a model that is not installed, and pulls it with progress", function()
+    server:scenario({ models = MODELS, pull = { ["phi4:14b"] = { behavior = "new", duration_ms = 300 } }, chat = { default = { reply = "hi" } } })
+    start_child()
+    open_chat()
+    child:cmd("Ollama switch phi4:14b")
+    stub_select(1) -- "Pull phi4:14b now"
+    type_and_send("hello?")
+    local done = wait_done(1)
+    assert.matches('model "phi4:14b" is not installed', done.error, 1, true)
+    local offered = child:lua("return _G.__oc_selects")[1]
+    assert.same({ "Pull phi4:14b now", "Choose another model" }, offered.items)
+    child:wait_until(function()
+      return #vim.tbl_filter(function(e) return e.path == "/api/pull" end, server:log()) == 1
+    end, "pull requested")
+    local pull = vim.tbl_filter(function(e) return e.path == "/api/pull" end, server:log())[1]
+    assert.equals("phi4:14b", pull.json.model)
+    child:wait_until(function()
+      return child:lua("return require('ollama-chat.update.updater').isRunning()") == false
+    end, "pull finished", 15000)
+    -- the model is there now: the next message goes through
+    child:feed("iagain<Esc><CR>")
+    local second = wait_done(2)
+    assert.is_nil(second.error)
+    assert.equals("hi", second.content)
+  end)
+
+  it("reports a corrupt config file, keeps it aside, and goes on", function()
+    local xdg = Child.tempdir()
+    vim.fn.mkdir(xdg .. "/config/nvim", "p")
+    vim.fn.writefile({ "return { default_model = ", "os.execute('touch " .. xdg .. "/pwned')" }, xdg .. "/config/nvim/ollama_config.lua")
+    start_child({ xdg = xdg })
+    open_chat()
+    assert.is_nil(vim.uv.fs_stat(xdg .. "/pwned"), "the file was run")
+    assert.matches("not a valid preferences file", child:messages(), 1, true)
+    local backups = vim.fn.glob(xdg .. "/config/nvim/ollama_config.lua.corrupt-*", false, true)
+    assert.equals(1, #backups)
+    child:wait_until(function()
+      return table.concat(vim.fn.readfile(xdg .. "/config/nvim/ollama_config.lua"), "\n"):find('default_model = "llama3.2:3b"', 1, true) ~= nil
+    end, "fresh preferences written")
+  end)
 end)
