@@ -239,6 +239,29 @@ describe("ollama client", function()
     end)
   end)
 
+  describe("generate", function()
+    it("streams `response` as content and top-level thinking apart, with the prompt and system sent", function()
+      scenario({ thinking = "Hmm.", reply = "Paris is the capital.", final_content = "!" })
+      local deltas = {}
+      local err, result = async.await(function(done)
+        client.generate({ model = "deepseek-r1:8b", prompt = "Capital of France?", system = "Be brief.", think = true }, {
+          on_delta = function(d) deltas[#deltas + 1] = d end,
+          on_done = done,
+        })
+      end)
+      assert.is_nil(err)
+      assert.equals("Paris is the capital.!", result.content)
+      assert.equals("Hmm.", result.thinking)
+      assert.is_true(result.done)
+      assert.is_true(#deltas >= 3)
+      local req = server:log()[1]
+      assert.equals("/api/generate", req.path)
+      assert.equals("Capital of France?", req.json.prompt)
+      assert.equals("Be brief.", req.json.system)
+      assert.is_true(req.json.stream)
+    end)
+  end)
+
   describe("pull", function()
     it("streams progress to success", function()
       server:scenario({ models = MODELS, pull = { ["llama3.2:3b"] = { behavior = "update", duration_ms = 300 } } })
