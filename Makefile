@@ -3,7 +3,7 @@ SHELL := /bin/bash
 BIN := node_modules/.bin
 NVIM ?= $(shell scripts/pick-nvim.sh)
 
-.PHONY: all setup deps nvim build typecheck check-dist types test demo bench clean server
+.PHONY: all setup deps nvim build typecheck check-dist types test demo bench-chat bench-update clean server
 all: build
 
 ## setup: everything the tests need (Debian packages, npm packages, Neovim 0.10 and latest)
@@ -45,8 +45,12 @@ test:
 demo: setup server build
 	@scripts/demo.sh
 
-bench: setup server build
-	@scripts/bench.sh
+## bench-chat, bench-update: the benchmarks of docs/benchmarks.md
+bench-chat: setup server build
+	@scripts/bench.sh chat
+
+bench-update: setup server build
+	@bench/update.sh
 
 clean:
 	rm -rf .build

@@ -17,10 +17,20 @@ local TOKEN = "tok " -- 4 bytes a token
 local HISTORY_LINES = 5000
 local REFERENCE_SECONDS = tonumber(vim.env.OC_BENCH_REFERENCE_SECONDS) or 60
 
-local server = Server.start({
-  models = { { name = "llama3.2:3b" } },
-  chat = { default = { token = TOKEN, ["repeat"] = TOKENS, token_ms = 0 } },
-})
+-- A reply as a model writes it: lines of 12 tokens. OC_BENCH_ONE_LINE=1: one 400 KB line, the
+-- worst case for Neovim's redraw of a wrapped line.
+local ONE_LINE = vim.env.OC_BENCH_ONE_LINE == "1"
+local reply
+if ONE_LINE then
+  reply = { token = TOKEN, ["repeat"] = TOKENS, token_ms = 0 }
+else
+  local tokens = {}
+  for i = 1, TOKENS do
+    tokens[i] = i % 12 == 0 and "tok\n" or TOKEN
+  end
+  reply = { tokens = tokens, token_ms = 0 }
+end
+local server = Server.start({ models = { { name = "llama3.2:3b" } }, chat = { default = reply } })
 
 -- In the child: a 5,000-line conversation in the chat, then instrumentation of the renderer.
 local PREPARE = [[
@@ -170,7 +180,7 @@ server:stop()
 
 local out = {}
 local function add(fmt, ...) out[#out + 1] = fmt:format(...) end
-add("Neovim %s, %d-token reply (%d bytes) into a chat of %d lines, test server sending as fast as it can.", tostring(vim.version()), TOKENS, TOKENS * #TOKEN, HISTORY_LINES)
+add("Neovim %s, %d-token reply (%d bytes, %s) into a chat of %d lines, test server sending as fast as it can.", tostring(vim.version()), TOKENS, TOKENS * #TOKEN, ONE_LINE and "all on one line" or "12 tokens a line", HISTORY_LINES)
 add("")
 add("| renderer | tokens rendered | wall (s) | tokens/s | buffer writes | cost/token first 10%% (µs) | cost/token last 10%% (µs) | input latency p50 / p99 / max (ms) |")
 add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")

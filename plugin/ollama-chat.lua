@@ -39,3 +39,9 @@ end, {
 
 -- <Plug> mappings and the default keymaps (only config and keymaps load here).
 require("ollama-chat.keymaps").apply()
+
+-- Saved chats older than retention_days are deleted after startup, asynchronously; the module
+-- loads only then, so startup pays nothing (and setup() called from the user's config counts).
+vim.defer_fn(function()
+  require("ollama-chat.store.cleanup").run()
+end, 1000)

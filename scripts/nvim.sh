@@ -12,11 +12,31 @@ suites=("$@")
 
 wrapper_name() { case "$1" in trixie) echo nvim-0.10 ;; sid) echo nvim-latest ;; *) echo "nvim-$1" ;; esac; }
 
+# Writes the wrapper. Neovim finds its tree-sitter parsers (usr/lib/nvim/parser) relative to its
+# binary, which through the loader is the wrong place: they are offered as a site directory of
+# XDG_DATA_DIRS instead (kept even by --clean, which drops only the user's own directories).
+write_wrapper() {
+  local suite=$1 dir=$2 name=$3
+  local ver; ver=$(cat "$dir/.version")
+  mkdir -p "$deps/bin" "$dir/site-data/nvim/site"
+  ln -sfn "$dir/usr/lib/nvim/parser" "$dir/site-data/nvim/site/parser"
+  cat > "$deps/bin/$name" <<WRAP
+#!/bin/sh
+# Neovim $ver from Debian $suite, unpacked by scripts/nvim.sh and run through its own loader.
+d="$dir"
+export VIMRUNTIME="\$d/usr/share/nvim/runtime"
+export XDG_DATA_DIRS="\$d/site-data:\${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
+exec "\$d/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" --library-path "\$d/usr/lib/x86_64-linux-gnu:\$d/lib/x86_64-linux-gnu" "\$d/usr/bin/nvim" "\$@"
+WRAP
+  chmod +x "$deps/bin/$name"
+}
+
 fetch_suite() {
   local suite=$1; local dir="$deps/nvim-$1" apt="$deps/apt-$1"
   local name; name=$(wrapper_name "$suite")
-  if [ -x "$deps/bin/$name" ] && "$deps/bin/$name" --headless --clean +q >/dev/null 2>&1; then
-    return 0
+  if [ -x "$dir/usr/bin/nvim" ] && [ -f "$dir/.version" ]; then
+    write_wrapper "$suite" "$dir" "$name"
+    "$deps/bin/$name" --headless --clean +q >/dev/null 2>&1 && return 0
   fi
   echo "scripts/nvim.sh: fetching neovim from Debian $suite into $dir" >&2
   rm -rf "$apt" "$dir"
@@ -43,16 +63,8 @@ fetch_suite() {
   done
   (cd "$apt/archives" && apt-get "${opts[@]}" -qq download "${real[@]}")
   for deb in "$apt"/archives/*.deb; do dpkg -x "$deb" "$dir"; done
-  local ver; ver=$(dpkg-deb -f "$apt"/archives/neovim_*.deb Version)
-  mkdir -p "$deps/bin"
-  cat > "$deps/bin/$name" <<WRAP
-#!/bin/sh
-# Neovim $ver from Debian $suite, unpacked by scripts/nvim.sh and run through its own loader.
-d="$dir"
-export VIMRUNTIME="\$d/usr/share/nvim/runtime"
-exec "\$d/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" --library-path "\$d/usr/lib/x86_64-linux-gnu:\$d/lib/x86_64-linux-gnu" "\$d/usr/bin/nvim" "\$@"
-WRAP
-  chmod +x "$deps/bin/$name"
+  dpkg-deb -f "$apt"/archives/neovim_*.deb Version > "$dir/.version"
+  write_wrapper "$suite" "$dir" "$name"
   "$deps/bin/$name" --headless --clean +q || { echo "scripts/nvim.sh: $name does not start" >&2; exit 1; }
   rm -rf "$apt/archives"
 }

@@ -31,6 +31,11 @@ describe("chat", function()
     ]])
   end
 
+  -- The /api/chat requests of the log (the plugin also checks /api/tags in the background).
+  local function chat_requests()
+    return vim.tbl_filter(function(e) return e.path == "/api/chat" end, server:log())
+  end
+
   local function chat_lines()
     return child:lines(chat_buf())
   end
@@ -106,7 +111,7 @@ describe("chat", function()
     assert.is_false(done.stopped)
     assert.equals("llama3.2:3b", done.model)
     assert.same({ "## User", "", "Hi there", "", "## Assistant (llama3.2:3b)", "", "Hello from the model.", "", "## User", "", "" }, chat_lines())
-    local req = server:log()[1]
+    local req = chat_requests()[1]
     assert.equals("/api/chat", req.path)
     assert.same({ { role = "user", content = "Hi there" } }, req.json.messages)
     assert.is_true(req.json.stream)
@@ -127,7 +132,7 @@ describe("chat", function()
     reply_scenario({ default = { reply = "second answer" } })
     child:feed("isecond<C-s>")
     wait_done(2)
-    local req = server:log()[1]
+    local req = chat_requests()[1]
     assert.same({
       { role = "user", content = "first" },
       { role = "assistant", content = "Hello from the model." },
@@ -165,7 +170,7 @@ describe("chat", function()
       end
     ]], chat_buf())
     assert.same({ 6, 9, "OllamaChatThinking" }, hl)
-    assert.is_true(server:log()[1].json.think)
+    assert.is_true(chat_requests()[1].json.think)
   end)
 
   it("says so when a reply is cut by the context limit", function()
@@ -306,10 +311,11 @@ describe("chat", function()
     child:cmd("Ollama switch qwen3:8b")
     child:feed("itwo<Esc><CR>")
     wait_done(2)
-    local req = server:log()
+    local req = chat_requests()
     assert.equals("qwen3:8b", req[#req].json.model)
     assert.equals(3, #req[#req].json.messages)
-    assert.equals("## Assistant (qwen3:8b)", chat_lines()[15])
+    assert.equals("## Assistant (llama3.2:3b)", chat_lines()[5])
+    assert.equals("## Assistant (qwen3:8b)", chat_lines()[13])
   end)
 
   it("send() from Lua opens the chat first", function()
@@ -341,5 +347,80 @@ describe("chat", function()
     assert.matches("runner crashed", done.error)
     assert.equals("one two", done.content)
     assert.equals("one two", chat_lines()[7])
+  end)
+
+  -- vim.ui.select replaced in the child: records what was offered and answers with `answer`
+  -- (a function of the items, or an index).
+  local function stub_select(answer)
+    child:lua([[
+      local answer = ...
+      _G.__oc_selects = {}
+      vim.ui.select = function(items, opts, on_choice)
+        local shown = {}
+        for i, item in ipairs(items) do shown[i] = opts.format_item and opts.format_item(item) or tostring(item) end
+        table.insert(_G.__oc_selects, { prompt = opts.prompt, items = shown })
+        local idx = answer
+        if idx then on_choice(items[idx], idx) else on_choice(nil, nil) end
+      end
+    ]], answer)
+  end
+
+  it("tells the user when the default model is no longer installed and offers the picker", function()
+    local xdg = Child.tempdir()
+    vim.fn.mkdir(xdg .. "/config/nvim", "p")
+    vim.fn.writefile({ 'return { default_model = "gone:1b" }' }, xdg .. "/config/nvim/ollama_config.lua")
+    start_child({ xdg = xdg })
+    stub_select(2) -- qwen3:8b, the second local model
+    child:feed("<Space>oo")
+    child:wait_until(function() return #child:lua("return _G.__oc_selects") >= 1 end, "picker offered")
+    local offered = child:lua("return _G.__oc_selects")[1]
+    assert.equals("Default model", offered.prompt)
+    assert.matches("^llama3%.2:3b +2%.0 GB +%d%d%d%d%-%d%d%-%d%d$", offered.items[1])
+    assert.matches("the default model gone:1b is no longer installed", child:messages(), 1, true)
+    child:wait_until(function() return child:lua("return require('ollama-chat').status().model") == "qwen3:8b" end, "model replaced")
+    child:wait_until(function()
+      return table.concat(vim.fn.readfile(xdg .. "/config/nvim/ollama_config.lua"), "\n"):find('default_model = "qwen3:8b"', 1, true) ~= nil
+    end, "new default persisted")
+  end)
+
+  it("offers to pull a model that is not installed, and pulls it with progress", function()
+    server:scenario({ models = MODELS, pull = { ["phi4:14b"] = { behavior = "new", duration_ms = 300 } }, chat = { default = { reply = "hi" } } })
+    start_child()
+    open_chat()
+    child:cmd("Ollama switch phi4:14b")
+    stub_select(1) -- "Pull phi4:14b now"
+    type_and_send("hello?")
+    local done = wait_done(1)
+    assert.matches('model "phi4:14b" is not installed', done.error, 1, true)
+    local offered = child:lua("return _G.__oc_selects")[1]
+    assert.same({ "Pull phi4:14b now", "Choose another model" }, offered.items)
+    child:wait_until(function()
+      return #vim.tbl_filter(function(e) return e.path == "/api/pull" end, server:log()) == 1
+    end, "pull requested")
+    local pull = vim.tbl_filter(function(e) return e.path == "/api/pull" end, server:log())[1]
+    assert.equals("phi4:14b", pull.json.model)
+    child:wait_until(function()
+      return child:lua("return require('ollama-chat.update.updater').isRunning()") == false
+    end, "pull finished", 15000)
+    -- the model is there now: the next message goes through
+    child:feed("iagain<Esc><CR>")
+    local second = wait_done(2)
+    assert.is_nil(second.error)
+    assert.equals("hi", second.content)
+  end)
+
+  it("reports a corrupt config file, keeps it aside, and goes on", function()
+    local xdg = Child.tempdir()
+    vim.fn.mkdir(xdg .. "/config/nvim", "p")
+    vim.fn.writefile({ "return { default_model = ", "os.execute('touch " .. xdg .. "/pwned')" }, xdg .. "/config/nvim/ollama_config.lua")
+    start_child({ xdg = xdg })
+    open_chat()
+    assert.is_nil(vim.uv.fs_stat(xdg .. "/pwned"), "the file was run")
+    child:wait_until(function() return child:messages():find("not a valid preferences file", 1, true) ~= nil end, "corrupt file reported")
+    local backups = vim.fn.glob(xdg .. "/config/nvim/ollama_config.lua.corrupt-*", false, true)
+    assert.equals(1, #backups)
+    child:wait_until(function()
+      return table.concat(vim.fn.readfile(xdg .. "/config/nvim/ollama_config.lua"), "\n"):find('default_model = "llama3.2:3b"', 1, true) ~= nil
+    end, "fresh preferences written")
   end)
 end)

@@ -239,6 +239,29 @@ describe("ollama client", function()
     end)
   end)
 
+  describe("generate", function()
+    it("streams `response` as content and top-level thinking apart, with the prompt and system sent", function()
+      scenario({ thinking = "Hmm.", reply = "Paris is the capital.", final_content = "!" })
+      local deltas = {}
+      local err, result = async.await(function(done)
+        client.generate({ model = "deepseek-r1:8b", prompt = "Capital of France?", system = "Be brief.", think = true }, {
+          on_delta = function(d) deltas[#deltas + 1] = d end,
+          on_done = done,
+        })
+      end)
+      assert.is_nil(err)
+      assert.equals("Paris is the capital.!", result.content)
+      assert.equals("Hmm.", result.thinking)
+      assert.is_true(result.done)
+      assert.is_true(#deltas >= 3)
+      local req = server:log()[1]
+      assert.equals("/api/generate", req.path)
+      assert.equals("Capital of France?", req.json.prompt)
+      assert.equals("Be brief.", req.json.system)
+      assert.is_true(req.json.stream)
+    end)
+  end)
+
   describe("pull", function()
     it("streams progress to success", function()
       server:scenario({ models = MODELS, pull = { ["llama3.2:3b"] = { behavior = "update", duration_ms = 300 } } })
@@ -271,19 +294,22 @@ describe("ollama client", function()
       async.await(client.version) -- warm up
       local before = fds()
       -- back to back, 8 in flight: each finished request starts the next
-      local started, finished, failures = 0, 0, 0
+      local started, finished, failures, first_error = 0, 0, 0, nil
       local function next_request()
         if started == 2000 then return end
         started = started + 1
         client.version(function(err)
-          if err then failures = failures + 1 end
+          if err then
+            failures = failures + 1
+            first_error = first_error or (err.kind .. ": " .. err.message)
+          end
           finished = finished + 1
           next_request()
         end)
       end
       for _ = 1, 8 do next_request() end
       assert(vim.wait(300000, function() return finished == 2000 end, 5), ("only %d of 2000 finished"):format(finished))
-      assert.equals(0, failures)
+      assert.equals(0, failures, first_error)
       assert.equals(0, children())
       assert.is_true(fds() <= before + 2, ("fds: %d before, %d after"):format(before, fds()))
     end)

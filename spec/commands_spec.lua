@@ -3,7 +3,7 @@
 local Child = require("helpers.child")
 local spy = require("helpers.api_spy")
 
-local API = { "open", "select_model", "switch_model", "toggle", "close", "set_layout", "save", "load",
+local API = { "open", "select_model", "switch_model", "toggle", "close", "set_layout", "save", "load", "resume",
   "clear_saved", "ask", "stop", "update", "pull", "status" }
 
 local child
@@ -48,6 +48,8 @@ describe(":Ollama", function()
     { "Ollama save my chat", { name = "save", args = { "my chat" } } },
     { "Ollama load", { name = "load", args = { "<nil>" } } },
     { "Ollama load session1", { name = "load", args = { "session1" } } },
+    { "Ollama resume", { name = "resume", args = { "<nil>" } } },
+    { "Ollama resume my notes", { name = "resume", args = { "my notes" } } },
     { "Ollama clear", { name = "clear_saved", args = { {} } } },
     { "Ollama ask", { name = "ask", args = { {} } } },
     { "Ollama ask what is \"x\" | y", { name = "ask", args = { { prompt = 'what is "x" | y' } } } },
@@ -79,7 +81,7 @@ describe(":Ollama", function()
   it("rejects an unknown subcommand, naming the valid ones", function()
     local err = run("Ollama bogus")
     assert.matches('unknown subcommand "bogus"', err, 1, true)
-    assert.matches("open, model, switch, toggle, close, layout, save, load, clear, ask, stop, update, outdated, pull, status", err, 1, true)
+    assert.matches("open, model, switch, toggle, close, layout, save, load, resume, clear, ask, stop, update, outdated, pull, status", err, 1, true)
     assert.same({}, calls())
   end)
 
@@ -139,9 +141,10 @@ describe(":Ollama", function()
     assert.is_nil(run("Ollama"))
     local offered = child:lua("return _G.offered")
     assert.equals("Ollama", offered.prompt)
-    assert.equals(15, #offered.lines)
+    assert.equals(16, #offered.lines)
     assert.matches("^open +open the chat", offered.lines[1])
-    assert.matches("^outdated +list the models", offered.lines[13])
+    assert.matches("^resume +continue a saved chat", offered.lines[9])
+    assert.matches("^outdated +list the models", offered.lines[14])
     assert.same({ { name = "toggle", args = {} } }, calls())
   end)
 
@@ -155,9 +158,10 @@ describe(":Ollama", function()
     end)
 
     it("completes subcommand names", function()
-      assert.same({ "open", "model", "switch", "toggle", "close", "layout", "save", "load", "clear", "ask", "stop",
+      assert.same({ "open", "model", "switch", "toggle", "close", "layout", "save", "load", "resume", "clear", "ask", "stop",
         "update", "outdated", "pull", "status" }, complete("Ollama "))
       assert.same({ "switch", "save", "stop", "status" }, complete("Ollama s"))
+      assert.same({ "resume" }, complete("Ollama r"))
       assert.same({ "ask" }, complete("'<,'>Ollama a"))
     end)
 
@@ -168,6 +172,7 @@ describe(":Ollama", function()
       assert.same({ "llama3.2:3b", "llama3.1:8b" }, complete("Ollama switch ll"))
       assert.same({ "qwen2.5:7b" }, complete("Ollama pull q"))
       assert.same({ "session1", "notes" }, complete("Ollama load "))
+      assert.same({ "notes" }, complete("Ollama resume n"))
       assert.same({}, complete("Ollama model qwen2.5:7b "), "one model only")
       assert.same({}, complete("Ollama open "))
       assert.same({}, complete("Ollama bogus "))
@@ -180,7 +185,7 @@ describe(":Ollama", function()
       assert.same({ "qwen2.5:7b" }, complete("OllamaUpdate llama3.2:3b llama3.1:8b "))
     end)
 
-    it("offers nothing, without an error, when no source is registered or it fails", function()
+    it("offers nothing, without an error, when the source has nothing or fails", function()
       child:lua([[
         local commands = require("ollama-chat.commands")
         commands.set_completer("models", nil)

@@ -61,6 +61,26 @@ describe("installation", function()
     assert.is_true(got.helpers)
   end)
 
+  it("setup() from init.lua works before plugins load, and the module loads once", function()
+    clone_into(pack .. "/pack/x/start/ollama-chat.nvim")
+    child = Child.new({
+      plugin = false,
+      args = { "--cmd", "set packpath^=" .. pack, "--cmd", "lua require('ollama-chat').setup({ retention_days = 7 }); _G.early = require('ollama-chat')" },
+    })
+    local got = child:lua([[
+      return {
+        same = _G.early == require("ollama-chat"),
+        retention = require("ollama-chat.config").get().retention_days,
+        commands = vim.fn.exists(":Ollama") == 2,
+        dist = #vim.tbl_filter(function(p) return p:match("ollama%-chat%.nvim/dist$") ~= nil end, vim.api.nvim_list_runtime_paths()),
+      }
+    ]])
+    assert.is_true(got.same, "one instance of the module")
+    assert.equals(7, got.retention)
+    assert.is_true(got.commands)
+    assert.equals(1, got.dist)
+  end)
+
   it("sourcing plugin/ twice adds dist to the runtimepath once", function()
     clone_into(pack .. "/pack/x/start/ollama-chat.nvim")
     child = Child.new({ plugin = false, args = { "--cmd", "set packpath^=" .. pack } })

@@ -73,6 +73,8 @@ function Tmux.start()
     while [ ! -S "$sock" ]; do sleep 0.05; done; exec "$nvim" --remote-ui --server "$sock"]]
   sh({ "tmux", "-L", self.name, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-c", self.dir,
     "sh", "-c", pane, "sh", vim.env.OC_NVIM, self.sock, "--clean", "--cmd", "set noswapfile runtimepath^=" .. vim.fn.fnameescape(root) }, env)
+  -- tmux leaves its socket file behind when the server exits: stop() removes it.
+  self.socket = vim.trim(sh({ "tmux", "-L", self.name, "display-message", "-p", "#{socket_path}" }))
   self.host = Child.new()
   self.term = self.host:lua([[
     vim.o.columns, vim.o.lines = 120, 40
@@ -120,6 +122,7 @@ function Tmux:stop()
     pcall(vim.fn.chanclose, self.chan)
   end
   vim.system({ "tmux", "-L", self.name, "kill-server" }):wait()
+  os.remove(self.socket)
   self.host:stop()
 end
 

@@ -17,6 +17,33 @@ interface UvTimer {
   is_closing(): boolean;
 }
 
+/** A libuv pipe (methods are called with `:`). */
+interface UvPipe {
+  read_start(callback: (this: void, err: string | undefined, data: string | undefined) => void): number;
+  read_stop(): number;
+  write(data: string, callback?: (this: void, err: string | undefined) => void): unknown;
+  shutdown(callback?: (this: void, err: string | undefined) => void): unknown;
+  close(callback?: (this: void) => void): void;
+  is_closing(): boolean;
+}
+
+/** A libuv child process handle (methods are called with `:`). */
+interface UvProcess {
+  kill(signal: number | string): number;
+  close(callback?: (this: void) => void): void;
+  is_closing(): boolean;
+}
+
+/** @noSelf */
+interface UvSpawnOpts {
+  args?: string[];
+  /** stdin, stdout, stderr: a pipe, or undefined to ignore that stream. */
+  stdio?: (UvPipe | undefined)[];
+  env?: string[];
+  cwd?: string;
+  detached?: boolean;
+}
+
 interface UvStat {
   type: "file" | "directory" | "link" | string;
   size: number;
@@ -152,6 +179,9 @@ declare namespace vim {
   /** @noSelf */
   namespace uv {
     function new_timer(): UvTimer;
+    function new_pipe(ipc: boolean): UvPipe;
+    /** Returns the handle and pid, or undefined and an error message. */
+    function spawn(path: string, options: UvSpawnOpts, on_exit: (this: void, code: number, signal: number) => void): LuaMultiReturn<[UvProcess | undefined, number | string]>;
     function hrtime(): number;
     function now(): number;
     function os_getpid(): number;

@@ -135,3 +135,22 @@ export function fsMkdir(record: Record, dir: string): void {
     vim.uv.fs_mkdir(`${dir}/made`, 493, (again) => record("fs_mkdir_again", again));
   });
 }
+
+export function spawn(record: Record): void {
+  const stdin = vim.uv.new_pipe(false);
+  const stdout = vim.uv.new_pipe(false);
+  const parts: string[] = [];
+  const [proc, pid] = vim.uv.spawn("sh", { args: ["-c", "cat; exit 5"], stdio: [stdin, stdout, undefined] }, (code, signal) => {
+    record("spawn_exit", code, signal, type(pid));
+    proc?.close();
+  });
+  stdout.read_start((err, data) => {
+    if (data !== undefined) parts.push(data);
+    else {
+      record("spawn_eof", err, parts.join(""));
+      stdout.close();
+    }
+  });
+  stdin.write("through stdin", (err) => record("spawn_write", err));
+  stdin.shutdown(() => stdin.close());
+}

@@ -30,11 +30,18 @@ export function set_completer(this: void, kind: CompleterKind, fn: Completer | u
   completers[kind] = fn;
 }
 
+// Looked up when a command runs: the API facade loads the features it delegates to lazily.
+const API_MODULE = "ollama-chat";
+
 const LAYOUTS = ["horizontal", "vertical"];
 
+/** By default, completion asks the public API, which answers from its caches. */
+function apiCompleter(kind: CompleterKind): Completer {
+  return () => (require(API_MODULE) as { completions: (this: void, kind: CompleterKind) => string[] }).completions(kind);
+}
+
 function candidates(kind: CompleterKind): string[] {
-  const source = completers[kind];
-  if (source === undefined) return [];
+  const source = completers[kind] ?? apiCompleter(kind);
   const [ok, names] = pcall(source);
   return ok && type(names) === "table" ? (names as string[]) : [];
 }
@@ -62,8 +69,6 @@ function firstArgFrom(source: (this: void) => string[]): (this: void, argLead: s
 
 const models = () => candidates("models");
 
-// Looked up when a command runs: the API facade loads the features it delegates to lazily.
-const API_MODULE = "ollama-chat";
 
 /** Calls require("ollama-chat")[name](...args), or says it is not there. */
 function callApi(name: string, ...args: unknown[]): unknown {
@@ -121,7 +126,7 @@ function showStatus(): void {
 const orNil = (text: string) => (text === "" ? undefined : text);
 
 /** The subcommands, in the order completion and the bare-:Ollama picker show them. */
-export const ORDER = ["open", "model", "switch", "toggle", "close", "layout", "save", "load", "clear", "ask", "stop", "update", "outdated", "pull", "status"];
+export const ORDER = ["open", "model", "switch", "toggle", "close", "layout", "save", "load", "resume", "clear", "ask", "stop", "update", "outdated", "pull", "status"];
 
 export const SUBCOMMANDS: { [name: string]: Subcommand } = {
   open: { desc: "open the chat with the default model", impl: () => callApi("open") },
@@ -149,6 +154,11 @@ export const SUBCOMMANDS: { [name: string]: Subcommand } = {
   load: {
     desc: "load a saved chat (read-only)",
     impl: (_args, inv) => callApi("load", orNil(inv.rest)),
+    complete: firstArgFrom(() => candidates("chats")),
+  },
+  resume: {
+    desc: "continue a saved chat as the active one",
+    impl: (_args, inv) => callApi("resume", orNil(inv.rest)),
     complete: firstArgFrom(() => candidates("chats")),
   },
   clear: { desc: "delete all saved chats, after confirmation", impl: () => callApi("clear_saved", {}) },

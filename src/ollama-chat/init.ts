@@ -1,6 +1,11 @@
 // Public Lua API: require("ollama-chat"). Thin: each function loads its feature module on first
 // use, so requiring this module (as a user's config does at startup) costs next to nothing.
 import type * as AskModule from "./chat/ask";
+import type * as ModelsModule from "./chat/models";
+import type * as SavedModule from "./chat/saved";
+import type * as ChatsModule from "./store/chats";
+import type * as UpdaterModule from "./update/updater";
+import type { UpdateOptions } from "./update/updater";
 import type * as ChatModule from "./chat/session";
 import type { Status } from "./chat/session";
 import * as config from "./config";
@@ -12,6 +17,14 @@ export const version = "0.1.0";
 
 const chat = lazy<typeof ChatModule>("ollama-chat.chat.session");
 const askModule = lazy<typeof AskModule>("ollama-chat.chat.ask");
+const models = lazy<typeof ModelsModule>("ollama-chat.chat.models");
+const saved = lazy<typeof SavedModule>("ollama-chat.chat.saved");
+const chatFiles = lazy<typeof ChatsModule>("ollama-chat.store.chats");
+const updater = lazy<typeof UpdaterModule>("ollama-chat.update.updater");
+
+function loaded(module: string): boolean {
+  return (globalThis as any).package.loaded[module] !== undefined;
+}
 
 /** Configures the plugin; may be called any number of times, each call reconfiguring. */
 export function setup(opts?: unknown): void {
@@ -39,9 +52,10 @@ export function send(text?: string): void {
   chat().send(text);
 }
 
-/** Stops the reply in progress. */
+/** Stops the reply in progress and a running update or check (without loading either). */
 export function stop(): void {
-  chat().stop();
+  if (loaded("ollama-chat.chat.session")) chat().stop();
+  if (loaded("ollama-chat.update.updater")) updater().stop();
 }
 
 /** Re-splits the chat pane and remembers the layout. */
@@ -55,7 +69,7 @@ export function set_layout(layout: Layout): void {
 /** For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second }. */
 export function status(): Status {
   // A statusline calls this all the time: before the chat was ever used, do not load it.
-  if ((globalThis as any).package.loaded["ollama-chat.chat.session"] === undefined) {
+  if (!loaded("ollama-chat.chat.session")) {
     return { model: undefined, state: "idle", tokens_per_second: undefined };
   }
   return chat().status();
@@ -64,4 +78,59 @@ export function status(): Status {
 /** Asks about the current buffer, or `range` ({first, last}) of it, in the chat. */
 export function ask(opts?: { prompt?: string; range?: [number, number] }): void {
   askModule().ask({ prompt: opts?.prompt, range: opts?.range });
+}
+
+/** Sets the default model (persistent): `name`, or the one picked from the local models. */
+export function select_model(name?: string): void {
+  models().selectDefault(name);
+}
+
+/** Switches the model of the open chat: `name`, or the one picked. A reply in progress stops. */
+export function switch_model(name?: string): void {
+  if (name !== undefined && vim.trim(name) !== "") {
+    chat().switchModel(vim.trim(name));
+    return;
+  }
+  models().pickModel("Switch the chat to", (picked) => {
+    if (picked !== undefined) chat().switchModel(picked);
+  });
+}
+
+/** Saves the chat under `name` (asked for when absent); saving again under a name appends. */
+export function save(name?: string): void {
+  saved().save(name);
+}
+
+/** Opens a saved chat (`name`, or picked) in a new read-only buffer. */
+export function load(name?: string): void {
+  saved().load(name);
+}
+
+/** Continues a saved chat (`name`, or picked) as the active conversation. */
+export function resume(name?: string): void {
+  saved().resume(name);
+}
+
+/** Deletes all saved chats after a confirmation; `{ force = true }` skips it. */
+export function clear_saved(opts?: { force?: boolean }): void {
+  saved().clear(opts);
+}
+
+/** Names for command-line completion, from caches (never waits): "models" or "chats". */
+export function completions(kind: "models" | "chats"): string[] {
+  if (kind === "models") return models().completionNames();
+  return chatFiles().names();
+}
+
+/**
+ * Updates every local model (or `models`), a few at a time, with a live view and a summary;
+ * `check_only` asks the registry which have a newer version and downloads nothing.
+ */
+export function update(opts?: UpdateOptions): void {
+  updater().update(opts);
+}
+
+/** Downloads a model, with the same progress view. */
+export function pull(name: string): void {
+  updater().pull(name);
 }

@@ -11,12 +11,14 @@ local completers = {}
 function ____exports.set_completer(kind, fn)
     completers[kind] = fn
 end
+local API_MODULE = "ollama-chat"
 local LAYOUTS = {"horizontal", "vertical"}
+--- By default, completion asks the public API, which answers from its caches.
+local function apiCompleter(kind)
+    return function() return require(API_MODULE).completions(kind) end
+end
 local function candidates(kind)
-    local source = completers[kind]
-    if source == nil then
-        return {}
-    end
+    local source = completers[kind] or apiCompleter(kind)
     local ok, names = pcall(source)
     return ok and type(names) == "table" and names or ({})
 end
@@ -54,7 +56,6 @@ end
 local function models()
     return candidates("models")
 end
-local API_MODULE = "ollama-chat"
 --- Calls require("ollama-chat")[name](...args), or says it is not there.
 local function callApi(name, ...)
     local api = require(API_MODULE)
@@ -128,6 +129,7 @@ ____exports.ORDER = {
     "layout",
     "save",
     "load",
+    "resume",
     "clear",
     "ask",
     "stop",
@@ -178,6 +180,14 @@ ____exports.SUBCOMMANDS = {
         desc = "load a saved chat (read-only)",
         impl = function(_args, inv) return callApi(
             "load",
+            orNil(inv.rest)
+        ) end,
+        complete = firstArgFrom(function() return candidates("chats") end)
+    },
+    resume = {
+        desc = "continue a saved chat as the active one",
+        impl = function(_args, inv) return callApi(
+            "resume",
             orNil(inv.rest)
         ) end,
         complete = firstArgFrom(function() return candidates("chats") end)

@@ -7,6 +7,13 @@ local lazy = ____lazy.lazy
 ____exports.version = "0.1.0"
 local chat = lazy("ollama-chat.chat.session")
 local askModule = lazy("ollama-chat.chat.ask")
+local models = lazy("ollama-chat.chat.models")
+local saved = lazy("ollama-chat.chat.saved")
+local chatFiles = lazy("ollama-chat.store.chats")
+local updater = lazy("ollama-chat.update.updater")
+local function loaded(module)
+    return _G.package.loaded[module] ~= nil
+end
 --- Configures the plugin; may be called any number of times, each call reconfiguring.
 function ____exports.setup(opts)
     config.set(opts)
@@ -28,9 +35,14 @@ end
 function ____exports.send(text)
     chat().send(text)
 end
---- Stops the reply in progress.
+--- Stops the reply in progress and a running update or check (without loading either).
 function ____exports.stop()
-    chat().stop()
+    if loaded("ollama-chat.chat.session") then
+        chat().stop()
+    end
+    if loaded("ollama-chat.update.updater") then
+        updater().stop()
+    end
 end
 --- Re-splits the chat pane and remembers the layout.
 function ____exports.set_layout(layout)
@@ -44,7 +56,7 @@ function ____exports.set_layout(layout)
 end
 --- For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second }.
 function ____exports.status()
-    if _G.package.loaded["ollama-chat.chat.session"] == nil then
+    if not loaded("ollama-chat.chat.session") then
         return {model = nil, state = "idle", tokens_per_second = nil}
     end
     return chat().status()
@@ -52,5 +64,56 @@ end
 --- Asks about the current buffer, or `range` ({first, last}) of it, in the chat.
 function ____exports.ask(opts)
     askModule().ask({prompt = opts and opts.prompt, range = opts and opts.range})
+end
+--- Sets the default model (persistent): `name`, or the one picked from the local models.
+function ____exports.select_model(name)
+    models().selectDefault(name)
+end
+--- Switches the model of the open chat: `name`, or the one picked. A reply in progress stops.
+function ____exports.switch_model(name)
+    if name ~= nil and vim.trim(name) ~= "" then
+        chat().switchModel(vim.trim(name))
+        return
+    end
+    models().pickModel(
+        "Switch the chat to",
+        function(picked)
+            if picked ~= nil then
+                chat().switchModel(picked)
+            end
+        end
+    )
+end
+--- Saves the chat under `name` (asked for when absent); saving again under a name appends.
+function ____exports.save(name)
+    saved().save(name)
+end
+--- Opens a saved chat (`name`, or picked) in a new read-only buffer.
+function ____exports.load(name)
+    saved().load(name)
+end
+--- Continues a saved chat (`name`, or picked) as the active conversation.
+function ____exports.resume(name)
+    saved().resume(name)
+end
+--- Deletes all saved chats after a confirmation; `{ force = true }` skips it.
+function ____exports.clear_saved(opts)
+    saved().clear(opts)
+end
+--- Names for command-line completion, from caches (never waits): "models" or "chats".
+function ____exports.completions(kind)
+    if kind == "models" then
+        return models().completionNames()
+    end
+    return chatFiles().names()
+end
+--- Updates every local model (or `models`), a few at a time, with a live view and a summary;
+-- `check_only` asks the registry which have a newer version and downloads nothing.
+function ____exports.update(opts)
+    updater().update(opts)
+end
+--- Downloads a model, with the same progress view.
+function ____exports.pull(name)
+    updater().pull(name)
 end
 return ____exports

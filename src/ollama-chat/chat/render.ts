@@ -24,6 +24,8 @@ export class Reply {
   private thinkingStart = -1;
   private joinUndo = false;
   private closed = false;
+  /** An extmark at the end of the reply: finding the end never re-reads a (long) last line. */
+  private endMark = -1;
 
   constructor(private readonly buf: number) {}
 
@@ -32,11 +34,23 @@ export class Reply {
     this.appendLines(lines);
   }
 
+  /** Where the reply ends: [row, col], 0-based; text is inserted there. */
+  private end(): [number, number] {
+    if (this.endMark >= 0) {
+      const pos = vim.api.nvim_buf_get_extmark_by_id(this.buf, NS, this.endMark, {});
+      if (pos.length === 2) return [pos[0], pos[1]];
+    }
+    const row = vim.api.nvim_buf_line_count(this.buf) - 1;
+    const col = (vim.api.nvim_buf_get_lines(this.buf, row, row + 1, false)[0] ?? "").length;
+    // Right gravity: text inserted at the mark goes before it, so the mark stays at the end.
+    this.endMark = vim.api.nvim_buf_set_extmark(this.buf, NS, row, col, { right_gravity: true });
+    return [row, col];
+  }
+
   /** Appends whole lines (structure, not content) at the end, joined to the reply's undo step. */
   private appendLines(lines: string[]): void {
     const follow = this.followers();
-    const row = vim.api.nvim_buf_line_count(this.buf) - 1;
-    const col = (vim.api.nvim_buf_get_lines(this.buf, row, row + 1, false)[0] ?? "").length;
+    const [row, col] = this.end();
     this.setText(row, col, lines);
     this.follow(follow);
   }
@@ -127,8 +141,7 @@ export class Reply {
 
   /** Appends text at the very end; returns the row where it started. */
   private append(text: string): void {
-    const row = vim.api.nvim_buf_line_count(this.buf) - 1;
-    const col = (vim.api.nvim_buf_get_lines(this.buf, row, row + 1, false)[0] ?? "").length;
+    const [row, col] = this.end();
     const lines = vim.split(text, "\n", { plain: true });
     this.setText(row, col, lines);
     // Lines completed by this batch: escape those that would read as structure.
@@ -144,13 +157,12 @@ export class Reply {
 
   /** A fence goes on a line of its own, after the text so far. */
   private appendFence(fence: string): void {
-    const row = vim.api.nvim_buf_line_count(this.buf) - 1;
-    const last = vim.api.nvim_buf_get_lines(this.buf, row, row + 1, false)[0] ?? "";
-    const lines = last === "" ? [fence, ""] : ["", fence, ""];
+    const [row, col] = this.end();
+    const lines = col === 0 ? [fence, ""] : ["", fence, ""];
     if (fence === THINKING_CLOSE) lines.push("");
-    this.setText(row, last.length, lines);
-    if (last !== "") this.escapeRow(row);
-    const fenceRow = last === "" ? row : row + 1;
+    this.setText(row, col, lines);
+    if (col !== 0) this.escapeRow(row);
+    const fenceRow = col === 0 ? row : row + 1;
     this.fenceRows.add(fenceRow);
     if (fence === THINKING_OPEN) this.thinkingStart = fenceRow;
     else this.dimThinking(fenceRow);
@@ -182,7 +194,7 @@ export class Reply {
     this.flush();
     this.closed = true;
     if (!vim.api.nvim_buf_is_valid(this.buf)) return;
-    const row = vim.api.nvim_buf_line_count(this.buf) - 1;
+    const [row] = this.end();
     this.escapeRow(row);
     if (meta.length > 0) {
       const virt: MetaLine[][] = [];
@@ -190,5 +202,7 @@ export class Reply {
       vim.api.nvim_buf_set_extmark(this.buf, NS, row, 0, { virt_lines: virt });
     }
     this.appendLines(trailing);
+    vim.api.nvim_buf_del_extmark(this.buf, NS, this.endMark);
+    this.endMark = -1;
   }
 }

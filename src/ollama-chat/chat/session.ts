@@ -4,11 +4,13 @@
 import * as config from "../config";
 import type { Layout } from "../config";
 import * as client from "../ollama/client";
+import * as prefs from "../store/prefs";
 import type { ChatMessage, ChatResult, Handle, OllamaError } from "../ollama/types";
 import { notify } from "../ui/notify";
 import { NS, Reply, type MetaLine } from "./render";
 import * as transcript from "./transcript";
 import type { Message } from "./transcript";
+import * as models from "./models";
 import * as window from "./window";
 
 export type State = "idle" | "loading" | "generating" | "error";
@@ -37,30 +39,9 @@ const session = {
   /** The conversation as last sent or received: recovers the pane if its buffer is wiped. */
   messages: [] as Message[],
   streaming: undefined as Streaming | undefined,
+  /** The saved chat this conversation was resumed from or last saved as (saving again appends). */
+  savedName: undefined as string | undefined,
 };
-
-/** Hooks the feature modules around the chat provide (model choice, layout preference). */
-/** @noSelf */
-export interface ChatHooks {
-  /** The model for a new chat, asking the user when there is none; calls back with undefined to cancel. */
-  resolveModel: (cb: (model: string | undefined) => void) => void;
-  /** The persisted layout, if any. */
-  savedLayout: () => Layout | undefined;
-  saveLayout: (layout: Layout) => void;
-  /** A reply failed because the model is not installed. */
-  onModelMissing: (model: string) => void;
-}
-
-let hooks: ChatHooks = {
-  resolveModel: (cb) => cb(session.model),
-  savedLayout: () => undefined,
-  saveLayout: () => {},
-  onModelMissing: () => {},
-};
-
-export function setHooks(h: ChatHooks): void {
-  hooks = h;
-}
 
 const HIGHLIGHTS: [string, string][] = [
   ["OllamaChatThinking", "Comment"],
@@ -75,8 +56,17 @@ function bufValid(): boolean {
   return session.buf !== undefined && vim.api.nvim_buf_is_valid(session.buf);
 }
 
+/** This instance's choice, else the persisted preference, else the configured first-run split. */
 function layout(): Layout {
-  return session.layout ?? hooks.savedLayout() ?? config.get().chat.split;
+  const saved = prefs.get("split_preference");
+  return session.layout ?? (saved === "horizontal" || saved === "vertical" ? saved : config.get().chat.split);
+}
+
+/** The model for a new chat (asking the first time); a default found uninstalled is replaced. */
+function resolveModel(cb: (this: void, model: string | undefined) => void): void {
+  models.resolve(cb, (picked) => {
+    if (session.streaming === undefined) session.model = picked;
+  });
 }
 
 function initialLines(): string[] {
@@ -103,7 +93,7 @@ function createBuffer(lines: string[]): number {
   vim.api.nvim_set_option_value("buftype", "nofile", { buf });
   vim.api.nvim_set_option_value("bufhidden", "hide", { buf });
   vim.api.nvim_set_option_value("swapfile", false, { buf });
-  vim.api.nvim_set_option_value("filetype", "markdown", { buf });
+  window.setMarkdown(buf);
   // The initial text is not an edit the user can undo.
   const undolevels = vim.api.nvim_get_option_value("undolevels", { buf });
   vim.api.nvim_set_option_value("undolevels", -1, { buf });
@@ -153,7 +143,7 @@ export function open(): void {
     show(true);
     return;
   }
-  hooks.resolveModel((model) => {
+  resolveModel((model) => {
     if (model === undefined) return;
     session.model = model;
     show(true);
@@ -174,6 +164,7 @@ export function close(): void {
   const buf = session.buf;
   session.buf = undefined;
   session.messages = [];
+  session.savedName = undefined;
   session.state = "idle";
   session.tokensPerSecond = undefined;
   if (buf !== undefined && vim.api.nvim_buf_is_valid(buf)) {
@@ -186,7 +177,8 @@ export function close(): void {
 /** Re-splits the open pane and remembers the layout for this and future instances. */
 export function setLayout(l: Layout): void {
   session.layout = l;
-  hooks.saveLayout(l);
+  const err = prefs.set({ split_preference: l });
+  if (err !== undefined) notify(err, vim.log.levels.ERROR);
   if (!isOpen()) return;
   const win = window.findWindow(session.buf!)!;
   const cursor = vim.api.nvim_win_get_cursor(win);
@@ -258,7 +250,7 @@ export function send(text?: string): void {
   }
   if (session.model === undefined || !bufValid()) {
     // send() opens the chat first when it is closed.
-    hooks.resolveModel((model) => {
+    resolveModel((model) => {
       if (model === undefined) return;
       session.model = model;
       show(true);
@@ -333,7 +325,7 @@ function finishReply(streaming: Streaming, err: OllamaError | undefined, result:
     session.messages.push(message);
   }
   if (err !== undefined && !stopped) {
-    if (err.kind === "not_found") hooks.onModelMissing(streaming.model);
+    if (err.kind === "not_found") models.offerMissing(streaming.model, (picked) => switchModel(picked));
     else notify(err.message, vim.log.levels.ERROR);
   }
   vim.api.nvim_exec_autocmds("User", {
@@ -352,3 +344,52 @@ function finishReply(streaming: Streaming, err: OllamaError | undefined, result:
 
 /** For specs and the load/resume feature: the namespace of the chat's marks. */
 export const namespace = NS;
+
+/** The conversation as the buffer says it, without the empty turn being typed. */
+export function conversation(): Message[] {
+  const messages = bufValid() ? transcript.parse(vim.api.nvim_buf_get_lines(session.buf!, 0, -1, false)) : session.messages;
+  const last = messages[messages.length - 1];
+  if (last !== undefined && last.role === "user" && vim.trim(last.content) === "") messages.pop();
+  return messages;
+}
+
+/** The model that wrote the last reply, else the chat's model. */
+export function conversationModel(): string | undefined {
+  const messages = conversation();
+  for (let i = messages.length - 1; i >= 0; i--) {
+    if (messages[i].model !== undefined) return messages[i].model;
+  }
+  return session.model;
+}
+
+export function savedName(): string | undefined {
+  return session.savedName;
+}
+
+export function setSavedName(name: string | undefined): void {
+  session.savedName = name;
+}
+
+/** Makes `messages` the active conversation (a reply in progress is stopped) and shows the pane. */
+export function replaceConversation(messages: Message[], model: string | undefined, name: string | undefined): void {
+  stop();
+  session.messages = messages;
+  session.savedName = name;
+  if (model !== undefined) session.model = model;
+  session.state = "idle";
+  session.tokensPerSecond = undefined;
+  const lines = transcript.render(messages.concat([{ role: "user", content: "" }]));
+  if (bufValid()) {
+    vim.api.nvim_buf_clear_namespace(session.buf!, NS, 0, -1);
+    vim.api.nvim_buf_set_lines(session.buf!, 0, -1, false, lines);
+  }
+  if (session.model === undefined) {
+    resolveModel((m) => {
+      if (m === undefined) return;
+      session.model = m;
+      show(true);
+    });
+    return;
+  }
+  show(true);
+}

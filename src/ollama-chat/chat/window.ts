@@ -46,3 +46,14 @@ export function hide(win: number): void {
   }
   vim.api.nvim_win_hide(win);
 }
+
+/**
+ * Marks `buf` as markdown. A broken markdown ftplugin or parser in the user's setup must not
+ * break the chat: the error is reported and the buffer stays plain text.
+ */
+export function setMarkdown(buf: number): void {
+  const [ok, err] = pcall(vim.api.nvim_set_option_value, "filetype", "markdown", { buf });
+  if (!ok) {
+    vim.notify(`ollama-chat: markdown support failed for the chat, shown as plain text: ${tostring(err)}`, vim.log.levels.WARN);
+  }
+}

@@ -1,9 +1,10 @@
-// HTTP through curl under vim.system. The request body goes over stdin (never argv: large
+// HTTP through curl, run by process.ts (vim.system). The request body goes over stdin (never argv: large
 // buffers exceed argv limits and no shell ever sees user text); `-i` puts the status line and
 // headers in front of the body so errors can be told apart; streamed bodies are split into lines
 // as they arrive. Everything the caller sees is delivered in order on the main loop, in time
 // slices, so a flood of lines never freezes the editor.
 import { LineSplitter } from "./lines";
+import { run, type Process } from "./process";
 
 export type Method = "GET" | "POST" | "DELETE" | "HEAD";
 
@@ -103,20 +104,16 @@ class Exchange {
   private idleFired = false;
   private timer: UvTimer | undefined;
   readonly pid: number;
-  private readonly proc: SystemObj;
+  private readonly proc: Process;
 
   constructor(private readonly req: HttpRequest) {
     this.splitter = new LineSplitter((line) => this.queue.push(line));
-    const opts: SystemOpts = {
-      stdin: req.body ?? false,
-      stdout: (_err, data) => {
-        if (data !== undefined) this.onStdout(data);
-      },
-      stderr: (_err, data) => {
-        if (data !== undefined) this.stderr.push(data);
-      },
-    };
-    this.proc = vim.system(curlArgs(req), opts, (result) => this.onExit(result));
+    this.proc = run(curlArgs(req), {
+      stdin: req.body,
+      stdout: (data) => this.onStdout(data),
+      stderr: (data) => this.stderr.push(data),
+      on_exit: (code) => this.onExit(code),
+    });
     this.pid = this.proc.pid;
     const idle = req.idle_timeout_ms ?? 0;
     if (idle > 0) {
@@ -183,14 +180,14 @@ class Exchange {
     }
   }
 
-  private onExit(result: SystemCompleted): void {
+  private onExit(code: number): void {
     this.stopTimer();
     if (this.streaming) this.splitter.finish();
     this.final = {
       status: this.status,
       headers: this.headers,
       body: table.concat(this.bodyPieces),
-      curl_code: result.code,
+      curl_code: code,
       curl_error: vim.trim(table.concat(this.stderr)),
       cancelled: this.cancelled,
       idle_timeout: this.idleFired,

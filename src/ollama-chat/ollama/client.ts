@@ -217,33 +217,29 @@ function collect(result: ChatResult, content: string[], thinking: string[]): Cha
   return result;
 }
 
-function chatBody(req: ChatRequest): LuaTable {
-  const body = new LuaTable();
-  body.set("model", req.model);
-  body.set("messages", req.messages);
-  body.set("stream", true);
+/** Model options and loading hints shared by chat and generate requests. */
+function setCommon(body: LuaTable, req: { options?: { [name: string]: unknown }; keep_alive?: string | number; think?: boolean | string }): void {
   if (req.options !== undefined && next(req.options)[0] !== undefined) body.set("options", req.options);
   if (req.keep_alive !== undefined) body.set("keep_alive", req.keep_alive);
   if (req.think !== undefined) body.set("think", req.think);
-  if (req.format !== undefined) body.set("format", req.format);
-  return body;
 }
 
-/** Streams a chat reply. The final chunk may carry text too; metrics may be absent. */
-export function chat(req: ChatRequest, handlers: ChatHandlers): Handle {
-  const result = chatResult(req.model);
+/** Reads the text of one streamed line: [content, thinking]. */
+type TextOf = (this: void, obj: LuaTable) => LuaMultiReturn<[string, string]>;
+
+/** A streamed reply: deltas as they come, then the whole text and the final line's metrics. */
+function streamReply(path: string, body: LuaTable, model: string, textOf: TextOf, handlers: ChatHandlers): Handle {
+  const result = chatResult(model);
   const content: string[] = [];
   const thinking: string[] = [];
   const onDelta = handlers.on_delta;
   return stream({
     method: "POST",
-    path: "/api/chat",
-    body: chatBody(req),
-    model: req.model,
+    path,
+    body,
+    model,
     on_object: (obj) => {
-      const message = obj.get("message") as { content?: unknown; thinking?: unknown } | undefined;
-      const c = message !== undefined ? str(message.content) : "";
-      const t = message !== undefined ? str(message.thinking) : "";
+      const [c, t] = textOf(obj);
       if (c !== "") content.push(c);
       if (t !== "") thinking.push(t);
       if ((c !== "" || t !== "") && onDelta !== undefined) onDelta({ content: c, thinking: t });
@@ -257,39 +253,30 @@ export function chat(req: ChatRequest, handlers: ChatHandlers): Handle {
   });
 }
 
-/** Streams a completion; deltas carry `response` as content. */
+/** Streams a chat reply. The final chunk may carry text too; metrics may be absent. */
+export function chat(req: ChatRequest, handlers: ChatHandlers): Handle {
+  const body = new LuaTable();
+  body.set("model", req.model);
+  body.set("messages", req.messages);
+  body.set("stream", true);
+  setCommon(body, req);
+  if (req.format !== undefined) body.set("format", req.format);
+  return streamReply("/api/chat", body, req.model, (obj) => {
+    const message = obj.get("message") as { content?: unknown; thinking?: unknown } | undefined;
+    if (message === undefined) return $multi("", "");
+    return $multi(str(message.content), str(message.thinking));
+  }, handlers);
+}
+
+/** Streams a completion; `response` is the content, `thinking` at top level. */
 export function generate(req: GenerateRequest, handlers: ChatHandlers): Handle {
-  const result = chatResult(req.model);
-  const content: string[] = [];
-  const thinking: string[] = [];
-  const onDelta = handlers.on_delta;
   const body = new LuaTable();
   body.set("model", req.model);
   body.set("prompt", req.prompt);
   body.set("stream", true);
   if (req.system !== undefined) body.set("system", req.system);
-  if (req.options !== undefined && next(req.options)[0] !== undefined) body.set("options", req.options);
-  if (req.keep_alive !== undefined) body.set("keep_alive", req.keep_alive);
-  if (req.think !== undefined) body.set("think", req.think);
-  return stream({
-    method: "POST",
-    path: "/api/generate",
-    body,
-    model: req.model,
-    on_object: (obj) => {
-      const c = str(obj.get("response"));
-      const t = str(obj.get("thinking"));
-      if (c !== "") content.push(c);
-      if (t !== "") thinking.push(t);
-      if ((c !== "" || t !== "") && onDelta !== undefined) onDelta({ content: c, thinking: t });
-      if (obj.get("done") === true) {
-        applyFinal(result, obj);
-        return true;
-      }
-      return false;
-    },
-    on_end: (err) => handlers.on_done(err, collect(result, content, thinking)),
-  });
+  setCommon(body, req);
+  return streamReply("/api/generate", body, req.model, (obj) => $multi(str(obj.get("response")), str(obj.get("thinking"))), handlers);
 }
 
 /** Pulls a model (full name with tag), streaming progress; any status string may appear. */

@@ -215,3 +215,22 @@ export function listDirSync(path: string): DirEntry[] {
   const [handle] = vim.uv.fs_scandir(path);
   return handle === undefined ? [] : entriesOf(handle);
 }
+
+/**
+ * Writes `path` whole through a temp file and a rename, synchronously. Only for Neovim's exit,
+ * when an asynchronous write would never finish.
+ */
+export function writeFileAtomicSync(path: string, text: string): string | undefined {
+  const temp = `${path}.exit-${vim.fn.getpid()}.tmp`;
+  const [fd, oerr] = vim.uv.fs_open(temp, "w", 420);
+  if (fd === undefined) return oerr;
+  const [, werr] = vim.uv.fs_write(fd, text, 0);
+  vim.uv.fs_fsync(fd);
+  vim.uv.fs_close(fd);
+  if (werr !== undefined) {
+    vim.uv.fs_unlink(temp);
+    return werr;
+  }
+  const [, rerr] = vim.uv.fs_rename(temp, path);
+  return rerr;
+}

@@ -7,7 +7,7 @@ import * as config from "../config";
 import { Layout } from "../config";
 import { notify } from "../ui/notify";
 import { Callback, deliver, isMissing, unlessMissing } from "./async";
-import { exists, mkdirp, readFile, readFileSync, rename, writeFileAtomic } from "./fs";
+import { exists, mkdirp, readFile, readFileSync, rename, writeFileAtomic, writeFileAtomicSync } from "./fs";
 import { withLock } from "./lock";
 import { Data, Scalar, decode, encode, isScalar } from "./luadata";
 
@@ -49,6 +49,9 @@ let state: State | undefined;
 let pending: Data | undefined;
 let waiters: ((this: void, err: string | undefined) => void)[] = [];
 let flushing = false;
+/** Changes being written right now (not yet confirmed on disk). */
+let inflight: Data | undefined;
+let exitHook = false;
 
 export function path(): string {
   return config.get().config_file;
@@ -138,7 +141,27 @@ export function set(values: Prefs, cb?: (this: void, err: string | undefined) =>
   return undefined;
 }
 
+/** At exit, changes not yet on disk are written synchronously: quitting must not lose them. */
+function flushAtExit(): void {
+  const changes: Data = {};
+  for (const part of [inflight, pending]) {
+    if (part !== undefined) for (const [k, v] of pairs(part as unknown as LuaTable)) changes[k as string] = v as Scalar;
+  }
+  if (next(changes)[0] === undefined) return;
+  const file = path();
+  vim.fn.mkdir(vim.fs.dirname(file), "p");
+  const [text] = readFileSync(file);
+  const decoded = text === undefined ? undefined : decode(text, vim.fs.basename(file));
+  const data: Data = decoded !== undefined && decoded.ok ? decoded.value : {};
+  for (const [k, v] of pairs(changes as unknown as LuaTable)) data[k as string] = v as Scalar;
+  writeFileAtomicSync(file, encode(data, ORDER, HEADER));
+}
+
 function queueWrite(changes: Data, cb: ((this: void, err: string | undefined) => void) | undefined): void {
+  if (!exitHook) {
+    exitHook = true;
+    vim.api.nvim_create_autocmd("VimLeavePre", { callback: () => flushAtExit() });
+  }
   pending = pending ?? {};
   for (const [k, v] of pairs(changes as unknown as LuaTable)) pending[k as string] = v as Scalar;
   if (cb !== undefined) waiters.push(cb);
@@ -152,8 +175,10 @@ function startFlush(): void {
   pending = undefined;
   waiters = [];
   flushing = true;
+  inflight = changes;
   const done: Callback<Data> = (err, written) => {
     flushing = false;
+    inflight = undefined;
     if (written !== undefined && state !== undefined && state.path === file) {
       // What is on disk now, plus what was set while we were writing.
       for (const [k, v] of pairs((pending ?? {}) as unknown as LuaTable)) written[k as string] = v as Scalar;

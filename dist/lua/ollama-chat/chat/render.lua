@@ -20,14 +20,36 @@ function Reply.prototype.____constructor(self, buf)
     self.thinkingStart = -1
     self.joinUndo = false
     self.closed = false
+    self.endMark = -1
 end
 function Reply.prototype.begin(self, lines)
     self:appendLines(lines)
 end
-function Reply.prototype.appendLines(self, lines)
-    local follow = self:followers()
+Reply.prototype["end"] = function(self)
+    if self.endMark >= 0 then
+        local pos = vim.api.nvim_buf_get_extmark_by_id(self.buf, ____exports.NS, self.endMark, {})
+        if #pos == 2 then
+            return {pos[1], pos[2]}
+        end
+    end
     local row = vim.api.nvim_buf_line_count(self.buf) - 1
     local col = #(vim.api.nvim_buf_get_lines(self.buf, row, row + 1, false)[1] or "")
+    self.endMark = vim.api.nvim_buf_set_extmark(
+        self.buf,
+        ____exports.NS,
+        row,
+        col,
+        {right_gravity = true}
+    )
+    return {row, col}
+end
+function Reply.prototype.appendLines(self, lines)
+    local follow = self:followers()
+    local row, col = unpack(
+        self["end"](self),
+        1,
+        2
+    )
     self:setText(row, col, lines)
     self:follow(follow)
 end
@@ -140,8 +162,11 @@ function Reply.prototype.setText(self, row, col, lines)
     self.joinUndo = true
 end
 function Reply.prototype.append(self, text)
-    local row = vim.api.nvim_buf_line_count(self.buf) - 1
-    local col = #(vim.api.nvim_buf_get_lines(self.buf, row, row + 1, false)[1] or "")
+    local row, col = unpack(
+        self["end"](self),
+        1,
+        2
+    )
     local lines = vim.split(text, "\n", {plain = true})
     self:setText(row, col, lines)
     do
@@ -165,17 +190,20 @@ function Reply.prototype.escapeRow(self, row)
     end
 end
 function Reply.prototype.appendFence(self, fence)
-    local row = vim.api.nvim_buf_line_count(self.buf) - 1
-    local last = vim.api.nvim_buf_get_lines(self.buf, row, row + 1, false)[1] or ""
-    local lines = last == "" and ({fence, ""}) or ({"", fence, ""})
+    local row, col = unpack(
+        self["end"](self),
+        1,
+        2
+    )
+    local lines = col == 0 and ({fence, ""}) or ({"", fence, ""})
     if fence == THINKING_CLOSE then
         lines[#lines + 1] = ""
     end
-    self:setText(row, #last, lines)
-    if last ~= "" then
+    self:setText(row, col, lines)
+    if col ~= 0 then
         self:escapeRow(row)
     end
-    local fenceRow = last == "" and row or row + 1
+    local fenceRow = col == 0 and row or row + 1
     self.fenceRows[fenceRow] = true
     if fence == THINKING_OPEN then
         self.thinkingStart = fenceRow
@@ -218,7 +246,11 @@ function Reply.prototype.finish(self, meta, trailing)
     if not vim.api.nvim_buf_is_valid(self.buf) then
         return
     end
-    local row = vim.api.nvim_buf_line_count(self.buf) - 1
+    local row = unpack(
+        self["end"](self),
+        1,
+        1
+    )
     self:escapeRow(row)
     if #meta > 0 then
         local virt = {}
@@ -234,5 +266,7 @@ function Reply.prototype.finish(self, meta, trailing)
         )
     end
     self:appendLines(trailing)
+    vim.api.nvim_buf_del_extmark(self.buf, ____exports.NS, self.endMark)
+    self.endMark = -1
 end
 return ____exports

@@ -2,21 +2,34 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayConcat = ____lualib.__TS__ArrayConcat
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local bufValid, layout, initialLines, setBufKeymaps, createBuffer, ensureBuffer, focusInput, show, setPendingMessage, trimEnd, toRequest, startReply, tokensPerSecond, metaLines, finishReply, BUF_NAME, session, hooks
+local bufValid, layout, resolveModel, initialLines, setBufKeymaps, createBuffer, ensureBuffer, focusInput, show, setPendingMessage, trimEnd, toRequest, startReply, tokensPerSecond, metaLines, finishReply, BUF_NAME, session
 local config = require("ollama-chat.config")
 local client = require("ollama-chat.ollama.client")
+local prefs = require("ollama-chat.store.prefs")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____render = require("ollama-chat.chat.render")
 local NS = ____render.NS
 local Reply = ____render.Reply
 local transcript = require("ollama-chat.chat.transcript")
+local models = require("ollama-chat.chat.models")
 local window = require("ollama-chat.chat.window")
 function bufValid()
     return session.buf ~= nil and vim.api.nvim_buf_is_valid(session.buf)
 end
 function layout()
-    return session.layout or hooks.savedLayout() or config.get().chat.split
+    local saved = prefs.get("split_preference")
+    return session.layout or ((saved == "horizontal" or saved == "vertical") and saved or config.get().chat.split)
+end
+function resolveModel(cb)
+    models.resolve(
+        cb,
+        function(picked)
+            if session.streaming == nil then
+                session.model = picked
+            end
+        end
+    )
 end
 function initialLines()
     local messages = {}
@@ -59,7 +72,7 @@ function createBuffer(lines)
     vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
     vim.api.nvim_set_option_value("bufhidden", "hide", {buf = buf})
     vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
-    vim.api.nvim_set_option_value("filetype", "markdown", {buf = buf})
+    window.setMarkdown(buf)
     local undolevels = vim.api.nvim_get_option_value("undolevels", {buf = buf})
     vim.api.nvim_set_option_value("undolevels", -1, {buf = buf})
     vim.api.nvim_buf_set_lines(
@@ -120,6 +133,12 @@ function show(enter)
         focusInput(win)
     end
     return win
+end
+--- Uses `model` for the rest of this chat; a reply in progress is stopped first.
+function ____exports.switchModel(model)
+    ____exports.stop()
+    session.model = model
+    notify("the chat now uses " .. model)
 end
 function ____exports.stop()
     local s = session.streaming
@@ -188,7 +207,7 @@ function ____exports.send(text)
         return
     end
     if session.model == nil or not bufValid() then
-        hooks.resolveModel(function(model)
+        resolveModel(function(model)
             if model == nil then
                 return
             end
@@ -319,7 +338,10 @@ function finishReply(streaming, err, result)
     end
     if err ~= nil and not stopped then
         if err.kind == "not_found" then
-            hooks.onModelMissing(streaming.model)
+            models.offerMissing(
+                streaming.model,
+                function(picked) return ____exports.switchModel(picked) end
+            )
         else
             notify(err.message, vim.log.levels.ERROR)
         end
@@ -341,19 +363,9 @@ session = {
     state = "idle",
     tokensPerSecond = nil,
     messages = {},
-    streaming = nil
+    streaming = nil,
+    savedName = nil
 }
-hooks = {
-    resolveModel = function(cb) return cb(session.model) end,
-    savedLayout = function() return nil end,
-    saveLayout = function()
-    end,
-    onModelMissing = function()
-    end
-}
-function ____exports.setHooks(h)
-    hooks = h
-end
 local HIGHLIGHTS = {
     {"OllamaChatThinking", "Comment"},
     {"OllamaChatStats", "Comment"},
@@ -375,7 +387,7 @@ function ____exports.open()
         show(true)
         return
     end
-    hooks.resolveModel(function(model)
+    resolveModel(function(model)
         if model == nil then
             return
         end
@@ -396,6 +408,7 @@ function ____exports.close()
     local buf = session.buf
     session.buf = nil
     session.messages = {}
+    session.savedName = nil
     session.state = "idle"
     session.tokensPerSecond = nil
     if buf ~= nil and vim.api.nvim_buf_is_valid(buf) then
@@ -412,7 +425,10 @@ end
 --- Re-splits the open pane and remembers the layout for this and future instances.
 function ____exports.setLayout(l)
     session.layout = l
-    hooks.saveLayout(l)
+    local err = prefs.set({split_preference = l})
+    if err ~= nil then
+        notify(err, vim.log.levels.ERROR)
+    end
     if not ____exports.isOpen() then
         return
     end
@@ -423,12 +439,6 @@ function ____exports.setLayout(l)
     local newWin = show(wasCurrent)
     vim.api.nvim_win_set_cursor(newWin, cursor)
 end
---- Uses `model` for the rest of this chat; a reply in progress is stopped first.
-function ____exports.switchModel(model)
-    ____exports.stop()
-    session.model = model
-    notify("the chat now uses " .. model)
-end
 function ____exports.currentModel()
     return session.model
 end
@@ -437,4 +447,66 @@ function ____exports.status()
 end
 --- For specs and the load/resume feature: the namespace of the chat's marks.
 ____exports.namespace = NS
+--- The conversation as the buffer says it, without the empty turn being typed.
+function ____exports.conversation()
+    local messages = bufValid() and transcript.parse(vim.api.nvim_buf_get_lines(session.buf, 0, -1, false)) or session.messages
+    local last = messages[#messages]
+    if last ~= nil and last.role == "user" and vim.trim(last.content) == "" then
+        table.remove(messages)
+    end
+    return messages
+end
+--- The model that wrote the last reply, else the chat's model.
+function ____exports.conversationModel()
+    local messages = ____exports.conversation()
+    do
+        local i = #messages - 1
+        while i >= 0 do
+            if messages[i + 1].model ~= nil then
+                return messages[i + 1].model
+            end
+            i = i - 1
+        end
+    end
+    return session.model
+end
+function ____exports.savedName()
+    return session.savedName
+end
+function ____exports.setSavedName(name)
+    session.savedName = name
+end
+--- Makes `messages` the active conversation (a reply in progress is stopped) and shows the pane.
+function ____exports.replaceConversation(messages, model, name)
+    ____exports.stop()
+    session.messages = messages
+    session.savedName = name
+    if model ~= nil then
+        session.model = model
+    end
+    session.state = "idle"
+    session.tokensPerSecond = nil
+    local lines = transcript.render(__TS__ArrayConcat(messages, {{role = "user", content = ""}}))
+    if bufValid() then
+        vim.api.nvim_buf_clear_namespace(session.buf, NS, 0, -1)
+        vim.api.nvim_buf_set_lines(
+            session.buf,
+            0,
+            -1,
+            false,
+            lines
+        )
+    end
+    if session.model == nil then
+        resolveModel(function(m)
+            if m == nil then
+                return
+            end
+            session.model = m
+            show(true)
+        end)
+        return
+    end
+    show(true)
+end
 return ____exports

@@ -54,4 +54,15 @@ function ____exports.hide(win)
     end
     vim.api.nvim_win_hide(win)
 end
+--- Marks `buf` as markdown. A broken markdown ftplugin or parser in the user's setup must not
+-- break the chat: the error is reported and the buffer stays plain text.
+function ____exports.setMarkdown(buf)
+    local ok, err = pcall(vim.api.nvim_set_option_value, "filetype", "markdown", {buf = buf})
+    if not ok then
+        vim.notify(
+            "ollama-chat: markdown support failed for the chat, shown as plain text: " .. tostring(err),
+            vim.log.levels.WARN
+        )
+    end
+end
 return ____exports

@@ -5,6 +5,8 @@ local __TS__New = ____lualib.__TS__New
 local ____exports = {}
 local ____lines = require("ollama-chat.http.lines")
 local LineSplitter = ____lines.LineSplitter
+local ____process = require("ollama-chat.http.process")
+local run = ____process.run
 --- Main-loop work per slice before yielding to input and redraw.
 local SLICE_NS = 4000000
 local curlPath
@@ -96,24 +98,19 @@ function Exchange.prototype.____constructor(self, req)
             return ____temp_1
         end
     )
-    local opts = {
-        stdin = req.body or false,
-        stdout = function(_err, data)
-            if data ~= nil then
-                self:onStdout(data)
-            end
-        end,
-        stderr = function(_err, data)
-            if data ~= nil then
-                local ____self_stderr_2 = self.stderr
-                ____self_stderr_2[#____self_stderr_2 + 1] = data
-            end
-        end
-    }
-    self.proc = vim.system(
+    self.proc = run(
         curlArgs(req),
-        opts,
-        function(result) return self:onExit(result) end
+        {
+            stdin = req.body,
+            stdout = function(data) return self:onStdout(data) end,
+            stderr = function(data)
+                local ____self_stderr_2 = self.stderr
+                local ____temp_3 = #____self_stderr_2 + 1
+                ____self_stderr_2[____temp_3] = data
+                return ____temp_3
+            end,
+            on_exit = function(code) return self:onExit(code) end
+        }
     )
     self.pid = self.proc.pid
     local idle = req.idle_timeout_ms or 0
@@ -151,16 +148,16 @@ function Exchange.prototype.onStdout(self, data)
     if self.cancelled then
         return
     end
-    local ____opt_3 = self.timer
-    if ____opt_3 ~= nil then
-        ____opt_3:again()
+    local ____opt_4 = self.timer
+    if ____opt_4 ~= nil then
+        ____opt_4:again()
     end
     if self.inBody then
         self:onBody(data)
         return
     end
-    local ____self_head_5 = self.head
-    ____self_head_5[#____self_head_5 + 1] = data
+    local ____self_head_6 = self.head
+    ____self_head_6[#____self_head_6 + 1] = data
     local text = table.concat(self.head)
     do
         while true do
@@ -192,11 +189,11 @@ function Exchange.prototype.onBody(self, data)
         self.splitter:push(data)
         self:scheduleFlush()
     else
-        local ____self_bodyPieces_6 = self.bodyPieces
-        ____self_bodyPieces_6[#____self_bodyPieces_6 + 1] = data
+        local ____self_bodyPieces_7 = self.bodyPieces
+        ____self_bodyPieces_7[#____self_bodyPieces_7 + 1] = data
     end
 end
-function Exchange.prototype.onExit(self, result)
+function Exchange.prototype.onExit(self, code)
     self:stopTimer()
     if self.streaming then
         self.splitter:finish()
@@ -205,7 +202,7 @@ function Exchange.prototype.onExit(self, result)
         status = self.status,
         headers = self.headers,
         body = table.concat(self.bodyPieces),
-        curl_code = result.code,
+        curl_code = code,
         curl_error = vim.trim(table.concat(self.stderr)),
         cancelled = self.cancelled,
         idle_timeout = self.idleFired

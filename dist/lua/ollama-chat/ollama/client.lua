@@ -277,11 +277,8 @@ local function collect(result, content, thinking)
     result.thinking = table.concat(thinking)
     return result
 end
-local function chatBody(req)
-    local body = {}
-    body.model = req.model
-    body.messages = req.messages
-    body.stream = true
+--- Model options and loading hints shared by chat and generate requests.
+local function setCommon(body, req)
     if req.options ~= nil and (next(req.options)) ~= nil then
         body.options = req.options
     end
@@ -291,26 +288,20 @@ local function chatBody(req)
     if req.think ~= nil then
         body.think = req.think
     end
-    if req.format ~= nil then
-        body.format = req.format
-    end
-    return body
 end
---- Streams a chat reply. The final chunk may carry text too; metrics may be absent.
-function ____exports.chat(req, handlers)
-    local result = chatResult(req.model)
+--- A streamed reply: deltas as they come, then the whole text and the final line's metrics.
+local function streamReply(path, body, model, textOf, handlers)
+    local result = chatResult(model)
     local content = {}
     local thinking = {}
     local onDelta = handlers.on_delta
     return stream({
         method = "POST",
-        path = "/api/chat",
-        body = chatBody(req),
-        model = req.model,
+        path = path,
+        body = body,
+        model = model,
         on_object = function(obj)
-            local message = obj.message
-            local c = message ~= nil and str(message.content) or ""
-            local t = message ~= nil and str(message.thinking) or ""
+            local c, t = textOf(obj)
             if c ~= "" then
                 content[#content + 1] = c
             end
@@ -332,12 +323,32 @@ function ____exports.chat(req, handlers)
         ) end
     })
 end
---- Streams a completion; deltas carry `response` as content.
+--- Streams a chat reply. The final chunk may carry text too; metrics may be absent.
+function ____exports.chat(req, handlers)
+    local body = {}
+    body.model = req.model
+    body.messages = req.messages
+    body.stream = true
+    setCommon(body, req)
+    if req.format ~= nil then
+        body.format = req.format
+    end
+    return streamReply(
+        "/api/chat",
+        body,
+        req.model,
+        function(obj)
+            local message = obj.message
+            if message == nil then
+                return "", ""
+            end
+            return str(message.content), str(message.thinking)
+        end,
+        handlers
+    )
+end
+--- Streams a completion; `response` is the content, `thinking` at top level.
 function ____exports.generate(req, handlers)
-    local result = chatResult(req.model)
-    local content = {}
-    local thinking = {}
-    local onDelta = handlers.on_delta
     local body = {}
     body.model = req.model
     body.prompt = req.prompt
@@ -345,43 +356,14 @@ function ____exports.generate(req, handlers)
     if req.system ~= nil then
         body.system = req.system
     end
-    if req.options ~= nil and (next(req.options)) ~= nil then
-        body.options = req.options
-    end
-    if req.keep_alive ~= nil then
-        body.keep_alive = req.keep_alive
-    end
-    if req.think ~= nil then
-        body.think = req.think
-    end
-    return stream({
-        method = "POST",
-        path = "/api/generate",
-        body = body,
-        model = req.model,
-        on_object = function(obj)
-            local c = str(obj.response)
-            local t = str(obj.thinking)
-            if c ~= "" then
-                content[#content + 1] = c
-            end
-            if t ~= "" then
-                thinking[#thinking + 1] = t
-            end
-            if (c ~= "" or t ~= "") and onDelta ~= nil then
-                onDelta({content = c, thinking = t})
-            end
-            if obj.done == true then
-                applyFinal(result, obj)
-                return true
-            end
-            return false
-        end,
-        on_end = function(err) return handlers.on_done(
-            err,
-            collect(result, content, thinking)
-        ) end
-    })
+    setCommon(body, req)
+    return streamReply(
+        "/api/generate",
+        body,
+        req.model,
+        function(obj) return str(obj.response), str(obj.thinking) end,
+        handlers
+    )
 end
 --- Pulls a model (full name with tag), streaming progress; any status string may appear.
 function ____exports.pull(model, handlers)

@@ -338,4 +338,22 @@ function ____exports.listDirSync(path)
     local handle = vim.uv.fs_scandir(path)
     return handle == nil and ({}) or entriesOf(handle)
 end
+--- Writes `path` whole through a temp file and a rename, synchronously. Only for Neovim's exit,
+-- when an asynchronous write would never finish.
+function ____exports.writeFileAtomicSync(path, text)
+    local temp = ((path .. ".exit-") .. tostring(vim.fn.getpid())) .. ".tmp"
+    local fd, oerr = vim.uv.fs_open(temp, "w", 420)
+    if fd == nil then
+        return oerr
+    end
+    local ____, werr = vim.uv.fs_write(fd, text, 0)
+    vim.uv.fs_fsync(fd)
+    vim.uv.fs_close(fd)
+    if werr ~= nil then
+        vim.uv.fs_unlink(temp)
+        return werr
+    end
+    local ____, rerr = vim.uv.fs_rename(temp, path)
+    return rerr
+end
 return ____exports

@@ -2,7 +2,7 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__AsyncAwaiter = ____lualib.__TS__AsyncAwaiter
 local __TS__Await = ____lualib.__TS__Await
 local ____exports = {}
-local queueWrite, startFlush, backupName, readForUpdate, flush, ORDER, HEADER, state, pending, waiters, flushing
+local flushAtExit, queueWrite, startFlush, backupName, readForUpdate, flush, ORDER, HEADER, state, pending, waiters, flushing, inflight, exitHook
 local config = require("ollama-chat.config")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
@@ -17,6 +17,7 @@ local readFile = ____fs.readFile
 local readFileSync = ____fs.readFileSync
 local rename = ____fs.rename
 local writeFileAtomic = ____fs.writeFileAtomic
+local writeFileAtomicSync = ____fs.writeFileAtomicSync
 local ____lock = require("ollama-chat.store.lock")
 local withLock = ____lock.withLock
 local ____luadata = require("ollama-chat.store.luadata")
@@ -26,7 +27,51 @@ local isScalar = ____luadata.isScalar
 function ____exports.path()
     return config.get().config_file
 end
+function flushAtExit()
+    local changes = {}
+    for ____, part in ipairs({inflight, pending}) do
+        if part ~= nil then
+            for k, v in pairs(part) do
+                changes[k] = v
+            end
+        end
+    end
+    if (next(changes)) == nil then
+        return
+    end
+    local file = ____exports.path()
+    vim.fn.mkdir(
+        vim.fs.dirname(file),
+        "p"
+    )
+    local text = readFileSync(file)
+    local ____temp_1
+    if text == nil then
+        ____temp_1 = nil
+    else
+        ____temp_1 = decode(
+            text,
+            vim.fs.basename(file)
+        )
+    end
+    local decoded = ____temp_1
+    local data = decoded ~= nil and decoded.ok and decoded.value or ({})
+    for k, v in pairs(changes) do
+        data[k] = v
+    end
+    writeFileAtomicSync(
+        file,
+        encode(data, ORDER, HEADER)
+    )
+end
 function queueWrite(changes, cb)
+    if not exitHook then
+        exitHook = true
+        vim.api.nvim_create_autocmd(
+            "VimLeavePre",
+            {callback = function() return flushAtExit() end}
+        )
+    end
     pending = pending or ({})
     for k, v in pairs(changes) do
         pending[k] = v
@@ -45,8 +90,10 @@ function startFlush()
     pending = nil
     waiters = {}
     flushing = true
+    inflight = changes
     local function done(err, written)
         flushing = false
+        inflight = nil
         if written ~= nil and state ~= nil and state.path == file then
             for k, v in pairs(pending or ({})) do
                 written[k] = v
@@ -146,6 +193,7 @@ ORDER = {"default_model", "split_preference", "last_updated"}
 HEADER = {"ollama-chat.nvim preferences. Read as plain data, never run: only `key = value` lines with", "strings, numbers or booleans. The plugin rewrites this file when a preference changes."}
 waiters = {}
 flushing = false
+exitHook = false
 local function warnInvalid(file, values)
     for key, rule in pairs(RULES) do
         local v = values[key]

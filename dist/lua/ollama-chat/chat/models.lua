@@ -1,0 +1,188 @@
+local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__ArrayFind = ____lualib.__TS__ArrayFind
+local ____exports = {}
+local remember, api, cached, cachedAt
+local ____lazy = require("ollama-chat.lazy")
+local lazy = ____lazy.lazy
+local client = require("ollama-chat.ollama.client")
+local ____names = require("ollama-chat.ollama.names")
+local fullName = ____names.fullName
+local sameModel = ____names.sameModel
+local prefs = require("ollama-chat.store.prefs")
+local ____notify = require("ollama-chat.ui.notify")
+local notify = ____notify.notify
+local ____picker = require("ollama-chat.ui.picker")
+local pick = ____picker.pick
+local ____models = require("ollama-chat.ui.picker.models")
+local modelFormatter = ____models.modelFormatter
+function remember(models)
+    local names = {}
+    for ____, m in ipairs(models) do
+        names[#names + 1] = m.name
+    end
+    cached = names
+    cachedAt = os.time()
+end
+--- Local models, fetched now; errors and "none installed" are told to the user.
+function ____exports.fetch(cb)
+    client.tags(function(err, models)
+        if err ~= nil or models == nil then
+            notify(err and err.message or "could not list the local models", vim.log.levels.ERROR)
+            return cb(nil)
+        end
+        remember(models)
+        if #models == 0 then
+            notify("no models are installed: pull one with `:Ollama pull llama3.2` (or `ollama pull llama3.2`)", vim.log.levels.WARN)
+            return cb(nil)
+        end
+        cb(models)
+    end)
+end
+--- Lets the user pick one of the local models; calls back with its full name (or undefined).
+function ____exports.pickModel(prompt, cb)
+    ____exports.fetch(function(models)
+        if models == nil then
+            return cb(nil)
+        end
+        pick({
+            prompt = prompt,
+            items = models,
+            format = modelFormatter(models),
+            on_choice = function(m) return cb(m and m.name) end
+        })
+    end)
+end
+--- After a 404: offers to pull the model (with progress) or to pick another.
+function ____exports.offerMissing(model, onPicked)
+    local pullIt = ("Pull " .. model) .. " now"
+    local other = "Choose another model"
+    vim.ui.select(
+        {pullIt, other},
+        {prompt = model .. " is not installed"},
+        function(choice)
+            if choice == pullIt then
+                local pull = api().pull
+                if pull ~= nil then
+                    pull(model)
+                end
+            elseif choice == other then
+                ____exports.pickModel(
+                    "Chat model",
+                    function(name)
+                        if name ~= nil then
+                            onPicked(name)
+                        end
+                    end
+                )
+            end
+        end
+    )
+end
+api = lazy("ollama-chat")
+cached = {}
+cachedAt = -1
+local refreshing = false
+local CACHE_SECONDS = 30
+--- Names for completion: what is cached now; a stale cache is refreshed in the background.
+function ____exports.completionNames()
+    if not refreshing and (cachedAt < 0 or os.time() - cachedAt > CACHE_SECONDS) then
+        refreshing = true
+        client.tags(function(err, models)
+            refreshing = false
+            if err == nil and models ~= nil then
+                remember(models)
+            end
+        end)
+    end
+    return cached
+end
+function ____exports.defaultModel()
+    local m = prefs.get("default_model")
+    return type(m) == "string" and m or nil
+end
+local function persistDefault(name)
+    local err = prefs.set(
+        {default_model = name},
+        function(werr)
+            if werr ~= nil then
+                notify(werr, vim.log.levels.ERROR)
+            end
+        end
+    )
+    if err ~= nil then
+        notify(err, vim.log.levels.ERROR)
+    else
+        notify("default model: " .. name)
+    end
+end
+--- Sets the default model: `name` when given (set at once, with its tag, then checked against the
+-- local models in the background), else the one picked. Calls back with the model set.
+function ____exports.selectDefault(name, cb)
+    if name == nil then
+        ____exports.pickModel(
+            "Default model",
+            function(picked)
+                if picked ~= nil then
+                    persistDefault(picked)
+                end
+                if cb ~= nil then
+                    cb(picked)
+                end
+            end
+        )
+        return
+    end
+    local model = fullName(name)
+    persistDefault(model)
+    if cb ~= nil then
+        cb(model)
+    end
+    client.tags(function(err, models)
+        if err ~= nil or models == nil then
+            return
+        end
+        remember(models)
+        if __TS__ArrayFind(
+            models,
+            function(____, m) return sameModel(m.name, model) end
+        ) ~= nil then
+            return
+        end
+        ____exports.offerMissing(
+            model,
+            function(picked) return persistDefault(picked) end
+        )
+    end)
+end
+--- The model for a new chat: the default when there is one (checked in the background: a default
+-- that is no longer installed is reported and the picker offered), else the one the user picks.
+function ____exports.resolve(cb, onReplaced)
+    local current = ____exports.defaultModel()
+    if current == nil then
+        ____exports.selectDefault(nil, cb)
+        return
+    end
+    cb(current)
+    client.tags(function(err, models)
+        if err ~= nil or models == nil then
+            return
+        end
+        remember(models)
+        if __TS__ArrayFind(
+            models,
+            function(____, m) return sameModel(m.name, current) end
+        ) ~= nil then
+            return
+        end
+        notify(("the default model " .. current) .. " is no longer installed: pick another", vim.log.levels.WARN)
+        ____exports.selectDefault(
+            nil,
+            function(picked)
+                if picked ~= nil then
+                    onReplaced(picked)
+                end
+            end
+        )
+    end)
+end
+return ____exports

@@ -1,0 +1,232 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+local choose, lastModel
+local chats = require("ollama-chat.store.chats")
+local ____notify = require("ollama-chat.ui.notify")
+local notify = ____notify.notify
+local ____picker = require("ollama-chat.ui.picker")
+local pick = ____picker.pick
+local session = require("ollama-chat.chat.session")
+local transcript = require("ollama-chat.chat.transcript")
+local window = require("ollama-chat.chat.window")
+function choose(name, prompt, cb)
+    if name ~= nil and vim.trim(name) ~= "" then
+        cb(vim.trim(name))
+        return
+    end
+    chats.list(function(err, list)
+        if err ~= nil or list == nil then
+            notify(err or "could not list the saved chats", vim.log.levels.ERROR)
+            return
+        end
+        if #list == 0 then
+            notify("no saved chats yet: save one with <leader>os or :Ollama save")
+            return
+        end
+        local width = 0
+        for ____, c in ipairs(list) do
+            width = math.max(
+                width,
+                vim.fn.strdisplaywidth(c.name)
+            )
+        end
+        pick({
+            prompt = prompt,
+            items = list,
+            format = function(c) return ((((c.name .. string.rep(
+                " ",
+                width - vim.fn.strdisplaywidth(c.name)
+            )) .. "  ") .. (c.exact_model or c.model)) .. "  ") .. c.saved end,
+            on_choice = function(c)
+                if c ~= nil then
+                    cb(c.path)
+                end
+            end
+        })
+    end)
+end
+function lastModel(messages)
+    do
+        local i = #messages - 1
+        while i >= 0 do
+            if messages[i + 1].model ~= nil then
+                return messages[i + 1].model
+            end
+            i = i - 1
+        end
+    end
+    return nil
+end
+--- Makes a saved chat the active conversation, to continue it; the current one is replaced.
+function ____exports.resume(name)
+    choose(
+        name,
+        "Resume chat",
+        function(target)
+            chats.read(
+                target,
+                function(err, messages, chat)
+                    if err ~= nil or messages == nil or chat == nil then
+                        notify(err or "could not read " .. target, vim.log.levels.ERROR)
+                        return
+                    end
+                    local function replace()
+                        session.replaceConversation(
+                            messages,
+                            lastModel(messages),
+                            chat.name
+                        )
+                        notify(("resumed \"" .. chat.name) .. "\": saving it again appends to it")
+                    end
+                    local current = session.conversation()
+                    if #current == 0 or session.savedName() == chat.name then
+                        replace()
+                        return
+                    end
+                    local yes = ("Replace the current chat (" .. tostring(#current)) .. " messages)"
+                    vim.ui.select(
+                        {yes, "Keep the current chat"},
+                        {prompt = ("Resume \"" .. chat.name) .. "\"?"},
+                        function(choice)
+                            if choice == yes then
+                                replace()
+                            end
+                        end
+                    )
+                end
+            )
+        end
+    )
+end
+local LOADED_PREFIX = "ollama-chat://saved/"
+local function saveAs(name)
+    local check = chats.sanitize_name(name)
+    if not check.ok then
+        notify(check.reason, vim.log.levels.ERROR)
+        return
+    end
+    local messages = session.conversation()
+    local model = session.conversationModel() or "unknown"
+    chats.save(
+        check.name,
+        model,
+        messages,
+        function(err, result)
+            if err ~= nil or result == nil then
+                notify(err or "the chat was not saved", vim.log.levels.ERROR)
+                return
+            end
+            session.setSavedName(result.name)
+            notify(result.message)
+        end
+    )
+end
+--- Saves the active chat under `name` (asked for when absent; an empty answer cancels).
+function ____exports.save(name)
+    if #session.conversation() == 0 then
+        notify("nothing to save: the chat is empty", vim.log.levels.WARN)
+        return
+    end
+    if name ~= nil and vim.trim(name) ~= "" then
+        saveAs(name)
+        return
+    end
+    vim.ui.input(
+        {
+            prompt = "Save chat as: ",
+            default = session.savedName() or ""
+        },
+        function(input)
+            if input == nil or vim.trim(input) == "" then
+                notify("not saved: no name given")
+                return
+            end
+            saveAs(input)
+        end
+    )
+end
+local function showReadOnly(chat, messages)
+    local name = LOADED_PREFIX .. chat.file
+    local existing = vim.fn.bufnr(name)
+    local buf = existing > 0 and existing or vim.api.nvim_create_buf(true, true)
+    if existing <= 0 then
+        vim.api.nvim_buf_set_name(buf, name)
+    end
+    vim.api.nvim_set_option_value("modifiable", true, {buf = buf})
+    vim.api.nvim_buf_set_lines(
+        buf,
+        0,
+        -1,
+        false,
+        transcript.render(messages)
+    )
+    vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
+    vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
+    window.setMarkdown(buf)
+    vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
+    vim.api.nvim_set_option_value("readonly", true, {buf = buf})
+    vim.keymap.set(
+        "n",
+        "r",
+        function() return ____exports.resume(chat.path) end,
+        {buffer = buf, desc = "Ollama: resume this chat", nowait = true}
+    )
+    local current = vim.api.nvim_get_current_win()
+    if vim.api.nvim_buf_get_name(vim.api.nvim_win_get_buf(current)) == "ollama-chat://chat" then
+        vim.cmd("aboveleft split")
+    end
+    vim.api.nvim_win_set_buf(
+        vim.api.nvim_get_current_win(),
+        buf
+    )
+    notify(("loaded \"" .. chat.name) .. "\" (read-only): press r or run :Ollama resume to continue it")
+end
+--- Opens a saved chat in a new read-only buffer; the active chat is untouched.
+function ____exports.load(name)
+    choose(
+        name,
+        "Load chat",
+        function(target)
+            chats.read(
+                target,
+                function(err, messages, chat)
+                    if err ~= nil or messages == nil or chat == nil then
+                        notify(err or "could not read " .. target, vim.log.levels.ERROR)
+                        return
+                    end
+                    showReadOnly(chat, messages)
+                end
+            )
+        end
+    )
+end
+--- Deletes every saved chat after a confirmation that says how many (`force` skips it).
+function ____exports.clear(opts)
+    chats.count(function(err, n)
+        if err ~= nil or n == nil then
+            notify(err or "could not count the saved chats", vim.log.levels.ERROR)
+            return
+        end
+        if n == 0 then
+            notify("there are no saved chats to delete")
+            return
+        end
+        if (opts and opts.force) == true then
+            chats.delete_all()
+            return
+        end
+        local yes = (("Delete all " .. tostring(n)) .. " saved chat") .. (n == 1 and "" or "s")
+        vim.ui.select(
+            {yes, "Keep them"},
+            {prompt = ((("Delete " .. tostring(n)) .. " saved chat") .. (n == 1 and "" or "s")) .. "? This cannot be undone."},
+            function(choice)
+                if choice == yes then
+                    chats.delete_all()
+                else
+                    notify("nothing deleted")
+                end
+            end
+        )
+    end)
+end
+return ____exports

@@ -1,0 +1,137 @@
+// Which model the chat uses: the persisted default (prefs), chosen in the picker from the local
+// models (/api/tags, fetched asynchronously), checked in the background when it is used, and a
+// cache of local model names for command-line completion (which must answer at once).
+import { lazy } from "../lazy";
+import * as client from "../ollama/client";
+import { fullName, sameModel } from "../ollama/names";
+import type { ModelInfo } from "../ollama/types";
+import * as prefs from "../store/prefs";
+import { notify } from "../ui/notify";
+import { pick } from "../ui/picker";
+import { modelFormatter } from "../ui/picker/models";
+
+// Pulling belongs to the update feature: reached through the public API, not imported.
+const api = lazy<{ pull?: (this: void, name: string) => void }>("ollama-chat");
+
+/** Local model names as of the last /api/tags answer. */
+let cached: string[] = [];
+let cachedAt = -1;
+let refreshing = false;
+const CACHE_SECONDS = 30;
+
+function remember(models: ModelInfo[]): void {
+  const names: string[] = [];
+  for (const m of models) names.push(m.name);
+  cached = names;
+  cachedAt = os.time();
+}
+
+/** Local models, fetched now; errors and "none installed" are told to the user. */
+export function fetch(cb: (this: void, models: ModelInfo[] | undefined) => void): void {
+  client.tags((err, models) => {
+    if (err !== undefined || models === undefined) {
+      notify(err?.message ?? "could not list the local models", vim.log.levels.ERROR);
+      return cb(undefined);
+    }
+    remember(models);
+    if (models.length === 0) {
+      notify("no models are installed: pull one with `:Ollama pull llama3.2` (or `ollama pull llama3.2`)", vim.log.levels.WARN);
+      return cb(undefined);
+    }
+    cb(models);
+  });
+}
+
+/** Names for completion: what is cached now; a stale cache is refreshed in the background. */
+export function completionNames(): string[] {
+  if (!refreshing && (cachedAt < 0 || os.time() - cachedAt > CACHE_SECONDS)) {
+    refreshing = true;
+    client.tags((err, models) => {
+      refreshing = false;
+      if (err === undefined && models !== undefined) remember(models);
+    });
+  }
+  return cached;
+}
+
+/** Lets the user pick one of the local models; calls back with its full name (or undefined). */
+export function pickModel(prompt: string, cb: (this: void, name: string | undefined) => void): void {
+  fetch((models) => {
+    if (models === undefined) return cb(undefined);
+    pick({ prompt, items: models, format: modelFormatter(models), on_choice: (m) => cb(m?.name) });
+  });
+}
+
+export function defaultModel(): string | undefined {
+  const m = prefs.get("default_model");
+  return type(m) === "string" ? (m as string) : undefined;
+}
+
+function persistDefault(name: string): void {
+  const err = prefs.set({ default_model: name }, (werr) => {
+    if (werr !== undefined) notify(werr, vim.log.levels.ERROR);
+  });
+  if (err !== undefined) notify(err, vim.log.levels.ERROR);
+  else notify(`default model: ${name}`);
+}
+
+/**
+ * Sets the default model: `name` when given (set at once, with its tag, then checked against the
+ * local models in the background), else the one picked. Calls back with the model set.
+ */
+export function selectDefault(name: string | undefined, cb?: (this: void, name: string | undefined) => void): void {
+  if (name === undefined) {
+    pickModel("Default model", (picked) => {
+      if (picked !== undefined) persistDefault(picked);
+      cb?.(picked);
+    });
+    return;
+  }
+  const model = fullName(name);
+  persistDefault(model);
+  cb?.(model);
+  client.tags((err, models) => {
+    if (err !== undefined || models === undefined) return; // Ollama down: the choice stands
+    remember(models);
+    if (models.find((m) => sameModel(m.name, model)) !== undefined) return;
+    offerMissing(model, (picked) => persistDefault(picked));
+  });
+}
+
+/**
+ * The model for a new chat: the default when there is one (checked in the background: a default
+ * that is no longer installed is reported and the picker offered), else the one the user picks.
+ */
+export function resolve(cb: (this: void, name: string | undefined) => void, onReplaced: (this: void, name: string) => void): void {
+  const current = defaultModel();
+  if (current === undefined) {
+    selectDefault(undefined, cb);
+    return;
+  }
+  cb(current);
+  client.tags((err, models) => {
+    if (err !== undefined || models === undefined) return; // the chat itself reports Ollama being down
+    remember(models);
+    if (models.find((m) => sameModel(m.name, current)) !== undefined) return;
+    notify(`the default model ${current} is no longer installed: pick another`, vim.log.levels.WARN);
+    selectDefault(undefined, (picked) => {
+      if (picked !== undefined) onReplaced(picked);
+    });
+  });
+}
+
+/** After a 404: offers to pull the model (with progress) or to pick another. */
+export function offerMissing(model: string, onPicked: (this: void, name: string) => void): void {
+  const pullIt = `Pull ${model} now`;
+  const other = "Choose another model";
+  vim.ui.select([pullIt, other], { prompt: `${model} is not installed` }, (choice) => {
+    if (choice === pullIt) {
+      const pull = api().pull;
+      if (pull !== undefined) pull(model);
+    } else if (choice === other) {
+      pickModel("Chat model", (name) => {
+        if (name !== undefined) onPicked(name);
+      });
+    }
+  });
+}
