@@ -1,7 +1,7 @@
 -- Benchmark of :OllamaUpdate against the test server (run by bench/update.sh):
 -- 14 installed models, 4 of them with a new version that takes UPDATE_MS to download, the rest up
 -- to date. Each round runs, in the same child Neovim and against the same scenario:
---   1. the plugin's update, while keys are sent from outside and timed until the child ran them;
+--   1. the plugin's update (:OllamaUpdate), while keys are sent from outside and timed until the child ran them;
 --   2. a synchronous reference, as the first version worked: /api/tags, then one blocking
 --      `curl` per model (vim.fn.system), one after another, and /api/tags again; keys are sent
 --      the same way meanwhile, and wait for the whole run.
@@ -59,12 +59,7 @@ local PLUGIN_UPDATE = [[
   vim.api.nvim_create_autocmd("User", { pattern = "OllamaUpdateDone", once = true, callback = function(a)
     _G.__oc_bench = { wall_ms = (vim.uv.hrtime() - t0) / 1e6, updated = #a.data.updated, failed = #a.data.failed }
   end })
-  -- Through the command once it reaches the updater (the API facade delegates to it).
-  if vim.fn.exists(":OllamaUpdate") == 2 and require("ollama-chat").update ~= nil then
-    vim.cmd("OllamaUpdate")
-  else
-    require("ollama-chat.update.updater").update({})
-  end
+  vim.cmd("OllamaUpdate")
 ]]
 
 --- Sends a key every KEY_INTERVAL_MS (as notifications: they queue up even while the child is

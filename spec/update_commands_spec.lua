@@ -12,18 +12,6 @@ local SCENARIO = {
   },
 }
 
--- Until the API facade delegates to the updater, the spec makes it do so (as the lead will).
-local WIRE = [[
-  local api = require("ollama-chat")
-  local updater = require("ollama-chat.update.updater")
-  if api.update == nil then
-    api.update = updater.update
-    api.pull = updater.pull
-    local stop = api.stop
-    api.stop = function() if not updater.stop() then stop() end end
-  end
-]]
-
 describe("update commands", function()
   local server, child
 
@@ -37,7 +25,6 @@ describe("update commands", function()
     server:scenario(SCENARIO)
     server:clear_log()
     child = U.child(server, { update = { registry = server.url } })
-    child:lua(WIRE)
   end)
   after_each(function()
     child:stop()
