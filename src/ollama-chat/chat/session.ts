@@ -26,6 +26,8 @@ interface Streaming {
   reply: Reply;
   model: string;
   stopped: boolean;
+  /** The conversation it belonged to was closed or replaced: its end changes nothing. */
+  detached: boolean;
 }
 
 const BUF_NAME = "ollama-chat://chat";
@@ -158,9 +160,24 @@ export function toggle(): void {
   open();
 }
 
+/**
+ * Stops the reply in progress and cuts it loose from the session: the conversation it belonged
+ * to is being closed or replaced, so what it still delivers (chunks, its end) must not land in
+ * the next one. Its OllamaChatDone still fires.
+ */
+function detachReply(): void {
+  const s = session.streaming;
+  if (s === undefined) return;
+  s.detached = true;
+  s.reply.discard();
+  session.streaming = undefined;
+  s.stopped = true;
+  s.handle.cancel();
+}
+
 /** Ends the session: stops any reply, closes the pane, forgets the conversation. */
 export function close(): void {
-  stop();
+  detachReply();
   const buf = session.buf;
   session.buf = undefined;
   session.messages = [];
@@ -278,12 +295,13 @@ function startReply(buf: number, model: string, messages: Message[]): void {
   reply.begin(["", "", transcript.assistantHeading(model), "", ""]);
   const chatConfig = config.get().chat;
   session.state = "loading";
-  const streaming: Streaming = { reply, model, stopped: false, handle: { cancel: () => {} } };
+  const streaming: Streaming = { reply, model, stopped: false, detached: false, handle: { cancel: () => {} } };
   session.streaming = streaming;
   streaming.handle = client.chat(
     { model, messages: toRequest(messages), options: chatConfig.options, keep_alive: chatConfig.keep_alive, think: chatConfig.think },
     {
       on_delta: (delta) => {
+        if (streaming.detached) return;
         session.state = "generating";
         reply.push(delta.content, delta.thinking);
       },
@@ -313,8 +331,8 @@ function metaLines(err: OllamaError | undefined, result: ChatResult, stopped: bo
   return lines;
 }
 
-function finishReply(streaming: Streaming, err: OllamaError | undefined, result: ChatResult): void {
-  const stopped = streaming.stopped && err !== undefined && err.kind === "cancelled";
+/** The end of a reply that still belongs to the session: buffer, state and history. */
+function settleReply(streaming: Streaming, err: OllamaError | undefined, result: ChatResult, stopped: boolean): void {
   streaming.reply.finish(metaLines(err, result, stopped), ["", "", transcript.USER_HEADING, "", ""]);
   if (session.streaming === streaming) session.streaming = undefined;
   session.state = err !== undefined && !stopped ? "error" : "idle";
@@ -328,6 +346,11 @@ function finishReply(streaming: Streaming, err: OllamaError | undefined, result:
     if (err.kind === "not_found") models.offerMissing(streaming.model, (picked) => switchModel(picked));
     else notify(err.message, vim.log.levels.ERROR);
   }
+}
+
+function finishReply(streaming: Streaming, err: OllamaError | undefined, result: ChatResult): void {
+  const stopped = streaming.stopped && err !== undefined && err.kind === "cancelled";
+  if (!streaming.detached) settleReply(streaming, err, result, stopped);
   vim.api.nvim_exec_autocmds("User", {
     pattern: "OllamaChatDone",
     modeline: false,
@@ -372,7 +395,7 @@ export function setSavedName(name: string | undefined): void {
 
 /** Makes `messages` the active conversation (a reply in progress is stopped) and shows the pane. */
 export function replaceConversation(messages: Message[], model: string | undefined, name: string | undefined): void {
-  stop();
+  detachReply();
   session.messages = messages;
   session.savedName = name;
   if (model !== undefined) session.model = model;

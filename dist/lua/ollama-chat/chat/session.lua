@@ -2,7 +2,7 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayConcat = ____lualib.__TS__ArrayConcat
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local bufValid, layout, resolveModel, initialLines, setBufKeymaps, createBuffer, ensureBuffer, focusInput, show, setPendingMessage, trimEnd, toRequest, startReply, tokensPerSecond, metaLines, finishReply, BUF_NAME, session
+local bufValid, layout, resolveModel, initialLines, setBufKeymaps, createBuffer, ensureBuffer, focusInput, show, setPendingMessage, trimEnd, toRequest, startReply, tokensPerSecond, metaLines, settleReply, finishReply, BUF_NAME, session
 local config = require("ollama-chat.config")
 local client = require("ollama-chat.ollama.client")
 local prefs = require("ollama-chat.store.prefs")
@@ -250,6 +250,7 @@ function startReply(buf, model, messages)
         reply = reply,
         model = model,
         stopped = false,
+        detached = false,
         handle = {cancel = function()
         end}
     }
@@ -264,6 +265,9 @@ function startReply(buf, model, messages)
         },
         {
             on_delta = function(delta)
+                if streaming.detached then
+                    return
+                end
                 session.state = "generating"
                 reply:push(delta.content, delta.thinking)
             end,
@@ -305,8 +309,7 @@ function metaLines(err, result, stopped)
     end
     return lines
 end
-function finishReply(streaming, err, result)
-    local stopped = streaming.stopped and err ~= nil and err.kind == "cancelled"
+function settleReply(streaming, err, result, stopped)
     streaming.reply:finish(
         metaLines(err, result, stopped),
         {
@@ -345,6 +348,12 @@ function finishReply(streaming, err, result)
         else
             notify(err.message, vim.log.levels.ERROR)
         end
+    end
+end
+function finishReply(streaming, err, result)
+    local stopped = streaming.stopped and err ~= nil and err.kind == "cancelled"
+    if not streaming.detached then
+        settleReply(streaming, err, result, stopped)
     end
     vim.api.nvim_exec_autocmds("User", {pattern = "OllamaChatDone", modeline = false, data = {
         model = streaming.model,
@@ -402,9 +411,23 @@ function ____exports.toggle()
     end
     ____exports.open()
 end
+--- Stops the reply in progress and cuts it loose from the session: the conversation it belonged
+-- to is being closed or replaced, so what it still delivers (chunks, its end) must not land in
+-- the next one. Its OllamaChatDone still fires.
+local function detachReply()
+    local s = session.streaming
+    if s == nil then
+        return
+    end
+    s.detached = true
+    s.reply:discard()
+    session.streaming = nil
+    s.stopped = true
+    s.handle:cancel()
+end
 --- Ends the session: stops any reply, closes the pane, forgets the conversation.
 function ____exports.close()
-    ____exports.stop()
+    detachReply()
     local buf = session.buf
     session.buf = nil
     session.messages = {}
@@ -478,7 +501,7 @@ function ____exports.setSavedName(name)
 end
 --- Makes `messages` the active conversation (a reply in progress is stopped) and shows the pane.
 function ____exports.replaceConversation(messages, model, name)
-    ____exports.stop()
+    detachReply()
     session.messages = messages
     session.savedName = name
     if model ~= nil then
