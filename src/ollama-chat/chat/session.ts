@@ -385,6 +385,11 @@ export function conversationModel(): string | undefined {
   return session.model;
 }
 
+/** Whether a reply is being received. */
+export function isStreaming(): boolean {
+  return session.streaming !== undefined;
+}
+
 export function savedName(): string | undefined {
   return session.savedName;
 }

@@ -493,6 +493,10 @@ function ____exports.conversationModel()
     end
     return session.model
 end
+--- Whether a reply is being received.
+function ____exports.isStreaming()
+    return session.streaming ~= nil
+end
 function ____exports.savedName()
     return session.savedName
 end
