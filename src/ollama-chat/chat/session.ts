@@ -259,8 +259,12 @@ function toRequest(messages: Message[]): ChatMessage[] {
   return out;
 }
 
-/** Sends the message being typed (or `text`) with the whole conversation. */
-export function send(text?: string): void {
+/**
+ * Sends the message being typed (or `text`) with the whole conversation. `onSent` is told the
+ * model once the request is on its way (the model may first have to be picked); never when
+ * nothing was sent.
+ */
+export function send(text?: string, onSent?: (this: void, model: string) => void): void {
   if (session.streaming !== undefined) {
     notify("a reply is still streaming: wait for it, or stop it with <C-c> or :Ollama stop", vim.log.levels.WARN);
     return;
@@ -271,7 +275,7 @@ export function send(text?: string): void {
       if (model === undefined) return;
       session.model = model;
       show(true);
-      send(text);
+      send(text, onSent);
     });
     return;
   }
@@ -288,6 +292,7 @@ export function send(text?: string): void {
   last.content = vim.trim(last.content);
   session.messages = messages;
   startReply(buf, session.model, messages);
+  onSent?.(session.model);
 }
 
 function startReply(buf: number, model: string, messages: Message[]): void {

@@ -200,8 +200,10 @@ function toRequest(messages)
     end
     return out
 end
---- Sends the message being typed (or `text`) with the whole conversation.
-function ____exports.send(text)
+--- Sends the message being typed (or `text`) with the whole conversation. `onSent` is told the
+-- model once the request is on its way (the model may first have to be picked); never when
+-- nothing was sent.
+function ____exports.send(text, onSent)
     if session.streaming ~= nil then
         notify("a reply is still streaming: wait for it, or stop it with <C-c> or :Ollama stop", vim.log.levels.WARN)
         return
@@ -213,7 +215,7 @@ function ____exports.send(text)
             end
             session.model = model
             show(true)
-            ____exports.send(text)
+            ____exports.send(text, onSent)
         end)
         return
     end
@@ -234,6 +236,9 @@ function ____exports.send(text)
     last.content = vim.trim(last.content)
     session.messages = messages
     startReply(buf, session.model, messages)
+    if onSent ~= nil then
+        onSent(session.model)
+    end
 end
 function startReply(buf, model, messages)
     local reply = __TS__New(Reply, buf)
@@ -324,20 +329,20 @@ function settleReply(streaming, err, result, stopped)
         session.streaming = nil
     end
     session.state = err ~= nil and not stopped and "error" or "idle"
-    local ____temp_0
+    local ____temp_2
     if err == nil then
-        ____temp_0 = tokensPerSecond(result)
+        ____temp_2 = tokensPerSecond(result)
     else
-        ____temp_0 = nil
+        ____temp_2 = nil
     end
-    session.tokensPerSecond = ____temp_0
+    session.tokensPerSecond = ____temp_2
     if result.content ~= "" or result.thinking ~= "" then
         local message = {role = "assistant", model = streaming.model, content = result.content}
         if result.thinking ~= "" then
             message.thinking = result.thinking
         end
-        local ____session_messages_1 = session.messages
-        ____session_messages_1[#____session_messages_1 + 1] = message
+        local ____session_messages_3 = session.messages
+        ____session_messages_3[#____session_messages_3 + 1] = message
     end
     if err ~= nil and not stopped then
         if err.kind == "not_found" then
