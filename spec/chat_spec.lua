@@ -284,6 +284,10 @@ describe("chat", function()
     assert.is_true(wait_done(1).stopped)
     assert.is_nil(chat_win())
     assert.equals(-1, chat_buf())
+    -- the stopped reply belonged to the closed session: the next chat starts empty
+    child:feed("<Space>oo")
+    child:wait_until(function() return chat_win() ~= nil end, "chat window")
+    assert.same({ "## User", "", "" }, chat_lines())
   end)
 
   it("re-splits with <leader>ov / <leader>oh and keeps the layout across a restart", function()

@@ -76,9 +76,8 @@ function warnIfTooLarge(model: string, bytes: number): void {
 
 function sendQuestion(buf: number, first: number, last: number, question: string): void {
   const message = buildMessage(buf, first, last, question);
-  session.send(message);
-  const model = session.currentModel();
-  if (model !== undefined) warnIfTooLarge(model, message.length);
+  // Checked against the model the question went to, which may be picked only now.
+  session.send(message, (model) => warnIfTooLarge(model, message.length));
 }
 
 /** Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent. */

@@ -179,6 +179,20 @@ export class Reply {
     });
   }
 
+  private stopTimer(): void {
+    if (this.timer === undefined) return;
+    this.timer.stop();
+    if (!this.timer.is_closing()) this.timer.close();
+    this.timer = undefined;
+  }
+
+  /** Drops what is queued and ignores what still comes: the buffer no longer holds this reply. */
+  discard(): void {
+    this.stopTimer();
+    this.pending = [];
+    this.closed = true;
+  }
+
   /**
    * Writes what is queued, closes an open thinking block, shows `meta` under the reply and
    * appends `trailing` (the next turn's heading), all in the reply's undo step.
@@ -186,11 +200,7 @@ export class Reply {
   finish(meta: MetaLine[], trailing: string[]): void {
     if (this.closed) return;
     this.closeThinking();
-    if (this.timer !== undefined) {
-      this.timer.stop();
-      if (!this.timer.is_closing()) this.timer.close();
-      this.timer = undefined;
-    }
+    this.stopTimer();
     this.flush();
     this.closed = true;
     if (!vim.api.nvim_buf_is_valid(this.buf)) return;

@@ -31,6 +31,11 @@ function saveAs(name: string): void {
 
 /** Saves the active chat under `name` (asked for when absent; an empty answer cancels). */
 export function save(name?: string): void {
+  // Half a reply saved now would stop the finished one from being appended to it later.
+  if (session.isStreaming()) {
+    notify("a reply is still streaming: save when it is done, or stop it first with <C-c> or :Ollama stop", vim.log.levels.WARN);
+    return;
+  }
   if (session.conversation().length === 0) {
     notify("nothing to save: the chat is empty", vim.log.levels.WARN);
     return;
@@ -76,11 +81,19 @@ function choose(name: string | undefined, prompt: string, cb: (this: void, targe
   });
 }
 
+/** The buffer named exactly `name` (bufnr() would read it as a pattern: `[ab]` matches `a`). */
+function bufferNamed(name: string): number | undefined {
+  for (const buf of vim.api.nvim_list_bufs()) {
+    if (vim.api.nvim_buf_get_name(buf) === name) return buf;
+  }
+  return undefined;
+}
+
 function showReadOnly(chat: SavedChat, messages: transcript.Message[]): void {
   const name = LOADED_PREFIX + chat.file;
-  const existing = vim.fn.bufnr(name);
-  const buf = existing > 0 ? existing : vim.api.nvim_create_buf(true, true);
-  if (existing <= 0) vim.api.nvim_buf_set_name(buf, name);
+  const existing = bufferNamed(name);
+  const buf = existing ?? vim.api.nvim_create_buf(true, true);
+  if (existing === undefined) vim.api.nvim_buf_set_name(buf, name);
   vim.api.nvim_set_option_value("modifiable", true, { buf });
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, transcript.render(messages));
   vim.api.nvim_set_option_value("buftype", "nofile", { buf });
@@ -116,7 +129,19 @@ function lastModel(messages: transcript.Message[]): string | undefined {
   return undefined;
 }
 
-/** Makes a saved chat the active conversation, to continue it; the current one is replaced. */
+/** Whether every message of `current` begins `saved`: replacing it with `saved` loses nothing. */
+function isPrefix(current: transcript.Message[], saved: transcript.Message[]): boolean {
+  if (current.length > saved.length) return false;
+  for (let i = 0; i < current.length; i++) {
+    if (transcript.renderMessage(current[i]).join("\n") !== transcript.renderMessage(saved[i]).join("\n")) return false;
+  }
+  return true;
+}
+
+/**
+ * Makes a saved chat the active conversation, to continue it. The current one is replaced, after
+ * a confirmation unless the saved chat holds all of it.
+ */
 export function resume(name?: string): void {
   choose(name, "Resume chat", (target) => {
     chats.read(target, (err, messages, chat) => {
@@ -129,7 +154,7 @@ export function resume(name?: string): void {
         notify(`resumed "${chat.name}": saving it again appends to it`);
       };
       const current = session.conversation();
-      if (current.length === 0 || session.savedName() === chat.name) {
+      if (isPrefix(current, messages)) {
         replace();
         return;
       }

@@ -26,6 +26,8 @@ interface Streaming {
   reply: Reply;
   model: string;
   stopped: boolean;
+  /** The conversation it belonged to was closed or replaced: its end changes nothing. */
+  detached: boolean;
 }
 
 const BUF_NAME = "ollama-chat://chat";
@@ -158,9 +160,24 @@ export function toggle(): void {
   open();
 }
 
+/**
+ * Stops the reply in progress and cuts it loose from the session: the conversation it belonged
+ * to is being closed or replaced, so what it still delivers (chunks, its end) must not land in
+ * the next one. Its OllamaChatDone still fires.
+ */
+function detachReply(): void {
+  const s = session.streaming;
+  if (s === undefined) return;
+  s.detached = true;
+  s.reply.discard();
+  session.streaming = undefined;
+  s.stopped = true;
+  s.handle.cancel();
+}
+
 /** Ends the session: stops any reply, closes the pane, forgets the conversation. */
 export function close(): void {
-  stop();
+  detachReply();
   const buf = session.buf;
   session.buf = undefined;
   session.messages = [];
@@ -242,8 +259,12 @@ function toRequest(messages: Message[]): ChatMessage[] {
   return out;
 }
 
-/** Sends the message being typed (or `text`) with the whole conversation. */
-export function send(text?: string): void {
+/**
+ * Sends the message being typed (or `text`) with the whole conversation. `onSent` is told the
+ * model once the request is on its way (the model may first have to be picked); never when
+ * nothing was sent.
+ */
+export function send(text?: string, onSent?: (this: void, model: string) => void): void {
   if (session.streaming !== undefined) {
     notify("a reply is still streaming: wait for it, or stop it with <C-c> or :Ollama stop", vim.log.levels.WARN);
     return;
@@ -254,7 +275,7 @@ export function send(text?: string): void {
       if (model === undefined) return;
       session.model = model;
       show(true);
-      send(text);
+      send(text, onSent);
     });
     return;
   }
@@ -271,6 +292,7 @@ export function send(text?: string): void {
   last.content = vim.trim(last.content);
   session.messages = messages;
   startReply(buf, session.model, messages);
+  onSent?.(session.model);
 }
 
 function startReply(buf: number, model: string, messages: Message[]): void {
@@ -278,12 +300,13 @@ function startReply(buf: number, model: string, messages: Message[]): void {
   reply.begin(["", "", transcript.assistantHeading(model), "", ""]);
   const chatConfig = config.get().chat;
   session.state = "loading";
-  const streaming: Streaming = { reply, model, stopped: false, handle: { cancel: () => {} } };
+  const streaming: Streaming = { reply, model, stopped: false, detached: false, handle: { cancel: () => {} } };
   session.streaming = streaming;
   streaming.handle = client.chat(
     { model, messages: toRequest(messages), options: chatConfig.options, keep_alive: chatConfig.keep_alive, think: chatConfig.think },
     {
       on_delta: (delta) => {
+        if (streaming.detached) return;
         session.state = "generating";
         reply.push(delta.content, delta.thinking);
       },
@@ -313,8 +336,8 @@ function metaLines(err: OllamaError | undefined, result: ChatResult, stopped: bo
   return lines;
 }
 
-function finishReply(streaming: Streaming, err: OllamaError | undefined, result: ChatResult): void {
-  const stopped = streaming.stopped && err !== undefined && err.kind === "cancelled";
+/** The end of a reply that still belongs to the session: buffer, state and history. */
+function settleReply(streaming: Streaming, err: OllamaError | undefined, result: ChatResult, stopped: boolean): void {
   streaming.reply.finish(metaLines(err, result, stopped), ["", "", transcript.USER_HEADING, "", ""]);
   if (session.streaming === streaming) session.streaming = undefined;
   session.state = err !== undefined && !stopped ? "error" : "idle";
@@ -328,6 +351,11 @@ function finishReply(streaming: Streaming, err: OllamaError | undefined, result:
     if (err.kind === "not_found") models.offerMissing(streaming.model, (picked) => switchModel(picked));
     else notify(err.message, vim.log.levels.ERROR);
   }
+}
+
+function finishReply(streaming: Streaming, err: OllamaError | undefined, result: ChatResult): void {
+  const stopped = streaming.stopped && err !== undefined && err.kind === "cancelled";
+  if (!streaming.detached) settleReply(streaming, err, result, stopped);
   vim.api.nvim_exec_autocmds("User", {
     pattern: "OllamaChatDone",
     modeline: false,
@@ -362,6 +390,11 @@ export function conversationModel(): string | undefined {
   return session.model;
 }
 
+/** Whether a reply is being received. */
+export function isStreaming(): boolean {
+  return session.streaming !== undefined;
+}
+
 export function savedName(): string | undefined {
   return session.savedName;
 }
@@ -372,7 +405,7 @@ export function setSavedName(name: string | undefined): void {
 
 /** Makes `messages` the active conversation (a reply in progress is stopped) and shows the pane. */
 export function replaceConversation(messages: Message[], model: string | undefined, name: string | undefined): void {
-  stop();
+  detachReply();
   session.messages = messages;
   session.savedName = name;
   if (model !== undefined) session.model = model;

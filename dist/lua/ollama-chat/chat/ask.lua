@@ -84,11 +84,10 @@ local function warnIfTooLarge(model, bytes)
 end
 local function sendQuestion(buf, first, last, question)
     local message = ____exports.buildMessage(buf, first, last, question)
-    session.send(message)
-    local model = session.currentModel()
-    if model ~= nil then
-        warnIfTooLarge(model, #message)
-    end
+    session.send(
+        message,
+        function(model) return warnIfTooLarge(model, #message) end
+    )
 end
 --- Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent.
 function ____exports.ask(opts)

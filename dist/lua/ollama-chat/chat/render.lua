@@ -229,18 +229,27 @@ function Reply.prototype.dimThinking(self, lastRow)
         }
     )
 end
+function Reply.prototype.stopTimer(self)
+    if self.timer == nil then
+        return
+    end
+    self.timer:stop()
+    if not self.timer:is_closing() then
+        self.timer:close()
+    end
+    self.timer = nil
+end
+function Reply.prototype.discard(self)
+    self:stopTimer()
+    self.pending = {}
+    self.closed = true
+end
 function Reply.prototype.finish(self, meta, trailing)
     if self.closed then
         return
     end
     self:closeThinking()
-    if self.timer ~= nil then
-        self.timer:stop()
-        if not self.timer:is_closing() then
-            self.timer:close()
-        end
-        self.timer = nil
-    end
+    self:stopTimer()
     self:flush()
     self.closed = true
     if not vim.api.nvim_buf_is_valid(self.buf) then

@@ -1,6 +1,6 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
-local choose, lastModel
+local choose, lastModel, isPrefix
 local chats = require("ollama-chat.store.chats")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
@@ -57,7 +57,29 @@ function lastModel(messages)
     end
     return nil
 end
---- Makes a saved chat the active conversation, to continue it; the current one is replaced.
+function isPrefix(current, saved)
+    if #current > #saved then
+        return false
+    end
+    do
+        local i = 0
+        while i < #current do
+            if table.concat(
+                transcript.renderMessage(current[i + 1]),
+                "\n"
+            ) ~= table.concat(
+                transcript.renderMessage(saved[i + 1]),
+                "\n"
+            ) then
+                return false
+            end
+            i = i + 1
+        end
+    end
+    return true
+end
+--- Makes a saved chat the active conversation, to continue it. The current one is replaced, after
+-- a confirmation unless the saved chat holds all of it.
 function ____exports.resume(name)
     choose(
         name,
@@ -79,7 +101,7 @@ function ____exports.resume(name)
                         notify(("resumed \"" .. chat.name) .. "\": saving it again appends to it")
                     end
                     local current = session.conversation()
-                    if #current == 0 or session.savedName() == chat.name then
+                    if isPrefix(current, messages) then
                         replace()
                         return
                     end
@@ -123,6 +145,10 @@ local function saveAs(name)
 end
 --- Saves the active chat under `name` (asked for when absent; an empty answer cancels).
 function ____exports.save(name)
+    if session.isStreaming() then
+        notify("a reply is still streaming: save when it is done, or stop it first with <C-c> or :Ollama stop", vim.log.levels.WARN)
+        return
+    end
     if #session.conversation() == 0 then
         notify("nothing to save: the chat is empty", vim.log.levels.WARN)
         return
@@ -145,11 +171,20 @@ function ____exports.save(name)
         end
     )
 end
+--- The buffer named exactly `name` (bufnr() would read it as a pattern: `[ab]` matches `a`).
+local function bufferNamed(name)
+    for ____, buf in ipairs(vim.api.nvim_list_bufs()) do
+        if vim.api.nvim_buf_get_name(buf) == name then
+            return buf
+        end
+    end
+    return nil
+end
 local function showReadOnly(chat, messages)
     local name = LOADED_PREFIX .. chat.file
-    local existing = vim.fn.bufnr(name)
-    local buf = existing > 0 and existing or vim.api.nvim_create_buf(true, true)
-    if existing <= 0 then
+    local existing = bufferNamed(name)
+    local buf = existing or vim.api.nvim_create_buf(true, true)
+    if existing == nil then
         vim.api.nvim_buf_set_name(buf, name)
     end
     vim.api.nvim_set_option_value("modifiable", true, {buf = buf})

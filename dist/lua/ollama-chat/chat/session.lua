@@ -2,7 +2,7 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayConcat = ____lualib.__TS__ArrayConcat
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local bufValid, layout, resolveModel, initialLines, setBufKeymaps, createBuffer, ensureBuffer, focusInput, show, setPendingMessage, trimEnd, toRequest, startReply, tokensPerSecond, metaLines, finishReply, BUF_NAME, session
+local bufValid, layout, resolveModel, initialLines, setBufKeymaps, createBuffer, ensureBuffer, focusInput, show, setPendingMessage, trimEnd, toRequest, startReply, tokensPerSecond, metaLines, settleReply, finishReply, BUF_NAME, session
 local config = require("ollama-chat.config")
 local client = require("ollama-chat.ollama.client")
 local prefs = require("ollama-chat.store.prefs")
@@ -200,8 +200,10 @@ function toRequest(messages)
     end
     return out
 end
---- Sends the message being typed (or `text`) with the whole conversation.
-function ____exports.send(text)
+--- Sends the message being typed (or `text`) with the whole conversation. `onSent` is told the
+-- model once the request is on its way (the model may first have to be picked); never when
+-- nothing was sent.
+function ____exports.send(text, onSent)
     if session.streaming ~= nil then
         notify("a reply is still streaming: wait for it, or stop it with <C-c> or :Ollama stop", vim.log.levels.WARN)
         return
@@ -213,7 +215,7 @@ function ____exports.send(text)
             end
             session.model = model
             show(true)
-            ____exports.send(text)
+            ____exports.send(text, onSent)
         end)
         return
     end
@@ -234,6 +236,9 @@ function ____exports.send(text)
     last.content = vim.trim(last.content)
     session.messages = messages
     startReply(buf, session.model, messages)
+    if onSent ~= nil then
+        onSent(session.model)
+    end
 end
 function startReply(buf, model, messages)
     local reply = __TS__New(Reply, buf)
@@ -250,6 +255,7 @@ function startReply(buf, model, messages)
         reply = reply,
         model = model,
         stopped = false,
+        detached = false,
         handle = {cancel = function()
         end}
     }
@@ -264,6 +270,9 @@ function startReply(buf, model, messages)
         },
         {
             on_delta = function(delta)
+                if streaming.detached then
+                    return
+                end
                 session.state = "generating"
                 reply:push(delta.content, delta.thinking)
             end,
@@ -305,8 +314,7 @@ function metaLines(err, result, stopped)
     end
     return lines
 end
-function finishReply(streaming, err, result)
-    local stopped = streaming.stopped and err ~= nil and err.kind == "cancelled"
+function settleReply(streaming, err, result, stopped)
     streaming.reply:finish(
         metaLines(err, result, stopped),
         {
@@ -321,20 +329,20 @@ function finishReply(streaming, err, result)
         session.streaming = nil
     end
     session.state = err ~= nil and not stopped and "error" or "idle"
-    local ____temp_0
+    local ____temp_2
     if err == nil then
-        ____temp_0 = tokensPerSecond(result)
+        ____temp_2 = tokensPerSecond(result)
     else
-        ____temp_0 = nil
+        ____temp_2 = nil
     end
-    session.tokensPerSecond = ____temp_0
+    session.tokensPerSecond = ____temp_2
     if result.content ~= "" or result.thinking ~= "" then
         local message = {role = "assistant", model = streaming.model, content = result.content}
         if result.thinking ~= "" then
             message.thinking = result.thinking
         end
-        local ____session_messages_1 = session.messages
-        ____session_messages_1[#____session_messages_1 + 1] = message
+        local ____session_messages_3 = session.messages
+        ____session_messages_3[#____session_messages_3 + 1] = message
     end
     if err ~= nil and not stopped then
         if err.kind == "not_found" then
@@ -345,6 +353,12 @@ function finishReply(streaming, err, result)
         else
             notify(err.message, vim.log.levels.ERROR)
         end
+    end
+end
+function finishReply(streaming, err, result)
+    local stopped = streaming.stopped and err ~= nil and err.kind == "cancelled"
+    if not streaming.detached then
+        settleReply(streaming, err, result, stopped)
     end
     vim.api.nvim_exec_autocmds("User", {pattern = "OllamaChatDone", modeline = false, data = {
         model = streaming.model,
@@ -402,9 +416,23 @@ function ____exports.toggle()
     end
     ____exports.open()
 end
+--- Stops the reply in progress and cuts it loose from the session: the conversation it belonged
+-- to is being closed or replaced, so what it still delivers (chunks, its end) must not land in
+-- the next one. Its OllamaChatDone still fires.
+local function detachReply()
+    local s = session.streaming
+    if s == nil then
+        return
+    end
+    s.detached = true
+    s.reply:discard()
+    session.streaming = nil
+    s.stopped = true
+    s.handle:cancel()
+end
 --- Ends the session: stops any reply, closes the pane, forgets the conversation.
 function ____exports.close()
-    ____exports.stop()
+    detachReply()
     local buf = session.buf
     session.buf = nil
     session.messages = {}
@@ -470,6 +498,10 @@ function ____exports.conversationModel()
     end
     return session.model
 end
+--- Whether a reply is being received.
+function ____exports.isStreaming()
+    return session.streaming ~= nil
+end
 function ____exports.savedName()
     return session.savedName
 end
@@ -478,7 +510,7 @@ function ____exports.setSavedName(name)
 end
 --- Makes `messages` the active conversation (a reply in progress is stopped) and shows the pane.
 function ____exports.replaceConversation(messages, model, name)
-    ____exports.stop()
+    detachReply()
     session.messages = messages
     session.savedName = name
     if model ~= nil then
