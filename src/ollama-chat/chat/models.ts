@@ -90,11 +90,18 @@ export function selectDefault(name: string | undefined, cb?: (this: void, name: 
   const model = fullName(name);
   persistDefault(model);
   cb?.(model);
+  whenMissing(model, () => offerMissing(model, (picked) => persistDefault(picked)));
+}
+
+/**
+ * Checks in the background that `model` is installed and calls `missing` when it is not. When
+ * Ollama cannot be asked, nothing is said here: the chat reports Ollama being down itself.
+ */
+function whenMissing(model: string, missing: (this: void) => void): void {
   client.tags((err, models) => {
-    if (err !== undefined || models === undefined) return; // Ollama down: the choice stands
+    if (err !== undefined || models === undefined) return;
     remember(models);
-    if (models.find((m) => sameModel(m.name, model)) !== undefined) return;
-    offerMissing(model, (picked) => persistDefault(picked));
+    if (models.find((m) => sameModel(m.name, model)) === undefined) missing();
   });
 }
 
@@ -109,10 +116,7 @@ export function resolve(cb: (this: void, name: string | undefined) => void, onRe
     return;
   }
   cb(current);
-  client.tags((err, models) => {
-    if (err !== undefined || models === undefined) return; // the chat itself reports Ollama being down
-    remember(models);
-    if (models.find((m) => sameModel(m.name, current)) !== undefined) return;
+  whenMissing(current, () => {
     notify(`the default model ${current} is no longer installed: pick another`, vim.log.levels.WARN);
     selectDefault(undefined, (picked) => {
       if (picked !== undefined) onReplaced(picked);

@@ -1,7 +1,7 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
-local remember, api, cached, cachedAt
+local remember, whenMissing, api, cached, cachedAt
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
 local client = require("ollama-chat.ollama.client")
@@ -50,6 +50,20 @@ function ____exports.pickModel(prompt, cb)
             format = modelFormatter(models),
             on_choice = function(m) return cb(m and m.name) end
         })
+    end)
+end
+function whenMissing(model, missing)
+    client.tags(function(err, models)
+        if err ~= nil or models == nil then
+            return
+        end
+        remember(models)
+        if __TS__ArrayFind(
+            models,
+            function(____, m) return sameModel(m.name, model) end
+        ) == nil then
+            missing()
+        end
     end)
 end
 --- After a 404: offers to pull the model (with progress) or to pick another.
@@ -137,22 +151,13 @@ function ____exports.selectDefault(name, cb)
     if cb ~= nil then
         cb(model)
     end
-    client.tags(function(err, models)
-        if err ~= nil or models == nil then
-            return
-        end
-        remember(models)
-        if __TS__ArrayFind(
-            models,
-            function(____, m) return sameModel(m.name, model) end
-        ) ~= nil then
-            return
-        end
-        ____exports.offerMissing(
+    whenMissing(
+        model,
+        function() return ____exports.offerMissing(
             model,
             function(picked) return persistDefault(picked) end
-        )
-    end)
+        ) end
+    )
 end
 --- The model for a new chat: the default when there is one (checked in the background: a default
 -- that is no longer installed is reported and the picker offered), else the one the user picks.
@@ -163,26 +168,19 @@ function ____exports.resolve(cb, onReplaced)
         return
     end
     cb(current)
-    client.tags(function(err, models)
-        if err ~= nil or models == nil then
-            return
-        end
-        remember(models)
-        if __TS__ArrayFind(
-            models,
-            function(____, m) return sameModel(m.name, current) end
-        ) ~= nil then
-            return
-        end
-        notify(("the default model " .. current) .. " is no longer installed: pick another", vim.log.levels.WARN)
-        ____exports.selectDefault(
-            nil,
-            function(picked)
-                if picked ~= nil then
-                    onReplaced(picked)
+    whenMissing(
+        current,
+        function()
+            notify(("the default model " .. current) .. " is no longer installed: pick another", vim.log.levels.WARN)
+            ____exports.selectDefault(
+                nil,
+                function(picked)
+                    if picked ~= nil then
+                        onReplaced(picked)
+                    end
                 end
-            end
-        )
-    end)
+            )
+        end
+    )
 end
 return ____exports
