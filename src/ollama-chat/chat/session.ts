@@ -212,9 +212,6 @@ export function switchModel(model: string): void {
   notify(`the chat now uses ${model}`);
 }
 
-export function currentModel(): string | undefined {
-  return session.model;
-}
 
 export function status(): Status {
   return { model: session.model ?? undefined, state: session.state, tokens_per_second: session.tokensPerSecond };
@@ -369,9 +366,6 @@ function finishReply(streaming: Streaming, err: OllamaError | undefined, result:
     },
   });
 }
-
-/** For specs and the load/resume feature: the namespace of the chat's marks. */
-export const namespace = NS;
 
 /** The conversation as the buffer says it, without the empty turn being typed. */
 export function conversation(): Message[] {

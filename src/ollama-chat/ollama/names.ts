@@ -33,18 +33,14 @@ export function parseName(name: string): ModelName {
   };
 }
 
-/** The name as Ollama lists it: default host and `library/` dropped, tag always present. */
+/** The name as Ollama lists it and as it is shown: default host and `library/` dropped, tag always
+ * present (it names a different model). */
 export function fullName(name: string): string {
   const p = parseName(name);
   let prefix = "";
   if (p.host !== DEFAULT_REGISTRY_HOST) prefix = `${p.host}/${p.namespace}/`;
   else if (p.namespace !== DEFAULT_NAMESPACE) prefix = `${p.namespace}/`;
   return `${prefix}${p.model}:${p.tag}`;
-}
-
-/** Short display form: like fullName (the tag is kept: it names a different model). */
-export function displayName(name: string): string {
-  return fullName(name);
 }
 
 /** Whether two names denote the same model (llama3.2 == llama3.2:latest == library/llama3.2). */

@@ -467,14 +467,9 @@ function ____exports.setLayout(l)
     local newWin = show(wasCurrent)
     vim.api.nvim_win_set_cursor(newWin, cursor)
 end
-function ____exports.currentModel()
-    return session.model
-end
 function ____exports.status()
     return {model = session.model or nil, state = session.state, tokens_per_second = session.tokensPerSecond}
 end
---- For specs and the load/resume feature: the namespace of the chat's marks.
-____exports.namespace = NS
 --- The conversation as the buffer says it, without the empty turn being typed.
 function ____exports.conversation()
     local messages = bufValid() and transcript.parse(vim.api.nvim_buf_get_lines(session.buf, 0, -1, false)) or session.messages

@@ -29,7 +29,8 @@ function ____exports.parseName(name)
         tag = tag
     }
 end
---- The name as Ollama lists it: default host and `library/` dropped, tag always present.
+--- The name as Ollama lists it and as it is shown: default host and `library/` dropped, tag always
+-- present (it names a different model).
 function ____exports.fullName(name)
     local p = ____exports.parseName(name)
     local prefix = ""
@@ -39,10 +40,6 @@ function ____exports.fullName(name)
         prefix = p.namespace .. "/"
     end
     return ((prefix .. p.model) .. ":") .. p.tag
-end
---- Short display form: like fullName (the tag is kept: it names a different model).
-function ____exports.displayName(name)
-    return ____exports.fullName(name)
 end
 --- Whether two names denote the same model (llama3.2 == llama3.2:latest == library/llama3.2).
 function ____exports.sameModel(a, b)
