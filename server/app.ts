@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { handleChat, handleGenerate } from "./chat.js";
 import { Exchange, Stats } from "./exchange.js";
-import { handleDelete, handlePs, handleShow, handleTags, handleVersion } from "./models.js";
+import { handleCopy, handleDelete, handlePs, handleShow, handleTags, handleVersion } from "./models.js";
 import { handlePull } from "./pull.js";
 import { handleManifest, MANIFEST_PATH } from "./registry.js";
 import { sendError, sendText } from "./respond.js";
@@ -27,6 +27,7 @@ const ROUTES: { [path: string]: { [method: string]: Handler } } = {
   "/api/show": { POST: handleShow },
   "/api/ps": { GET: handlePs },
   "/api/delete": { DELETE: handleDelete },
+  "/api/copy": { POST: handleCopy },
 };
 
 function routesFor(path: string): { [method: string]: Handler } | undefined {

@@ -19,6 +19,8 @@ const DEFAULT_STATUS_ERRORS: { [status: number]: string } = {
   503: "server busy, please try again.  maximum pending requests exceeded",
 };
 const DEFAULT_NUM_CTX = 4096;
+/** A trickle ends after two minutes unless the spec says otherwise. */
+const DEFAULT_TRICKLE_FOR_MS = 120_000;
 const FILLER = "All work and no play makes a long line. ";
 /** Default pace the metrics report: 50 tokens per second. */
 const EVAL_NS_PER_TOKEN = 20_000_000;
@@ -210,6 +212,23 @@ async function wholeReply(ex: Exchange, shape: Shape, reply: Reply): Promise<voi
   }
 }
 
+/**
+ * A server that only keeps the connection alive: 200, then a lone "\n" every `everyMs`, never a
+ * JSON line, until the client leaves or `forMs` has passed (then the response ends, incomplete).
+ */
+async function trickle(ex: Exchange, everyMs: number, forMs: number, streamed: boolean): Promise<void> {
+  ex.res.statusCode = 200;
+  ex.res.setHeader("Content-Type", streamed ? "application/x-ndjson" : "application/json; charset=utf-8");
+  ex.res.flushHeaders();
+  const writer = new BodyWriter(ex);
+  const endAt = Date.now() + forMs;
+  while (!ex.gone && Date.now() + everyMs <= endAt) {
+    await sleep(everyMs);
+    await writer.send(Buffer.from("\n"));
+  }
+  writer.end();
+}
+
 async function generateReply(ex: Exchange, shape: Shape): Promise<void> {
   const req = readRequest(ex, shape.structName, shape.schema);
   if (!req) {
@@ -244,6 +263,9 @@ async function generateReply(ex: Exchange, shape: Shape): Promise<void> {
   const spec = ex.world.takeReply(model);
   if (spec.hang) {
     return; // accepted, never answered: the connection stays open until the client leaves
+  }
+  if (spec.trickle_ms !== undefined) {
+    return trickle(ex, spec.trickle_ms, spec.trickle_for_ms ?? DEFAULT_TRICKLE_FOR_MS, req["stream"] !== false);
   }
   if (spec.status !== undefined) {
     return sendError(ex.res, spec.status, spec.error ?? DEFAULT_STATUS_ERRORS[spec.status] ?? STATUS_CODES[spec.status] ?? "error");

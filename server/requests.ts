@@ -36,6 +36,8 @@ export const GENERATE_REQUEST: FieldSchema = {
   options: OPTIONS,
 };
 
+export const COPY_REQUEST: FieldSchema = { source: STRING, destination: STRING };
+
 /** Pull, show and delete: `model`, or `name` from older clients. */
 export const NAMED_REQUEST: FieldSchema = { model: STRING, name: STRING, stream: BOOL };
 

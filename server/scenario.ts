@@ -68,6 +68,10 @@ export interface ReplySpec {
   split_at?: number[];
   status?: number;
   hang?: boolean;
+  /** Keep-alive only: a "\n" every trickle_ms, never a JSON line. */
+  trickle_ms?: number;
+  /** How long a trickle lasts before the response ends (still without a JSON line). */
+  trickle_for_ms?: number;
 }
 
 export interface ChatScenario {
@@ -292,7 +296,7 @@ const REPLY_SOURCES = ["reply", "tokens", "token", "line_bytes", "echo"] as cons
 const REPLY_FIELDS = [
   ...REPLY_SOURCES,
   "repeat", "thinking", "token_ms", "final_content", "done_reason", "omit_metrics", "eval_count", "eval_duration",
-  "error_after", "truncate_after", "reset_after", "error", "split_at", "status", "hang",
+  "error_after", "truncate_after", "reset_after", "error", "split_at", "status", "hang", "trickle_ms", "trickle_for_ms",
 ] as const;
 
 function readReply(value: unknown, path: string): ReplySpec {
@@ -312,6 +316,9 @@ function readReply(value: unknown, path: string): ReplySpec {
   const status = optInt(obj, "status", path, 400);
   if (status !== undefined && status > 599) {
     fail(`${path}.status`, "must be an HTTP error status (400..599)");
+  }
+  if (obj["trickle_for_ms"] !== undefined && obj["trickle_ms"] === undefined) {
+    fail(`${path}.trickle_for_ms`, "needs trickle_ms");
   }
   if (obj["repeat"] !== undefined && obj["token"] === undefined) {
     fail(`${path}.repeat`, "needs token");
@@ -337,6 +344,8 @@ function readReply(value: unknown, path: string): ReplySpec {
     split_at: (splitAt as number[] | undefined)?.slice().sort((a, b) => a - b),
     status,
     hang: optBool(obj, "hang", path),
+    trickle_ms: optInt(obj, "trickle_ms", path, 1),
+    trickle_for_ms: optInt(obj, "trickle_for_ms", path),
   });
 }
 

@@ -2,7 +2,7 @@
 // holds, how each pull behaves, which models are loaded, the queue of chat replies.
 
 import { buildManifest, compactManifest, dockerManifest, manifestBytes, OVERHEAD_BYTES, type Manifest } from "./manifest.js";
-import { displayName, parseName } from "./names.js";
+import { displayName, parseName, type ModelName } from "./names.js";
 import { nowTime, parseTimeSeconds } from "./gotime.js";
 import { completeModel, DEFAULT_MODEL_SIZE, DEFAULT_PULL_MS, lookupKey, type ModelSpec, type PullSpec, type ReplySpec, type Scenario } from "./scenario.js";
 
@@ -148,6 +148,35 @@ export class World {
       manifest: remote.manifest,
       stored: remote.body,
     });
+  }
+
+  /**
+   * A name with each part (host, namespace, model, tag) spelt as an installed model spells it,
+   * when one matches ignoring case: Ollama reuses the directories it finds.
+   */
+  canonicalName(name: ModelName): ModelName {
+    const out = { ...name };
+    const done = { host: false, namespace: false, model: false, tag: false };
+    for (const local of this.local.values()) {
+      const parts = parseName(local.spec.name)!;
+      for (const part of ["host", "namespace", "model", "tag"] as const) {
+        if (!done[part] && parts[part].toLowerCase() === name[part].toLowerCase()) {
+          out[part] = parts[part];
+          done[part] = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Copies the manifest of `source` to `name` (replacing a model there), modified now. */
+  copy(source: LocalModel, name: ModelName): void {
+    const display = displayName(name);
+    const key = display.toLowerCase();
+    if (key === source.spec.name.toLowerCase()) {
+      return;
+    }
+    this.local.set(key, { ...source, spec: { ...source.spec, name: display, modified_at: nowTime() } });
   }
 
   delete(model: LocalModel): void {
