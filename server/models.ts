@@ -97,33 +97,34 @@ export function handleShow(ex: Exchange): void {
     return sendError(ex.res, 404, `model '${parsed ? displayName(parsed) : name}' not found`);
   }
   const spec = model.spec;
-  sendJson(ex.res, 200, {
+  sendJson(ex.res, 200, omitEmpty({
     license: LICENSE,
     modelfile: modelfile(model),
     parameters: PARAMETERS,
     template: TEMPLATE,
     details: detailsOf(spec),
     model_info: modelInfo(spec),
-    capabilities: spec.thinking ? ["completion", "thinking"] : ["completion"],
+    capabilities: spec.capabilities,
     modified_at: spec.modified_at,
-  });
+  }, ["capabilities"]));
 }
+
+/** KV cache bytes per token of context (f16, 28 layers x 8 KV heads x 128, as llama3.2:3b). */
+export const KV_BYTES_PER_TOKEN = 114_688;
 
 function psEntry(loaded: LoadedModel): object {
   const m = loaded.model;
-  return omitEmpty(
-    {
-      name: m.spec.name,
-      model: m.spec.name,
-      size: m.spec.size,
-      digest: localDigest(m),
-      details: detailsOf(m.spec),
-      expires_at: formatTime(loaded.expiresAtMs),
-      size_vram: m.spec.size,
-      context_length: loaded.contextLength,
-    },
-    ["context_length"],
-  );
+  const memory = m.spec.size + loaded.contextLength * KV_BYTES_PER_TOKEN;
+  return {
+    name: m.spec.name,
+    model: m.spec.name,
+    size: memory,
+    digest: localDigest(m),
+    details: detailsOf(m.spec),
+    expires_at: formatTime(loaded.expiresAtMs),
+    size_vram: Math.round((memory * m.spec.gpu_percent) / 100),
+    context_length: loaded.contextLength,
+  };
 }
 
 export function handlePs(ex: Exchange): void {
