@@ -1,6 +1,7 @@
 // Asking about code: the current buffer or a range of it goes into the chat as the user's
 // message (file, filetype, lines, the code in a fenced block, then the question) and is sent
 // through the API like any message: over stdin, never on a command line.
+import * as source from "../code/source";
 import * as config from "../config";
 import * as client from "../ollama/client";
 import { notify } from "../ui/notify";
@@ -17,33 +18,9 @@ export interface AskOpts {
 /** Rough token estimate for a context warning: about 4 bytes per token for code. */
 const BYTES_PER_TOKEN = 4;
 
-/** A fence longer than any run of backticks in the code, so the code cannot close it. */
-export function fenceFor(lines: string[]): string {
-  let longest = 0;
-  for (const line of lines) {
-    for (const [run] of string.gmatch(line, "(`+)")) longest = math.max(longest, run.length);
-  }
-  return string.rep("`", math.max(3, longest + 1));
-}
-
-function describe(buf: number, first: number, last: number, total: number): string {
-  const name = vim.api.nvim_buf_get_name(buf);
-  const file = name === "" ? "[No Name]" : vim.fn.fnamemodify(name, ":~:.");
-  const ft = vim.api.nvim_get_option_value("filetype", { buf }) as string;
-  const where = first === 1 && last === total ? `all ${total} lines` : `lines ${first}-${last} of ${total}`;
-  return `File: ${file}${ft !== "" ? ` (${ft})` : ""}, ${where}`;
-}
-
 /** The message sent for `question` about lines first..last of `buf`. */
 export function buildMessage(buf: number, first: number, last: number, question: string): string {
-  const total = vim.api.nvim_buf_line_count(buf);
-  const code = vim.api.nvim_buf_get_lines(buf, first - 1, last, false);
-  const ft = vim.api.nvim_get_option_value("filetype", { buf }) as string;
-  const fence = fenceFor(code);
-  const parts = [describe(buf, first, last, total), "", fence + ft];
-  for (const line of code) parts.push(line);
-  parts.push(fence, "", question);
-  return parts.join("\n");
+  return `${source.block(buf, first, last)}\n\n${question}`;
 }
 
 /** Warns (without blocking) when the context is larger than the model's context window. */

@@ -1,7 +1,7 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__StringEndsWith = ____lualib.__TS__StringEndsWith
 local ____exports = {}
+local source = require("ollama-chat.code.source")
 local config = require("ollama-chat.config")
 local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
@@ -9,42 +9,9 @@ local notify = ____notify.notify
 local session = require("ollama-chat.chat.session")
 --- Rough token estimate for a context warning: about 4 bytes per token for code.
 local BYTES_PER_TOKEN = 4
---- A fence longer than any run of backticks in the code, so the code cannot close it.
-function ____exports.fenceFor(lines)
-    local longest = 0
-    for ____, line in ipairs(lines) do
-        for run in string.gmatch(line, "(`+)") do
-            longest = math.max(longest, #run)
-        end
-    end
-    return string.rep(
-        "`",
-        math.max(3, longest + 1)
-    )
-end
-local function describe(buf, first, last, total)
-    local name = vim.api.nvim_buf_get_name(buf)
-    local file = name == "" and "[No Name]" or vim.fn.fnamemodify(name, ":~:.")
-    local ft = vim.api.nvim_get_option_value("filetype", {buf = buf})
-    local where = first == 1 and last == total and ("all " .. tostring(total)) .. " lines" or (((("lines " .. tostring(first)) .. "-") .. tostring(last)) .. " of ") .. tostring(total)
-    return ((("File: " .. file) .. (ft ~= "" and (" (" .. ft) .. ")" or "")) .. ", ") .. where
-end
 --- The message sent for `question` about lines first..last of `buf`.
 function ____exports.buildMessage(buf, first, last, question)
-    local total = vim.api.nvim_buf_line_count(buf)
-    local code = vim.api.nvim_buf_get_lines(buf, first - 1, last, false)
-    local ft = vim.api.nvim_get_option_value("filetype", {buf = buf})
-    local fence = ____exports.fenceFor(code)
-    local parts = {
-        describe(buf, first, last, total),
-        "",
-        fence .. ft
-    }
-    for ____, line in ipairs(code) do
-        parts[#parts + 1] = line
-    end
-    __TS__ArrayPush(parts, fence, "", question)
-    return table.concat(parts, "\n")
+    return (source.block(buf, first, last) .. "\n\n") .. question
 end
 --- Warns (without blocking) when the context is larger than the model's context window.
 local function warnIfTooLarge(model, bytes)
