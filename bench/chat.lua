@@ -69,7 +69,7 @@ local INSTRUMENT_PLUGIN = [[
 -- The reference: the same stream, rendered by rewriting the whole buffer on every chunk.
 local REFERENCE = [[
   local host, messages, seconds = ...
-  local transcript = require("ollama-chat.chat.transcript")
+  local transcript = require("ollama-chat.format.transcript")
   local base = transcript.render(messages)
   table.insert(base, "")
   table.insert(base, transcript.assistantHeading("llama3.2:3b"))
@@ -141,7 +141,7 @@ local function run_plugin()
   child:cmd("Ollama model llama3.2:3b")
   child:lua([[
     local messages = ...
-    local transcript = require("ollama-chat.chat.transcript")
+    local transcript = require("ollama-chat.format.transcript")
     require("ollama-chat").open()
     local lines = transcript.render(messages)
     vim.list_extend(lines, { "", "## User", "", "go" })

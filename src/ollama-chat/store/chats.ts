@@ -5,8 +5,8 @@
 // Saving under a name that exists appends: the file whose messages begin the conversation gets the
 // messages it lacks. A file with a different history is never rewritten: the chat is saved to a
 // new file under the same name (a later timestamp) and the message says so.
-import type { Message } from "../chat/transcript";
-import { parse, parseAssistantHeading, render, renderMessage } from "../chat/transcript";
+import type { Message } from "../format/transcript";
+import { parse, parseAssistantHeading, render, renderMessage } from "../format/transcript";
 import { notify } from "../ui/notify";
 import { Callback, deliver, errorText, isMissing } from "./async";
 import { ChatFile, chatsDir, scan, withChatsLock } from "./chatdir";
