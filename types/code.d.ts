@@ -35,6 +35,9 @@ declare namespace vim {
   namespace fn {
     function bufwinid(buf: number | string): number;
     function bufname(buf: number | string): string;
+    function win_getid(win?: number): number;
+    function winnr(arg?: string): number;
     function mapset(mode: string, abbr: boolean, dict: MapInfo): void;
+    function setreg(name: string, value: string | string[], options?: string): number;
   }
 }

@@ -198,6 +198,22 @@ export const ACTIONS: Action[] = [
     run: (inv) => api().ask({ prompt: orNil(inv.rest), range: inv.range }),
   },
   {
+    name: "apply",
+    desc: "apply the chat's code block through a diff",
+    help: "Apply the code block under the cursor in the chat (else the last reply's last block) to the lines asked about (else the buffer the chat came from), shown first as a diff: ga/<CR> accept, gr/q reject, ]c/[c hunks.",
+    keys: [{ suffix: "p" }],
+    run: () => api().apply(),
+  },
+  {
+    name: "edit",
+    synopsis: "{instruction}",
+    desc: "rewrite the buffer or the lines of a range with the chat's model",
+    help: "Rewrite the buffer, or the lines of range, as the instruction says (asked for when none is given); the new text streams into a diff to accept or reject.",
+    range: true,
+    keys: [{ suffix: "e", modes: ["x"], desc: "rewrite the selection with the chat's model" }],
+    run: (inv) => api().edit({ prompt: orNil(inv.rest), range: inv.range }),
+  },
+  {
     name: "stop",
     desc: "stop the reply being generated",
     help: "Stop the reply, and a running update.",

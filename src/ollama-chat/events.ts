@@ -6,7 +6,7 @@
 // listens to whom.
 
 /** The `User` patterns the plugin fires (contract.md). */
-export type UserEvent = "OllamaChatDone" | "OllamaUpdateDone";
+export type UserEvent = "OllamaChatDone" | "OllamaUpdateDone" | "OllamaApplied";
 
 /** Fires `User {pattern}` with `data` in `args.data`, scheduled, a failing handler reported. */
 export function emit(this: void, pattern: UserEvent, data: unknown): void {

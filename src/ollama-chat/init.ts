@@ -1,6 +1,9 @@
 // Public Lua API: require("ollama-chat"). Thin: each function loads its feature module on first
 // use, so requiring this module (as a user's config does at startup) costs next to nothing.
 import type * as AskModule from "./chat/ask";
+import type * as ApplyModule from "./code/apply";
+import type * as EditModule from "./code/edit";
+import type * as VariablesModule from "./chat/variables";
 import type * as ModelsModule from "./chat/models";
 import type * as SavedModule from "./chat/saved";
 import type * as ChatsModule from "./store/chats";
@@ -17,6 +20,9 @@ export const version = "0.1.0";
 
 const chat = lazy<typeof ChatModule>("ollama-chat.chat.session");
 const askModule = lazy<typeof AskModule>("ollama-chat.chat.ask");
+const applyModule = lazy<typeof ApplyModule>("ollama-chat.code.apply");
+const editModule = lazy<typeof EditModule>("ollama-chat.code.edit");
+const variables = lazy<typeof VariablesModule>("ollama-chat.chat.variables");
 const models = lazy<typeof ModelsModule>("ollama-chat.chat.models");
 const saved = lazy<typeof SavedModule>("ollama-chat.chat.saved");
 const chatFiles = lazy<typeof ChatsModule>("ollama-chat.store.chats");
@@ -79,6 +85,19 @@ export function ask(opts?: { prompt?: string; range?: [number, number] }): void 
   askModule().ask({ prompt: opts?.prompt, range: opts?.range });
 }
 
+/**
+ * Applies the chat's code block under the cursor (else the last reply's last block) to the lines
+ * it was asked about (else the buffer the chat came from), through a diff to accept or reject.
+ */
+export function apply(): void {
+  applyModule().apply();
+}
+
+/** Rewrites the current buffer, or `range` of it, as `prompt` says, through the same diff. */
+export function edit(opts?: { prompt?: string; range?: [number, number] }): void {
+  editModule().edit({ prompt: opts?.prompt, range: opts?.range });
+}
+
 /** Sets the default model (persistent): `name`, or the one picked from the local models. */
 export function select_model(name?: string): void {
   models().selectDefault(name);
@@ -115,9 +134,13 @@ export function clear_saved(opts?: { force?: boolean }): void {
   saved().clear(opts);
 }
 
-/** Names for command-line completion, from caches (never waits): "models" or "chats". */
-export function completions(kind: "models" | "chats"): string[] {
+/**
+ * Names for completion, from caches (never waits): "models", "chats", or "variables" (the chat
+ * variables with the buffer names and files they take).
+ */
+export function completions(kind: "models" | "chats" | "variables"): string[] {
   if (kind === "models") return models().completionNames();
+  if (kind === "variables") return variables().names();
   return chatFiles().names();
 }
 

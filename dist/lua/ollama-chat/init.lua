@@ -7,6 +7,9 @@ local lazy = ____lazy.lazy
 ____exports.version = "0.1.0"
 local chat = lazy("ollama-chat.chat.session")
 local askModule = lazy("ollama-chat.chat.ask")
+local applyModule = lazy("ollama-chat.code.apply")
+local editModule = lazy("ollama-chat.code.edit")
+local variables = lazy("ollama-chat.chat.variables")
 local models = lazy("ollama-chat.chat.models")
 local saved = lazy("ollama-chat.chat.saved")
 local chatFiles = lazy("ollama-chat.store.chats")
@@ -64,6 +67,15 @@ end
 function ____exports.ask(opts)
     askModule().ask({prompt = opts and opts.prompt, range = opts and opts.range})
 end
+--- Applies the chat's code block under the cursor (else the last reply's last block) to the lines
+-- it was asked about (else the buffer the chat came from), through a diff to accept or reject.
+function ____exports.apply()
+    applyModule().apply()
+end
+--- Rewrites the current buffer, or `range` of it, as `prompt` says, through the same diff.
+function ____exports.edit(opts)
+    editModule().edit({prompt = opts and opts.prompt, range = opts and opts.range})
+end
 --- Sets the default model (persistent): `name`, or the one picked from the local models.
 function ____exports.select_model(name)
     models().selectDefault(name)
@@ -99,10 +111,14 @@ end
 function ____exports.clear_saved(opts)
     saved().clear(opts)
 end
---- Names for command-line completion, from caches (never waits): "models" or "chats".
+--- Names for completion, from caches (never waits): "models", "chats", or "variables" (the chat
+-- variables with the buffer names and files they take).
 function ____exports.completions(kind)
     if kind == "models" then
         return models().completionNames()
+    end
+    if kind == "variables" then
+        return variables().names()
     end
     return chatFiles().names()
 end

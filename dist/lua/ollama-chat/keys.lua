@@ -14,6 +14,8 @@ return {
     { plug = "load", suffix = "l", modes = { "n" }, desc = "Ollama: Load a saved chat (read-only)" },
     { plug = "clear", suffix = "x", modes = { "n" }, desc = "Ollama: Delete all saved chats, after confirmation" },
     { plug = "ask", suffix = "a", modes = { "n", "x" }, desc = "Ollama: Ask about the buffer or the selection" },
+    { plug = "apply", suffix = "p", modes = { "n" }, desc = "Ollama: Apply the chat's code block through a diff" },
+    { plug = "edit", suffix = "e", modes = { "x" }, desc = "Ollama: Rewrite the selection with the chat's model" },
     { plug = "update", suffix = "u", modes = { "n" }, desc = "Ollama: Update all models" },
   },
 }

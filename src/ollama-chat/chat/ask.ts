@@ -2,6 +2,7 @@
 // message (file, filetype, lines, the code in a fenced block, then the question) and is sent
 // through the API like any message: over stdin, never on a command line.
 import * as source from "../code/source";
+import * as target from "../code/target";
 import * as config from "../config";
 import * as client from "../ollama/client";
 import { notify } from "../ui/notify";
@@ -56,7 +57,12 @@ function sendQuestion(buf: number, first: number, last: number, question: string
   const message = buildMessage(buf, first, last, question);
   // The question goes into the current conversation; the warning is checked against the model it
   // went to, which may be picked only now.
-  session.sendIn(session.current(), message, (model) => warnIfTooLarge(model, message.length));
+  const c = session.current();
+  session.sendIn(c, message, (model) => {
+    // What the reply's code is applied to (code/apply.ts), tracked while the user edits.
+    target.remember(c.id, buf, first, last);
+    warnIfTooLarge(model, message.length);
+  });
 }
 
 /** Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent. */

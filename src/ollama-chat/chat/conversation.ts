@@ -9,9 +9,10 @@ import * as transcript from "../format/transcript";
 import * as highlights from "../highlights";
 import type { Message } from "../format/transcript";
 import * as client from "../ollama/client";
-import type { ChatResult, Handle, OllamaError } from "../ollama/types";
+import type { ChatMessage, ChatResult, Handle, OllamaError } from "../ollama/types";
 import { notify } from "../ui/notify";
 import * as chatBuffer from "./buffer";
+import * as codeKeys from "./codekeys";
 import * as message from "./message";
 import { NS, Reply } from "./render";
 import { metaLines, tokensPerSecond } from "./stats";
@@ -128,6 +129,7 @@ export class Conversation {
         if (this.buf === wiped) this.buf = undefined;
       },
     });
+    codeKeys.attach(buf);
   }
 
   isStreaming(): boolean {
@@ -182,8 +184,11 @@ export class Conversation {
     return messages;
   }
 
-  /** Sends `messages` (from takeMessage) to the conversation's model; the reply streams in. */
-  send(messages: Message[]): void {
+  /**
+   * Sends `messages` (from takeMessage) to the conversation's model; the reply streams in.
+   * `request`: the messages as the request carries them (variables expanded: chat/prepare.ts).
+   */
+  send(messages: Message[], request?: ChatMessage[]): void {
     const model = this.model!;
     const buf = this.buffer();
     message.trimEnd(buf);
@@ -195,7 +200,7 @@ export class Conversation {
     this.setState("loading", undefined);
     this.streaming = new Streaming(model, reply, (streaming) =>
       client.chat(
-        { model, messages: message.toRequest(messages, settings.system), options: settings.options, keep_alive: settings.keep_alive, think: settings.think },
+        { model, messages: request ?? message.toRequest(messages, settings.system), options: settings.options, keep_alive: settings.keep_alive, think: settings.think },
         {
           on_delta: (delta) => {
             if (this.state !== "generating") this.setState("generating", undefined);

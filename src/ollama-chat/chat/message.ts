@@ -52,7 +52,9 @@ export function withoutEmptyInput(messages: Message[]): Message[] {
 /** The request's messages: the configured system prompt first unless the chat has its own. */
 export function toRequest(messages: Message[], system: string | undefined): ChatMessage[] {
   const out: ChatMessage[] = [];
-  if (system !== undefined && (messages.length === 0 || messages[0].role !== "system")) out.push({ role: "system", content: system });
-  for (const m of messages) out.push({ role: m.role, content: m.content });
+  // The chat's settings section is for the plugin, not the model.
+  const first = messages[0]?.role === "settings" ? messages[1] : messages[0];
+  if (system !== undefined && (first === undefined || first.role !== "system")) out.push({ role: "system", content: system });
+  for (const m of messages) if (m.role !== "settings") out.push({ role: m.role, content: m.content });
   return out;
 }

@@ -6,6 +6,8 @@ import type { Message } from "../format/transcript";
 import { notify } from "../ui/notify";
 import * as chatBuffer from "./buffer";
 import { Conversation, type ConversationInit, type Host, type Status } from "./conversation";
+import * as frontmatter from "./frontmatter";
+import * as prepare from "./prepare";
 import * as models from "./models";
 import * as pane from "./pane";
 import * as registry from "./registry";
@@ -20,6 +22,7 @@ const host: Host = {
 /** A new conversation (not yet current). */
 export function create(init: ConversationInit): Conversation {
   const c = new Conversation(init, host);
+  prepare.adopt(c, frontmatter.ofMessages(init.messages ?? []));
   registry.add(c);
   return c;
 }
@@ -113,6 +116,7 @@ export function setLayout(l: Layout): void {
 function switchModelOf(c: Conversation, model: string): void {
   c.stop();
   c.model = model;
+  frontmatter.switchModel(c.validBuffer(), model);
   notify(`the chat now uses ${model}`);
 }
 
@@ -141,12 +145,15 @@ export function sendIn(c: Conversation, text: string | undefined, onSent: ((this
     return;
   }
   withModel(c, () => {
-    const messages = c.takeMessage(text);
-    if (messages === undefined) return;
-    // The pane shows the current conversation; one beside it streams into its hidden buffer.
-    if (c === registry.peek() && pane.windowOf(c) === undefined) pane.show(c, false);
-    c.send(messages);
-    onSent?.(c.model!);
+    const taken = c.takeMessage(text);
+    if (taken === undefined) return;
+    prepare.request(c, taken, (messages, request) => {
+      if (c.isStreaming()) return;
+      // The pane shows the current conversation; one beside it streams into its hidden buffer.
+      if (c === registry.peek() && pane.windowOf(c) === undefined) pane.show(c, false);
+      c.send(messages, request);
+      onSent?.(c.model!);
+    });
   });
 }
 

@@ -11,8 +11,14 @@ export interface Context {
   origin: number | undefined;
 }
 
-/** The expansion: text in place of the token, or why the message cannot be sent. */
-export type Done = (this: void, err: string | undefined, text: string | undefined) => void;
+/**
+ * The expansion: text in place of the token (and images to attach to the message, base64), or
+ * why the message cannot be sent.
+ */
+export type Done = (this: void, err: string | undefined, text: string | undefined, images?: string[]) => void;
+
+/** A message's text with its variables expanded, and the images they attach. */
+export type Expanded = (this: void, err: string | undefined, text: string | undefined, images: string[]) => void;
 
 /** @noSelf */
 export interface Variable {
@@ -82,10 +88,11 @@ function usage(v: Variable): string {
  * `text` with each variable replaced by its content; `done(err)` (nothing sent) when one of them
  * cannot be expanded. Calls back on the main loop, in order, once.
  */
-export function expand(text: string, ctx: Context, done: Done): void {
+export function expand(text: string, ctx: Context, done: Expanded): void {
   const found = tokens(text);
+  const images: string[] = [];
   if (found.length === 0) {
-    done(undefined, text);
+    done(undefined, text, images);
     return;
   }
   const parts: string[] = [];
@@ -94,28 +101,29 @@ export function expand(text: string, ctx: Context, done: Done): void {
   const step = (): void => {
     if (i >= found.length) {
       parts.push(string.sub(text, pos));
-      done(undefined, parts.join(""));
+      done(undefined, parts.join(""), images);
       return;
     }
     const t = found[i];
     const v = registry.get(t.name)!;
     if (v.arg === "required" && t.arg === undefined) {
-      done(`#${t.name} needs an argument: ${usage(v)}`, undefined);
+      done(`#${t.name} needs an argument: ${usage(v)}`, undefined, images);
       return;
     }
     if (v.arg === "none" && t.arg !== undefined) {
-      done(`#${t.name} takes no argument (got #${t.name}:${t.arg})`, undefined);
+      done(`#${t.name} takes no argument (got #${t.name}:${t.arg})`, undefined, images);
       return;
     }
     let called = false;
-    const [ok, err] = pcall(() => v.expand(t.arg, ctx, (e, content) => {
+    const [ok, err] = pcall(() => v.expand(t.arg, ctx, (e, content, attached) => {
       if (called) return;
       called = true;
       vim.schedule(() => {
         if (e !== undefined || content === undefined) {
-          done(`#${t.name}${t.arg !== undefined ? ":" + t.arg : ""}: ${e ?? "nothing to put there"}`, undefined);
+          done(`#${t.name}${t.arg !== undefined ? ":" + t.arg : ""}: ${e ?? "nothing to put there"}`, undefined, images);
           return;
         }
+        for (const image of attached ?? []) images.push(image);
         parts.push(string.sub(text, pos, t.from - 1), "\n\n", content, "\n\n");
         pos = t.to + 1;
         i++;
@@ -124,7 +132,7 @@ export function expand(text: string, ctx: Context, done: Done): void {
     }));
     if (!ok && !called) {
       called = true;
-      done(`#${t.name} failed: ${tostring(err)}`, undefined);
+      done(`#${t.name} failed: ${tostring(err)}`, undefined, images);
     }
   };
   step();

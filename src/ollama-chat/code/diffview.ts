@@ -10,7 +10,6 @@ import { notify } from "../ui/notify";
 const NS = vim.api.nvim_create_namespace("ollama-chat-diff");
 /** The range itself, tracked while the diff is shown (edits above it move it). */
 const NS_RANGE = vim.api.nvim_create_namespace("ollama-chat-diff-range");
-const THROTTLE_MS = 40;
 const KEYS = ["ga", "gr", "<CR>", "q", "]c", "[c"];
 
 type HunkState = "open" | "accepted" | "rejected";
@@ -64,8 +63,6 @@ export class DiffView {
   private proposed: string[] = [];
   private hunks: Hunk[] = [];
   private range: number;
-  private timer: UvTimer | undefined;
-  private dirty = false;
   private closed = false;
   private saved: SavedMap[] = [];
   private augroup: number;
@@ -102,7 +99,16 @@ export class DiffView {
       },
     });
     this.setProposed(proposed);
+    if (!streaming && this.hunks.length === 0) {
+      notify("nothing to apply: the code is the same as the lines it would replace");
+      this.close(false, undefined);
+      return;
+    }
     this.render();
+  }
+
+  isOpen(): boolean {
+    return !this.closed;
   }
 
   /** The row (0-based) where the range starts now, and the old lines it holds now. */
@@ -119,7 +125,7 @@ export class DiffView {
     this.hunks = hunksOf(this.old, lines);
   }
 
-  /** New text for the range (while streaming: throttled redraws); `done` ends the stream. */
+  /** New text for the range (the streamer throttles its calls); `done` ends the stream. */
   update(lines: string[], done: boolean): void {
     if (this.closed) return;
     this.setProposed(lines);
@@ -132,12 +138,7 @@ export class DiffView {
       }
       return;
     }
-    this.dirty = true;
-    if (this.timer !== undefined) return;
-    this.timer = vim.defer_fn(() => {
-      this.timer = undefined;
-      if (this.dirty) this.render();
-    }, THROTTLE_MS);
+    this.render();
   }
 
   /** Stops showing anything (the stream failed): nothing is applied. */
@@ -158,7 +159,6 @@ export class DiffView {
   }
 
   private render(): void {
-    this.dirty = false;
     if (this.closed || !vim.api.nvim_buf_is_valid(this.buf)) return;
     const w = this.where();
     if (w === undefined) return;
@@ -249,6 +249,7 @@ export class DiffView {
 
   /** Moves the cursor to the next (1) or previous (-1) open hunk, or the first one (0). */
   jump(dir: number): void {
+    if (this.closed) return;
     const w = this.where();
     const win = vim.fn.bufwinid(this.buf);
     if (w === undefined || win < 0) return;
@@ -317,10 +318,6 @@ export class DiffView {
   private close(accepted: boolean, written: [number, number] | undefined): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.timer !== undefined) {
-      this.timer.stop();
-      this.timer = undefined;
-    }
     if (shown.get(this.buf) === this) shown.delete(this.buf);
     pcall(vim.api.nvim_del_augroup_by_id, this.augroup);
     if (vim.api.nvim_buf_is_valid(this.buf)) {

@@ -1,6 +1,10 @@
 // The chat as text: what the chat buffer shows and what a saved chat file holds. One format, so a
 // saved chat loads back into the exact conversation.
 //
+//   ## Settings               (only when the chat has its own: chat/settings.ts)
+//
+//   think: off
+//
 //   ## System                 (only when there is a system prompt)
 //
 //   You are terse.
@@ -21,7 +25,8 @@
 // with a `\` in front (and one more `\` for a line that already starts with `\` before such a
 // pattern), so any text, markdown headings and code fences included, survives a round trip.
 
-export type Role = "system" | "user" | "assistant";
+/** "settings": the chat's own settings (chat/settings.ts), shown first, never sent as a message. */
+export type Role = "system" | "user" | "assistant" | "settings";
 
 export interface Message {
   role: Role;
@@ -34,6 +39,7 @@ export interface Message {
 
 export const USER_HEADING = "## User";
 export const SYSTEM_HEADING = "## System";
+export const SETTINGS_HEADING = "## Settings";
 export const THINKING_OPEN = "~~~~thinking";
 export const THINKING_CLOSE = "~~~~";
 
@@ -48,13 +54,13 @@ export function parseAssistantHeading(line: string): string | undefined {
 }
 
 function isStructural(line: string): boolean {
-  return line === USER_HEADING || line === SYSTEM_HEADING || line === THINKING_OPEN || line === THINKING_CLOSE ||
+  return line === USER_HEADING || line === SYSTEM_HEADING || line === SETTINGS_HEADING || line === THINKING_OPEN || line === THINKING_CLOSE ||
     parseAssistantHeading(line) !== undefined;
 }
 
 /** Whether a buffer line is a turn heading (used to find where messages start). */
 export function isHeading(line: string): boolean {
-  return line === USER_HEADING || line === SYSTEM_HEADING || parseAssistantHeading(line) !== undefined;
+  return line === USER_HEADING || line === SYSTEM_HEADING || line === SETTINGS_HEADING || parseAssistantHeading(line) !== undefined;
 }
 
 /** Escapes one content line so it cannot be read as structure. */
@@ -63,7 +69,7 @@ export function escapeLine(line: string): string {
   return isStructural(rest as string) ? "\\" + line : line;
 }
 
-function unescapeLine(line: string): string {
+export function unescapeLine(line: string): string {
   const [slashes, rest] = string.match(line, "^(\\+)(.*)$");
   if (slashes !== undefined && isStructural(rest as string)) return string.sub(line, 2);
   return line;
@@ -79,6 +85,7 @@ export function contentLines(text: string): string[] {
 function headingFor(message: Message): string {
   if (message.role === "user") return USER_HEADING;
   if (message.role === "system") return SYSTEM_HEADING;
+  if (message.role === "settings") return SETTINGS_HEADING;
   return assistantHeading(message.model ?? "assistant");
 }
 
@@ -111,7 +118,8 @@ interface Section {
 
 function bodyOf(section: Section, isLast: boolean): Message {
   const model = parseAssistantHeading(section.heading);
-  const role: Role = section.heading === USER_HEADING ? "user" : section.heading === SYSTEM_HEADING ? "system" : "assistant";
+  const role: Role = section.heading === USER_HEADING ? "user" : section.heading === SYSTEM_HEADING ? "system" :
+    section.heading === SETTINGS_HEADING ? "settings" : "assistant";
   const body = section.body;
   // One blank line follows a heading and one precedes the next heading: layout, not content.
   // The last message has no heading after it, so its trailing lines are all content.

@@ -2,6 +2,7 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__StringEndsWith = ____lualib.__TS__StringEndsWith
 local ____exports = {}
 local source = require("ollama-chat.code.source")
+local target = require("ollama-chat.code.target")
 local config = require("ollama-chat.config")
 local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
@@ -53,10 +54,14 @@ local function warnIfTooLarge(model, bytes)
 end
 local function sendQuestion(buf, first, last, question)
     local message = ____exports.buildMessage(buf, first, last, question)
+    local c = session.current()
     session.sendIn(
-        session.current(),
+        c,
         message,
-        function(model) return warnIfTooLarge(model, #message) end
+        function(model)
+            target.remember(c.id, buf, first, last)
+            warnIfTooLarge(model, #message)
+        end
     )
 end
 --- Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent.

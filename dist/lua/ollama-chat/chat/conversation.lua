@@ -10,6 +10,7 @@ local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local chatBuffer = require("ollama-chat.chat.buffer")
+local codeKeys = require("ollama-chat.chat.codekeys")
 local message = require("ollama-chat.chat.message")
 local ____render = require("ollama-chat.chat.render")
 local NS = ____render.NS
@@ -87,6 +88,7 @@ function Conversation.prototype.own(self, buf)
             end
         }
     )
+    codeKeys.attach(buf)
 end
 function Conversation.prototype.isStreaming(self)
     return self.streaming ~= nil
@@ -131,7 +133,7 @@ function Conversation.prototype.takeMessage(self, text)
     end
     return messages
 end
-function Conversation.prototype.send(self, messages)
+function Conversation.prototype.send(self, messages, request)
     local model = self.model
     local buf = self:buffer()
     message.trimEnd(buf)
@@ -154,7 +156,7 @@ function Conversation.prototype.send(self, messages)
         function(streaming) return client.chat(
             {
                 model = model,
-                messages = message.toRequest(messages, settings.system),
+                messages = request or message.toRequest(messages, settings.system),
                 options = settings.options,
                 keep_alive = settings.keep_alive,
                 think = settings.think

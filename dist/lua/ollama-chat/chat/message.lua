@@ -70,11 +70,15 @@ end
 --- The request's messages: the configured system prompt first unless the chat has its own.
 function ____exports.toRequest(messages, system)
     local out = {}
-    if system ~= nil and (#messages == 0 or messages[1].role ~= "system") then
+    local ____opt_0 = messages[1]
+    local first = (____opt_0 and ____opt_0.role) == "settings" and messages[2] or messages[1]
+    if system ~= nil and (first == nil or first.role ~= "system") then
         out[#out + 1] = {role = "system", content = system}
     end
     for ____, m in ipairs(messages) do
-        out[#out + 1] = {role = m.role, content = m.content}
+        if m.role ~= "settings" then
+            out[#out + 1] = {role = m.role, content = m.content}
+        end
     end
     return out
 end

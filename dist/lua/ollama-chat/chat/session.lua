@@ -7,6 +7,8 @@ local notify = ____notify.notify
 local chatBuffer = require("ollama-chat.chat.buffer")
 local ____conversation = require("ollama-chat.chat.conversation")
 local Conversation = ____conversation.Conversation
+local frontmatter = require("ollama-chat.chat.frontmatter")
+local prepare = require("ollama-chat.chat.prepare")
 local models = require("ollama-chat.chat.models")
 local pane = require("ollama-chat.chat.pane")
 local registry = require("ollama-chat.chat.registry")
@@ -43,6 +45,10 @@ end
 function switchModelOf(c, model)
     c:stop()
     c.model = model
+    frontmatter.switchModel(
+        c:validBuffer(),
+        model
+    )
     notify("the chat now uses " .. model)
 end
 --- Sends the conversation's typed message (or `text`) with the whole conversation, opening the
@@ -56,17 +62,26 @@ function ____exports.sendIn(c, text, onSent)
     ____exports.withModel(
         c,
         function()
-            local messages = c:takeMessage(text)
-            if messages == nil then
+            local taken = c:takeMessage(text)
+            if taken == nil then
                 return
             end
-            if c == registry.peek() and pane.windowOf(c) == nil then
-                pane.show(c, false)
-            end
-            c:send(messages)
-            if onSent ~= nil then
-                onSent(c.model)
-            end
+            prepare.request(
+                c,
+                taken,
+                function(messages, request)
+                    if c:isStreaming() then
+                        return
+                    end
+                    if c == registry.peek() and pane.windowOf(c) == nil then
+                        pane.show(c, false)
+                    end
+                    c:send(messages, request)
+                    if onSent ~= nil then
+                        onSent(c.model)
+                    end
+                end
+            )
         end
     )
 end
@@ -80,6 +95,10 @@ local host = {
 --- A new conversation (not yet current).
 function ____exports.create(init)
     local c = __TS__New(Conversation, init, host)
+    prepare.adopt(
+        c,
+        frontmatter.ofMessages(init.messages or ({}))
+    )
     registry.add(c)
     return c
 end

@@ -57,8 +57,9 @@ end
 -- cannot be expanded. Calls back on the main loop, in order, once.
 function ____exports.expand(text, ctx, done)
     local found = ____exports.tokens(text)
+    local images = {}
     if #found == 0 then
-        done(nil, text)
+        done(nil, text, images)
         return
     end
     local parts = {}
@@ -70,7 +71,8 @@ function ____exports.expand(text, ctx, done)
             parts[#parts + 1] = string.sub(text, pos)
             done(
                 nil,
-                table.concat(parts, "")
+                table.concat(parts, ""),
+                images
             )
             return
         end
@@ -79,27 +81,31 @@ function ____exports.expand(text, ctx, done)
         if v.arg == "required" and t.arg == nil then
             done(
                 (("#" .. t.name) .. " needs an argument: ") .. usage(v),
-                nil
+                nil,
+                images
             )
             return
         end
         if v.arg == "none" and t.arg ~= nil then
-            done(((((("#" .. t.name) .. " takes no argument (got #") .. t.name) .. ":") .. t.arg) .. ")", nil)
+            done(((((("#" .. t.name) .. " takes no argument (got #") .. t.name) .. ":") .. t.arg) .. ")", nil, images)
             return
         end
         local called = false
         local ok, err = pcall(function() return v.expand(
             t.arg,
             ctx,
-            function(e, content)
+            function(e, content, attached)
                 if called then
                     return
                 end
                 called = true
                 vim.schedule(function()
                     if e ~= nil or content == nil then
-                        done(((("#" .. t.name) .. (t.arg ~= nil and ":" .. t.arg or "")) .. ": ") .. (e or "nothing to put there"), nil)
+                        done(((("#" .. t.name) .. (t.arg ~= nil and ":" .. t.arg or "")) .. ": ") .. (e or "nothing to put there"), nil, images)
                         return
+                    end
+                    for ____, image in ipairs(attached or ({})) do
+                        images[#images + 1] = image
                     end
                     __TS__ArrayPush(
                         parts,
@@ -118,7 +124,8 @@ function ____exports.expand(text, ctx, done)
             called = true
             done(
                 (("#" .. t.name) .. " failed: ") .. tostring(err),
-                nil
+                nil,
+                images
             )
         end
     end

@@ -22,7 +22,6 @@ end
 local NS = vim.api.nvim_create_namespace("ollama-chat-diff")
 --- The range itself, tracked while the diff is shown (edits above it move it).
 local NS_RANGE = vim.api.nvim_create_namespace("ollama-chat-diff-range")
-local THROTTLE_MS = 40
 local KEYS = {
     "ga",
     "gr",
@@ -77,7 +76,6 @@ function DiffView.prototype.____constructor(self, buf, first, last, old, propose
     self.note = note
     self.proposed = {}
     self.hunks = {}
-    self.dirty = false
     self.closed = false
     self.saved = {}
     local ____opt_0 = shown[buf]
@@ -112,7 +110,15 @@ function DiffView.prototype.____constructor(self, buf, first, last, old, propose
         }
     )
     self:setProposed(proposed)
+    if not streaming and #self.hunks == 0 then
+        notify("nothing to apply: the code is the same as the lines it would replace")
+        self:close(false, nil)
+        return
+    end
     self:render()
+end
+function DiffView.prototype.isOpen(self)
+    return not self.closed
 end
 function DiffView.prototype.where(self)
     if not vim.api.nvim_buf_is_valid(self.buf) then
@@ -146,19 +152,7 @@ function DiffView.prototype.update(self, lines, done)
         end
         return
     end
-    self.dirty = true
-    if self.timer ~= nil then
-        return
-    end
-    self.timer = vim.defer_fn(
-        function()
-            self.timer = nil
-            if self.dirty then
-                self:render()
-            end
-        end,
-        THROTTLE_MS
-    )
+    self:render()
 end
 function DiffView.prototype.abort(self)
     self:close(false, nil)
@@ -175,7 +169,6 @@ function DiffView.prototype.rowsOf(self, h, base)
     return {row, row}
 end
 function DiffView.prototype.render(self)
-    self.dirty = false
     if self.closed or not vim.api.nvim_buf_is_valid(self.buf) then
         return
     end
@@ -319,6 +312,9 @@ function DiffView.prototype.reject(self, all)
     self:decide("rejected", all)
 end
 function DiffView.prototype.jump(self, dir)
+    if self.closed then
+        return
+    end
     local w = self:where()
     local win = vim.fn.bufwinid(self.buf)
     if w == nil or win < 0 then
@@ -446,10 +442,6 @@ function DiffView.prototype.close(self, accepted, written)
         return
     end
     self.closed = true
-    if self.timer ~= nil then
-        self.timer:stop()
-        self.timer = nil
-    end
     if shown[self.buf] == self then
         shown[self.buf] = nil
     end

@@ -5,6 +5,7 @@ local __TS__Iterator = ____lualib.__TS__Iterator
 local ____exports = {}
 ____exports.USER_HEADING = "## User"
 ____exports.SYSTEM_HEADING = "## System"
+____exports.SETTINGS_HEADING = "## Settings"
 ____exports.THINKING_OPEN = "~~~~thinking"
 ____exports.THINKING_CLOSE = "~~~~"
 function ____exports.assistantHeading(model)
@@ -16,18 +17,18 @@ function ____exports.parseAssistantHeading(line)
     return model or nil
 end
 local function isStructural(line)
-    return line == ____exports.USER_HEADING or line == ____exports.SYSTEM_HEADING or line == ____exports.THINKING_OPEN or line == ____exports.THINKING_CLOSE or ____exports.parseAssistantHeading(line) ~= nil
+    return line == ____exports.USER_HEADING or line == ____exports.SYSTEM_HEADING or line == ____exports.SETTINGS_HEADING or line == ____exports.THINKING_OPEN or line == ____exports.THINKING_CLOSE or ____exports.parseAssistantHeading(line) ~= nil
 end
 --- Whether a buffer line is a turn heading (used to find where messages start).
 function ____exports.isHeading(line)
-    return line == ____exports.USER_HEADING or line == ____exports.SYSTEM_HEADING or ____exports.parseAssistantHeading(line) ~= nil
+    return line == ____exports.USER_HEADING or line == ____exports.SYSTEM_HEADING or line == ____exports.SETTINGS_HEADING or ____exports.parseAssistantHeading(line) ~= nil
 end
 --- Escapes one content line so it cannot be read as structure.
 function ____exports.escapeLine(line)
     local ____, rest = string.match(line, "^(\\*)(.*)$")
     return isStructural(rest) and "\\" .. line or line
 end
-local function unescapeLine(line)
+function ____exports.unescapeLine(line)
     local slashes, rest = string.match(line, "^(\\+)(.*)$")
     if slashes ~= nil and isStructural(rest) then
         return string.sub(line, 2)
@@ -48,6 +49,9 @@ local function headingFor(message)
     end
     if message.role == "system" then
         return ____exports.SYSTEM_HEADING
+    end
+    if message.role == "settings" then
+        return ____exports.SETTINGS_HEADING
     end
     return ____exports.assistantHeading(message.model or "assistant")
 end
@@ -86,7 +90,7 @@ function ____exports.render(messages)
 end
 local function bodyOf(section, isLast)
     local model = ____exports.parseAssistantHeading(section.heading)
-    local role = section.heading == ____exports.USER_HEADING and "user" or (section.heading == ____exports.SYSTEM_HEADING and "system" or "assistant")
+    local role = section.heading == ____exports.USER_HEADING and "user" or (section.heading == ____exports.SYSTEM_HEADING and "system" or (section.heading == ____exports.SETTINGS_HEADING and "settings" or "assistant"))
     local body = section.body
     local first = 0
     local last = #body - 1
@@ -101,7 +105,7 @@ local function bodyOf(section, isLast)
         local parts = {}
         local i = first + 1
         while i <= last and body[i + 1] ~= ____exports.THINKING_CLOSE do
-            parts[#parts + 1] = unescapeLine(body[i + 1])
+            parts[#parts + 1] = ____exports.unescapeLine(body[i + 1])
             i = i + 1
         end
         thinking = table.concat(parts, "\n")
@@ -114,7 +118,7 @@ local function bodyOf(section, isLast)
     do
         local i = first
         while i <= last do
-            content[#content + 1] = unescapeLine(body[i + 1])
+            content[#content + 1] = ____exports.unescapeLine(body[i + 1])
             i = i + 1
         end
     end

@@ -1,0 +1,127 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+local build
+local config = require("ollama-chat.config")
+local ____notify = require("ollama-chat.ui.notify")
+local notify = ____notify.notify
+local frontmatter = require("ollama-chat.chat.frontmatter")
+local message = require("ollama-chat.chat.message")
+local origin = require("ollama-chat.chat.origin")
+local settings = require("ollama-chat.chat.settings")
+local variables = require("ollama-chat.chat.variables")
+function build(c, messages, cache)
+    local own = c.settings.system
+    local kept = {}
+    for ____, m in ipairs(messages) do
+        if m.role ~= "settings" and not (own ~= nil and m.role == "system") then
+            kept[#kept + 1] = m
+        end
+    end
+    local out = message.toRequest(
+        kept,
+        c:effectiveSettings().system
+    )
+    for ____, m in ipairs(out) do
+        local ____temp_0
+        if m.role == "user" then
+            ____temp_0 = cache[vim.trim(m.content)]
+        else
+            ____temp_0 = nil
+        end
+        local sent = ____temp_0
+        if sent ~= nil then
+            m.content = sent[1]
+            if #sent[2] > 0 then
+                m.images = sent[2]
+            end
+        end
+    end
+    return out
+end
+--- What each conversation's messages were sent as: their text with the variables expanded.
+local sentAs = {}
+local preparing = {}
+--- The conversation takes the settings the buffer shows: model, system prompt, think, options.
+function ____exports.adopt(c, s)
+    if s.model ~= nil then
+        c.model = s.model
+    end
+    local options
+    if (next(s.options)) ~= nil then
+        options = {}
+        for k, v in pairs(config.get().chat.options) do
+            options[k] = v
+        end
+        for k, v in pairs(s.options) do
+            options[k] = v
+        end
+    end
+    c.settings.system = s.system
+    c.settings.think = s.think
+    c.settings.options = options
+end
+--- Runs the chat commands starting the typed message; false when nothing is left to send.
+local function runCommands(c, buf, text)
+    local current = frontmatter.read(buf)
+    local run = settings.runCommands(current.settings, text)
+    if run.result == nil then
+        notify(run.error, vim.log.levels.ERROR)
+        return false
+    end
+    frontmatter.write(buf, run.settings)
+    message.setPending(buf, run.result.rest)
+    ____exports.adopt(c, run.settings)
+    notify("chat settings: " .. table.concat(run.result.done, "; "))
+    return run.result.rest ~= ""
+end
+--- Calls `ready` with the messages to keep (the buffer's) and the request's, once the typed message
+-- is ready to go; tells the user and never calls it when it is not (a bad command or variable:
+-- the text stays in the buffer).
+function ____exports.request(c, messages, ready)
+    if preparing[c.id] ~= nil then
+        notify("the message is still being prepared (#gitdiff runs git): wait a moment", vim.log.levels.WARN)
+        return
+    end
+    local buf = c:buffer()
+    if settings.startsWithCommand(messages[#messages].content) then
+        if not runCommands(c, buf, messages[#messages].content) then
+            return
+        end
+        local again = c:takeMessage(nil)
+        if again == nil then
+            return
+        end
+        messages = again
+    end
+    local shown = frontmatter.read(buf)
+    if #shown.errors > 0 then
+        notify(shown.errors[1] .. ": fix it at the top of the chat (not sent)", vim.log.levels.ERROR)
+        return
+    end
+    ____exports.adopt(c, shown.settings)
+    local last = messages[#messages]
+    local text = vim.trim(last.content)
+    preparing[c.id] = true
+    variables.expand(
+        text,
+        {origin = origin.get()},
+        function(err, expanded, images)
+            preparing[c.id] = nil
+            if err ~= nil or expanded == nil then
+                notify((err or "the message could not be prepared") .. " (not sent)", vim.log.levels.ERROR)
+                return
+            end
+            local cache = sentAs[c.id]
+            if cache == nil then
+                cache = {}
+                sentAs[c.id] = cache
+            end
+            cache[text] = {expanded, images}
+            ready(
+                messages,
+                build(c, messages, cache)
+            )
+        end
+    )
+end
+return ____exports
