@@ -1,7 +1,7 @@
 -- :checkhealth ollama-chat, as a user runs it: it asks Ollama now (/api/version, /api/tags), waits
 -- at most 2 s, and reports the version (against the 0.9.0 the plugin needs), the number of models and
 -- whether the default model is installed. It also works before the plugin loaded (the
--- lua/ollama-chat/health.lua shim).
+-- lua/ollama-chat/health.lua shim), and :Ollama status reports the same, asynchronously, in one line.
 local Child = require("helpers.child")
 local Server = require("helpers.server")
 local root = vim.env.OC_ROOT
@@ -32,8 +32,10 @@ local function silent_port()
   return tcp, tcp:getsockname().port
 end
 
-describe(":checkhealth ollama-chat", function()
-  local server, child
+local server, child
+
+-- A test server for each test of the block, with the models above; the child and the server stop after.
+local function serving()
   before_each(function()
     server = Server.start({ version = "0.12.6", models = MODELS })
   end)
@@ -42,6 +44,10 @@ describe(":checkhealth ollama-chat", function()
     child = nil
     server:stop()
   end)
+end
+
+describe(":checkhealth ollama-chat", function()
+  serving()
 
   it("asks Ollama now: its version, the models, and that the default model is installed", function()
     child = child_for(server.url, "llama3.2:3b")
@@ -113,7 +119,6 @@ describe(":checkhealth ollama-chat", function()
 end)
 
 describe(":checkhealth ollama-chat before the plugin loaded", function()
-  local server, child
   after_each(function()
     if child then child:stop() end
     child = nil
@@ -150,4 +155,38 @@ describe(":checkhealth ollama-chat before the plugin loaded", function()
       ]]))
     end)
   end
+end)
+describe(":Ollama status", function()
+  serving()
+
+  local function last_message(c)
+    return c:lua([[
+      local out = vim.api.nvim_exec2("messages", { output = true }).output
+      local lines = vim.split(out, "\n", { trimempty = true })
+      return lines[#lines]
+    ]])
+  end
+
+  it("asks Ollama asynchronously and reports in one line", function()
+    child = child_for(server.url, "llama3.2:3b")
+    server:clear_log()
+    -- the command returns before Ollama answered: the editor never waits
+    local answered_before = child:lua([[
+      vim.cmd("Ollama status")
+      return vim.api.nvim_exec2("messages", { output = true }).output:find("models installed") ~= nil
+    ]])
+    assert.is_false(answered_before)
+    child:wait_until(function(c) return (last_message(c) or ""):find("models installed", 1, true) end, "the status line")
+    local line = last_message(child)
+    assert.matches("ollama%-chat: .*Ollama 0%.12%.6 at " .. vim.pesc(server.url) .. " answered in %d+ ms; 3 models installed; default model llama3%.2:3b is installed", line)
+    assert.is_nil(line:find("\n"))
+    assert.equals(2, #server:log())
+  end)
+
+  it("says what is wrong in the same line when Ollama is down", function()
+    child = child_for("http://127.0.0.1:9", nil)
+    child:cmd("Ollama status")
+    child:wait_until(function(c) return (last_message(c) or ""):find("not running", 1, true) end, "the status line")
+    assert.matches("Ollama is not running at http://127%.0%.0%.1:9.*ollama serve", last_message(child))
+  end)
 end)
