@@ -172,10 +172,26 @@ describe("code out", function()
   it("edit streams the replacement into the diff, indentation kept", function()
     start({ reply = "```lua\nif y then\n  return 2\nend\n```", token_ms = 15 })
     edit("sample.lua", { "local function f()", "  if x then", "    return 1", "  end", "end" })
+    -- what the view is given while the reply streams, and at its end
+    user.child:lua([[
+      _G.__updates = {}
+      local DiffView = require("ollama-chat.code.diffview").DiffView
+      local update = DiffView.prototype.update
+      DiffView.prototype.update = function(self, lines, done)
+        table.insert(_G.__updates, { lines = lines, done = done })
+        return update(self, lines, done)
+      end
+    ]])
     user:command("2,4Ollama edit use y and 2")
     -- streaming: the view shows the partial text before the reply is done
     user:wait(function() return #diff_marks()[1] > 0 end, "the diff while streaming")
-    user:wait(function() return vim.deep_equal(diff_marks(), { { 1, 2 }, { "if y then", "return 2" } }) end, "the whole replacement")
+    user:wait(function() return user.child:lua("return _G.__updates[#_G.__updates].done") end, "the end of the stream")
+    assert.same({ { 1, 2 }, { "if y then", "return 2" } }, diff_marks())
+    local updates = user.child:lua("return _G.__updates")
+    assert.is_true(#updates >= 2, "streamed in more than one update")
+    assert.is_false(updates[1].done)
+    assert.is_true(#updates[1].lines < 3, "the first update holds part of the text")
+    assert.is_true(updates[#updates].done)
     local req = User.chat_requests(server)[1].json
     assert.equals("llama3.2:3b", req.model)
     assert.matches("lines 2%-4 of 5", req.messages[2].content)

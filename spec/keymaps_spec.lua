@@ -92,15 +92,17 @@ describe("keymaps", function()
 
     it("every action has a <Plug> mapping, also spelled with dashes", function()
       local actions = child:lua("return vim.tbl_keys(require('ollama-chat.config').KEYMAP_ACTIONS)")
-      assert.equals(12, #actions)
+      assert.equals(14, #actions)
       for _, action in ipairs(actions) do
         local plug = "<Plug>(ollama-chat-" .. action .. ")"
-        local m = map(plug)
+        -- edit's only key is for visual mode
+        local mode = action == "edit" and "x" or "n"
+        local m = map(plug, mode)
         assert.is_not_nil(m, plug)
         assert.is_true(m.callback, plug .. " runs a Lua function, not an Ex command")
         assert.equals("", m.rhs)
         assert.matches("^Ollama: ", m.desc)
-        assert.is_not_nil(map("<Plug>(ollama-chat-" .. action:gsub("_", "-") .. ")"))
+        assert.is_not_nil(map("<Plug>(ollama-chat-" .. action:gsub("_", "-") .. ")", mode))
       end
       assert.is_not_nil(map("<Plug>(ollama-chat-ask)", "x"))
       spy.reset(child)

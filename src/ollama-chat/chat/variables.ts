@@ -181,6 +181,8 @@ function usableOrigin(ctx: Context): number | undefined {
   return ctx.origin !== undefined && vim.api.nvim_buf_is_valid(ctx.origin) ? ctx.origin : undefined;
 }
 
+const NO_ORIGIN = "there is no buffer the chat came from";
+
 function wholeBuffer(buf: number): string {
   return source.block(buf, 1, vim.api.nvim_buf_line_count(buf));
 }
@@ -238,7 +240,7 @@ register({
   arg: "none",
   expand: (_arg, ctx, done) => {
     const buf = usableOrigin(ctx);
-    if (buf === undefined) return done("there is no buffer the chat came from", undefined);
+    if (buf === undefined) return done(NO_ORIGIN, undefined);
     const [first] = vim.api.nvim_buf_get_mark(buf, "<");
     const [last] = vim.api.nvim_buf_get_mark(buf, ">");
     if (first === 0 || last === 0) return done(`nothing was selected in ${source.displayName(buf)} yet: select lines with V first`, undefined);
@@ -297,7 +299,7 @@ register({
   arg: "none",
   expand: (_arg, ctx, done) => {
     const buf = usableOrigin(ctx);
-    if (buf === undefined) return done("there is no buffer the chat came from", undefined);
+    if (buf === undefined) return done(NO_ORIGIN, undefined);
     const lines: string[] = [];
     const list = vim.diagnostic.get(buf);
     table.sort(list, (a, b) => a.lnum < b.lnum || (a.lnum === b.lnum && a.col < b.col));
@@ -332,7 +334,7 @@ register({
       on_exit: (code) => {
         if (code !== 0) {
           const first = vim.split(vim.trim(table.concat(err, "")), "\n", { plain: true })[0] ?? "";
-          const reason = string.find(first, "not a git repository", 1, true)[0] !== undefined ? `${vim.fn.fnamemodify(dir, ":~")} is not in a git repository` : `git diff failed: ${first}`;
+          const reason = string.find(string.lower(first), "not a git repository", 1, true)[0] !== undefined ? `${vim.fn.fnamemodify(dir, ":~")} is not in a git repository` : `git diff failed: ${first}`;
           return done(reason, undefined);
         }
         let text = table.concat(out, "");

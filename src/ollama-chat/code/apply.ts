@@ -9,7 +9,7 @@ import * as events from "../events";
 import { notify } from "../ui/notify";
 import * as blocks from "./blocks";
 import type { Block } from "./blocks";
-import { DiffView } from "./diffview";
+import { DiffView, unwritable } from "./diffview";
 import { keepLayout } from "./indent";
 import * as target from "./target";
 
@@ -75,14 +75,6 @@ function destination(c: Conversation): target.Range | string {
   const buf = origin.get();
   if (buf === undefined) return "nothing to apply to: ask about code first (<leader>oa), or open the chat from a code buffer";
   return { buf, first: 1, last: vim.api.nvim_buf_line_count(buf) };
-}
-
-/** Why `buf` cannot take an edit now, if it cannot. */
-export function unwritable(buf: number): string | undefined {
-  const name = vim.fn.bufname(buf) === "" ? "[No Name]" : vim.fn.fnamemodify(vim.fn.bufname(buf), ":~:.");
-  if (!vim.api.nvim_get_option_value("modifiable", { buf })) return `${name} is not modifiable`;
-  if (vim.api.nvim_get_option_value("readonly", { buf })) return `${name} is read-only (:set noreadonly first)`;
-  return undefined;
 }
 
 /** Fires OllamaApplied for a diff that was accepted or rejected. */

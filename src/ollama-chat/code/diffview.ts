@@ -280,12 +280,9 @@ export class DiffView {
     let anyAccepted = false;
     for (const h of this.hunks) if (h.state === "accepted") anyAccepted = true;
     if (!anyAccepted) return this.close(false, undefined);
-    if (!vim.api.nvim_get_option_value("modifiable", { buf: this.buf })) {
-      notify(`${vim.fn.bufname(this.buf)} is not modifiable: nothing applied`, vim.log.levels.ERROR);
-      return this.close(false, undefined);
-    }
-    if (vim.api.nvim_get_option_value("readonly", { buf: this.buf })) {
-      notify(`${vim.fn.bufname(this.buf)} is read-only: nothing applied (:set noreadonly, then apply again)`, vim.log.levels.ERROR);
+    const refusal = unwritable(this.buf);
+    if (refusal !== undefined) {
+      notify(`${refusal}: nothing applied`, vim.log.levels.ERROR);
       return this.close(false, undefined);
     }
     if (!sameLines(now, this.old)) {
@@ -338,8 +335,8 @@ export class DiffView {
         this.saved.push({ lhs, map: m.buffer === 1 ? m : undefined });
       }
     });
-    vim.keymap.set("n", "ga", () => this.accept(), opts("accept the hunk (all hunks off one)"));
-    vim.keymap.set("n", "gr", () => this.reject(), opts("reject the hunk (all hunks off one)"));
+    vim.keymap.set("n", "ga", () => this.accept(), opts("accept the hunk under the cursor (all when on none)"));
+    vim.keymap.set("n", "gr", () => this.reject(), opts("reject the hunk under the cursor (all when on none)"));
     vim.keymap.set("n", "<CR>", () => this.accept(true), opts("accept every open hunk"));
     vim.keymap.set("n", "q", () => this.reject(true), opts("reject every open hunk"));
     vim.keymap.set("n", "]c", () => this.jump(1), opts("next hunk"));
@@ -356,6 +353,14 @@ export class DiffView {
       }
     }
   }
+}
+
+/** Why `buf` cannot take an edit now, if it cannot. */
+export function unwritable(buf: number): string | undefined {
+  const name = vim.fn.bufname(buf) === "" ? "[No Name]" : vim.fn.fnamemodify(vim.fn.bufname(buf), ":~:.");
+  if (!vim.api.nvim_get_option_value("modifiable", { buf })) return `${name} is not modifiable`;
+  if (vim.api.nvim_get_option_value("readonly", { buf })) return `${name} is read-only (:set noreadonly first)`;
+  return undefined;
 }
 
 function sameLines(a: string[], b: string[]): boolean {

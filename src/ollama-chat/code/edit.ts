@@ -8,8 +8,8 @@ import * as source from "./source";
 import * as client from "../ollama/client";
 import type { ChatMessage } from "../ollama/types";
 import { notify } from "../ui/notify";
-import { announce, focus, unwritable } from "./apply";
-import { DiffView } from "./diffview";
+import { announce, focus } from "./apply";
+import { DiffView, unwritable } from "./diffview";
 import { codeOnly, keepLayout } from "./indent";
 
 export interface EditOpts {

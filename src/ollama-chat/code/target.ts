@@ -7,6 +7,8 @@ interface Tracked {
   buf: number;
   mark: number;
   name: string;
+  /** One empty line: a range that starts collapsed (its deletion cannot be seen). */
+  empty: boolean;
 }
 
 const byConversation = new LuaMap<number, Tracked>();
@@ -19,7 +21,7 @@ export function remember(id: number, buf: number, first: number, last: number): 
   const mark = vim.api.nvim_buf_set_extmark(buf, NS, first - 1, 0, {
     end_row: last - 1, end_col: lastLine.length, right_gravity: false, end_right_gravity: true, invalidate: true, undo_restore: true,
   });
-  byConversation.set(id, { buf, mark, name: vim.fn.fnamemodify(vim.api.nvim_buf_get_name(buf), ":~:.") });
+  byConversation.set(id, { buf, mark, name: vim.fn.fnamemodify(vim.api.nvim_buf_get_name(buf), ":~:."), empty: first === last && lastLine === "" });
 }
 
 export interface Range {
@@ -38,8 +40,10 @@ export function resolve(id: number): Range | string | undefined {
   if (!vim.api.nvim_buf_is_valid(t.buf) || !vim.api.nvim_buf_is_loaded(t.buf)) {
     return `the buffer asked about (${t.name === "" ? "[No Name]" : t.name}) was closed: open it and ask again`;
   }
-  const m = vim.api.nvim_buf_get_extmark_by_id(t.buf, NS, t.mark, { details: true }) as unknown as [number?, number?, { end_row?: number; invalid?: boolean }?];
-  if (m[0] === undefined || m[2] === undefined || m[2].invalid === true) {
+  const m = vim.api.nvim_buf_get_extmark_by_id(t.buf, NS, t.mark, { details: true }) as unknown as [number?, number?, { end_row?: number; end_col?: number; invalid?: boolean }?];
+  // Deleted lines invalidate the mark (0.11+ says so; 0.10 leaves it collapsed to a point).
+  const collapsed = m[2] !== undefined && m[2].end_row === m[0] && m[2].end_col === m[1] && !t.empty;
+  if (m[0] === undefined || m[2] === undefined || m[2].invalid === true || collapsed) {
     return "the lines asked about were deleted: ask again about the lines to change";
   }
   return { buf: t.buf, first: m[0] + 1, last: (m[2].end_row ?? m[0]) + 1 };

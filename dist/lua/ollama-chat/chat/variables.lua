@@ -179,6 +179,7 @@ local MAX_FILE_BYTES = 1024 * 1024
 local function usableOrigin(ctx)
     return ctx.origin ~= nil and vim.api.nvim_buf_is_valid(ctx.origin) and ctx.origin or nil
 end
+local NO_ORIGIN = "there is no buffer the chat came from"
 local function wholeBuffer(buf)
     return source.block(
         buf,
@@ -259,7 +260,7 @@ ____exports.register({
     expand = function(_arg, ctx, done)
         local buf = usableOrigin(ctx)
         if buf == nil then
-            return done("there is no buffer the chat came from", nil)
+            return done(NO_ORIGIN, nil)
         end
         local first = unpack(
             vim.api.nvim_buf_get_mark(buf, "<"),
@@ -390,7 +391,7 @@ ____exports.register({
     expand = function(_arg, ctx, done)
         local buf = usableOrigin(ctx)
         if buf == nil then
-            return done("there is no buffer the chat came from", nil)
+            return done(NO_ORIGIN, nil)
         end
         local lines = {}
         local list = vim.diagnostic.get(buf)
@@ -460,7 +461,12 @@ ____exports.register({
                             "\n",
                             {plain = true}
                         )[1] or ""
-                        local reason = (string.find(first, "not a git repository", 1, true)) ~= nil and vim.fn.fnamemodify(dir, ":~") .. " is not in a git repository" or "git diff failed: " .. first
+                        local reason = (string.find(
+                            string.lower(first),
+                            "not a git repository",
+                            1,
+                            true
+                        )) ~= nil and vim.fn.fnamemodify(dir, ":~") .. " is not in a git repository" or "git diff failed: " .. first
                         return done(reason, nil)
                     end
                     local text = table.concat(out, "")

@@ -10,6 +10,7 @@ local notify = ____notify.notify
 local blocks = require("ollama-chat.code.blocks")
 local ____diffview = require("ollama-chat.code.diffview")
 local DiffView = ____diffview.DiffView
+local unwritable = ____diffview.unwritable
 local ____indent = require("ollama-chat.code.indent")
 local keepLayout = ____indent.keepLayout
 local target = require("ollama-chat.code.target")
@@ -114,20 +115,6 @@ local function destination(c)
         last = vim.api.nvim_buf_line_count(buf)
     }
 end
---- Why `buf` cannot take an edit now, if it cannot.
-function ____exports.unwritable(buf)
-    local name = vim.fn.bufname(buf) == "" and "[No Name]" or vim.fn.fnamemodify(
-        vim.fn.bufname(buf),
-        ":~:."
-    )
-    if not vim.api.nvim_get_option_value("modifiable", {buf = buf}) then
-        return name .. " is not modifiable"
-    end
-    if vim.api.nvim_get_option_value("readonly", {buf = buf}) then
-        return name .. " is read-only (:set noreadonly first)"
-    end
-    return nil
-end
 --- Fires OllamaApplied for a diff that was accepted or rejected.
 function ____exports.announce(buf, first, last, accepted)
     events.emit("OllamaApplied", {buf = buf, first = first, last = last, accepted = accepted})
@@ -154,7 +141,7 @@ function ____exports.apply()
     local buf = ____dest_0.buf
     local first = ____dest_0.first
     local last = ____dest_0.last
-    local refusal = ____exports.unwritable(buf)
+    local refusal = unwritable(buf)
     if refusal ~= nil then
         notify("cannot apply: " .. refusal, vim.log.levels.ERROR)
         return

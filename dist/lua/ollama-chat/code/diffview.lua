@@ -4,6 +4,20 @@ local ____exports = {}
 local sameLines
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
+--- Why `buf` cannot take an edit now, if it cannot.
+function ____exports.unwritable(buf)
+    local name = vim.fn.bufname(buf) == "" and "[No Name]" or vim.fn.fnamemodify(
+        vim.fn.bufname(buf),
+        ":~:."
+    )
+    if not vim.api.nvim_get_option_value("modifiable", {buf = buf}) then
+        return name .. " is not modifiable"
+    end
+    if vim.api.nvim_get_option_value("readonly", {buf = buf}) then
+        return name .. " is read-only (:set noreadonly first)"
+    end
+    return nil
+end
 function sameLines(a, b)
     if #a ~= #b then
         return false
@@ -367,18 +381,9 @@ function DiffView.prototype.finish(self)
     if not anyAccepted then
         return self:close(false, nil)
     end
-    if not vim.api.nvim_get_option_value("modifiable", {buf = self.buf}) then
-        notify(
-            vim.fn.bufname(self.buf) .. " is not modifiable: nothing applied",
-            vim.log.levels.ERROR
-        )
-        return self:close(false, nil)
-    end
-    if vim.api.nvim_get_option_value("readonly", {buf = self.buf}) then
-        notify(
-            vim.fn.bufname(self.buf) .. " is read-only: nothing applied (:set noreadonly, then apply again)",
-            vim.log.levels.ERROR
-        )
+    local refusal = ____exports.unwritable(self.buf)
+    if refusal ~= nil then
+        notify(refusal .. ": nothing applied", vim.log.levels.ERROR)
         return self:close(false, nil)
     end
     if not sameLines(now, self.old) then
@@ -473,13 +478,13 @@ function DiffView.prototype.bindKeys(self)
         "n",
         "ga",
         function() return self:accept() end,
-        opts("accept the hunk (all hunks off one)")
+        opts("accept the hunk under the cursor (all when on none)")
     )
     vim.keymap.set(
         "n",
         "gr",
         function() return self:reject() end,
-        opts("reject the hunk (all hunks off one)")
+        opts("reject the hunk under the cursor (all when on none)")
     )
     vim.keymap.set(
         "n",

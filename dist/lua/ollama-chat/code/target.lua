@@ -29,7 +29,8 @@ function ____exports.remember(id, buf, first, last)
         name = vim.fn.fnamemodify(
             vim.api.nvim_buf_get_name(buf),
             ":~:."
-        )
+        ),
+        empty = first == last and lastLine == ""
     }
 end
 --- The range conversation `id` was asked about, where it is now; a string says why it is gone
@@ -43,7 +44,8 @@ function ____exports.resolve(id)
         return ("the buffer asked about (" .. (t.name == "" and "[No Name]" or t.name)) .. ") was closed: open it and ask again"
     end
     local m = vim.api.nvim_buf_get_extmark_by_id(t.buf, NS, t.mark, {details = true})
-    if m[1] == nil or m[3] == nil or m[3].invalid == true then
+    local collapsed = m[3] ~= nil and m[3].end_row == m[1] and m[3].end_col == m[2] and not t.empty
+    if m[1] == nil or m[3] == nil or m[3].invalid == true or collapsed then
         return "the lines asked about were deleted: ask again about the lines to change"
     end
     return {buf = t.buf, first = m[1] + 1, last = (m[3].end_row or m[1]) + 1}
