@@ -25,17 +25,17 @@ local function __TS__StringStartsWith(self, searchString, position)
     return string.sub(self, position + 1, #searchString + position) == searchString
 end
 
-local function __TS__ObjectAssign(target, ...)
-    local sources = {...}
-    for i = 1, #sources do
-        local source = sources[i]
-        if type(source) == "table" then
-            for key in pairs(source) do
-                target[key] = source[key]
-            end
-        end
-    end
-    return target
+local function __TS__Class(self)
+    local c = {prototype = {}}
+    c.prototype.__index = c.prototype
+    c.prototype.constructor = c
+    return c
+end
+
+local function __TS__New(target, ...)
+    local instance = setmetatable({}, target.prototype)
+    instance:____constructor(...)
+    return instance
 end
 
 local function __TS__ArraySlice(self, first, last)
@@ -72,19 +72,6 @@ local function __TS__ArraySlice(self, first, last)
         n = n + 1
     end
     return out
-end
-
-local function __TS__Class(self)
-    local c = {prototype = {}}
-    c.prototype.__index = c.prototype
-    c.prototype.constructor = c
-    return c
-end
-
-local function __TS__New(target, ...)
-    local instance = setmetatable({}, target.prototype)
-    instance:____constructor(...)
-    return instance
 end
 
 local function __TS__ArrayPush(self, ...)
@@ -182,6 +169,19 @@ do
     end
 end
 
+local function __TS__ObjectAssign(target, ...)
+    local sources = {...}
+    for i = 1, #sources do
+        local source = sources[i]
+        if type(source) == "table" then
+            for key in pairs(source) do
+                target[key] = source[key]
+            end
+        end
+    end
+    return target
+end
+
 local function __TS__ArrayFind(self, predicate, thisArg)
     for i = 1, #self do
         local elem = self[i]
@@ -229,14 +229,14 @@ end
 return {
   __TS__ArrayIncludes = __TS__ArrayIncludes,
   __TS__StringStartsWith = __TS__StringStartsWith,
-  __TS__ObjectAssign = __TS__ObjectAssign,
-  __TS__ArraySlice = __TS__ArraySlice,
   __TS__Class = __TS__Class,
   __TS__New = __TS__New,
+  __TS__ArraySlice = __TS__ArraySlice,
   __TS__ArrayPush = __TS__ArrayPush,
   __TS__ArraySort = __TS__ArraySort,
   __TS__ArrayEntries = __TS__ArrayEntries,
   __TS__Iterator = __TS__Iterator,
+  __TS__ObjectAssign = __TS__ObjectAssign,
   __TS__ArrayFind = __TS__ArrayFind,
   __TS__ArrayConcat = __TS__ArrayConcat,
   __TS__StringEndsWith = __TS__StringEndsWith
