@@ -1,7 +1,7 @@
 // Turns left out of the request to fit the context: they stay in the chat buffer, dimmed and
 // marked "not sent", and stay out of every later request. The mark sits on the turn's heading,
 // so it follows the turn through edits; the n-th heading of the buffer is its n-th message.
-import { isHeading } from "./transcript";
+import { isHeading } from "../format/transcript";
 
 const NS = vim.api.nvim_create_namespace("ollama-chat-excluded");
 const LABEL = "  not sent: left out to fit the context";

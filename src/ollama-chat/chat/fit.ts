@@ -3,7 +3,7 @@
 // only vision models), the context asked for (num_ctx "auto"), the guard offering to drop the
 // oldest turns, raise the context or send anyway, and the calibration of the token estimate.
 import * as config from "../config";
-import type { Message } from "./transcript";
+import type { Message } from "../format/transcript";
 import * as capabilities from "../ollama/capabilities";
 import type { ModelCaps } from "../ollama/capabilities";
 import type { ChatMessage, ChatResult } from "../ollama/types";

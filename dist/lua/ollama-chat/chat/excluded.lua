@@ -1,6 +1,6 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
-local ____transcript = require("ollama-chat.chat.transcript")
+local ____transcript = require("ollama-chat.format.transcript")
 local isHeading = ____transcript.isHeading
 local NS = vim.api.nvim_create_namespace("ollama-chat-excluded")
 local LABEL = "  not sent: left out to fit the context"
