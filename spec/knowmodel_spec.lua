@@ -19,13 +19,14 @@ local PNG = "\137PNG\r\n\26\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\8\6\0\0\0\31\21\196\13
 describe("the chat knows its model", function()
   local server, u
 
+  -- Every /api/chat request, warm-ups (no messages) included.
   local function chats()
-    return User.chat_requests(server)
+    return vim.tbl_filter(function(e) return e.path == "/api/chat" end, server:log())
   end
 
-  -- Chat requests with messages (warm-ups have none).
+  -- Chat requests with messages.
   local function replies()
-    return vim.tbl_filter(function(e) return #(e.json.messages or {}) > 0 end, chats())
+    return User.chat_requests(server)
   end
 
   -- Every text shown under replies (stats, warnings) and at the ends of lines (marks).
