@@ -252,7 +252,7 @@ export class Conversation {
       done: (loaded) => {
         if (this.model !== model) return;
         this.loaded = loaded || this.loaded;
-        events.publish("chat", { conversation: this.id, state: this.state });
+        changes.publish({ conversation: this.id, state: this.state });
       },
     });
   }

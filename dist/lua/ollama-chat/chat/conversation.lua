@@ -209,7 +209,7 @@ function Conversation.prototype.warm(self)
                 return
             end
             self.loaded = loaded or self.loaded
-            events.publish("chat", {conversation = self.id, state = self.state})
+            ____exports.changes:publish({conversation = self.id, state = self.state})
         end
     })
 end
