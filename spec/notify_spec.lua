@@ -1,5 +1,7 @@
 -- Notifications are one line that fits the screen (a longer or multi-line message makes Neovim
 -- stop for "Press ENTER" or pause), and the full text of a shortened one is kept in a log file.
+-- A child over RPC has no screen attached, where notify only joins lines; `shown` gives a
+-- message the way notify shows it on a screen of the child's size.
 local Child = require("helpers.child")
 local text = require("ollama-chat.ui.text")
 
@@ -8,7 +10,7 @@ describe("notifications", function()
 
   before_each(function()
     child = Child.new()
-    child:lua("vim.o.columns = 80")
+    child:lua("vim.o.columns = 80; vim.o.cmdheight = 1")
   end)
   after_each(function()
     child:stop()
@@ -16,6 +18,15 @@ describe("notifications", function()
 
   local function notify(msg, level)
     child:lua("require('ollama-chat.ui.notify').notify(...)", msg, level or vim.log.levels.ERROR)
+  end
+
+  --- As notify on a screen: shortened to the screen's width, then shown.
+  local function shown(msg, level)
+    child:lua([[
+      local n = require('ollama-chat.ui.notify')
+      local msg, level = ...
+      vim.notify(n.shorten('ollama-chat: ' .. msg, level, n.screenWidth()), level)
+    ]], msg, level or vim.log.levels.ERROR)
   end
 
   local function last_message()
@@ -30,7 +41,7 @@ describe("notifications", function()
       "",
       "  retry later",
     }
-    notify("Ollama: " .. table.concat(detail, "\n"))
+    shown("Ollama: " .. table.concat(detail, "\n"))
     local mode = child:mode()
     assert.is_false(mode.blocking, "Neovim waits for Enter")
     local line = last_message()
@@ -49,11 +60,26 @@ describe("notifications", function()
 
   it("names the log by its path when the screen is wide enough", function()
     child:lua("vim.o.columns = 250")
-    notify(("word "):rep(100))
+    shown(("word "):rep(100))
     local log = child:lua("return require('ollama-chat.ui.notify').logPath()")
     local line = last_message()
     assert.is_true(vim.fn.strdisplaywidth(line) <= 249)
     assert.matches("(full text: " .. vim.fn.fnamemodify(log, ":~") .. ")", line, 1, true)
+  end)
+
+  it("fits the message area: columns times cmdheight", function()
+    child:lua("vim.o.cmdheight = 3")
+    assert.equals(239, child:lua("return require('ollama-chat.ui.notify').screenWidth()"))
+    shown(("y"):rep(300))
+    local line = last_message()
+    assert.matches("^ollama%-chat: yyyy+… %(full text: ", line)
+    assert.is_true(vim.fn.strdisplaywidth(line) <= 239)
+    assert.is_true(vim.fn.strdisplaywidth(line) >= 200)
+  end)
+
+  it("joins the lines of a long message with no screen attached, and keeps it whole", function()
+    notify(("a"):rep(300) .. "\n" .. ("b"):rep(300))
+    assert.equals("ollama-chat: " .. ("a"):rep(300) .. " · " .. ("b"):rep(300), last_message())
   end)
 
   it("joins a short multi-line message into one line and logs nothing", function()
@@ -70,7 +96,7 @@ describe("notifications", function()
 
   it("still shows the line when the log cannot be written", function()
     child:lua("vim.env.XDG_STATE_HOME = '/proc/no-such-dir'")
-    notify(("x"):rep(500))
+    shown(("x"):rep(500))
     local line = last_message()
     assert.is_true(vim.fn.strdisplaywidth(line) <= 79)
     assert.is_nil(line:find("full text", 1, true))

@@ -44,9 +44,14 @@ export function shorten(msg: string, level: number, width: number): string {
   return fit(line, width);
 }
 
-/** Columns a message may take without scrolling the command line. */
+/** Cells a message may take without scrolling the message area (the last one left free). */
+export function screenWidth(): number {
+  return math.max(vim.o.columns * math.max(vim.o.cmdheight, 1) - 1, 1);
+}
+
+/** With no screen attached (headless, tests over RPC) nothing scrolls: only lines are joined. */
 function messageWidth(): number {
-  return math.max(vim.o.columns - 1, 1);
+  return vim.api.nvim_list_uis().length > 0 ? screenWidth() : math.huge;
 }
 
 export function notify(msg: string, level: number = vim.log.levels.INFO): void {

@@ -62,9 +62,16 @@ function ____exports.shorten(msg, level, width)
     end
     return fit(line, width)
 end
---- Columns a message may take without scrolling the command line.
+--- Cells a message may take without scrolling the message area (the last one left free).
+function ____exports.screenWidth()
+    return math.max(
+        vim.o.columns * math.max(vim.o.cmdheight, 1) - 1,
+        1
+    )
+end
+--- With no screen attached (headless, tests over RPC) nothing scrolls: only lines are joined.
 local function messageWidth()
-    return math.max(vim.o.columns - 1, 1)
+    return #vim.api.nvim_list_uis() > 0 and ____exports.screenWidth() or math.huge
 end
 function ____exports.notify(msg, level)
     if level == nil then
