@@ -104,6 +104,45 @@ describe("prefs", function()
     assert.same({ "ollama_config.lua" }, h.ls(vim.fs.dirname(t.env.config_file)))
   end)
 
+  it("writes through a symlinked config_file: the link stays, the target is replaced, its mode kept", function()
+    local target = t.env.root .. "/dotfiles/ollama_config.lua"
+    h.write(target, 'return { theme = "dark" }\n')
+    assert(vim.uv.fs_chmod(target, tonumber("600", 8)))
+    vim.fn.mkdir(vim.fs.dirname(t.env.config_file), "p")
+    assert(vim.uv.fs_symlink("../dotfiles/ollama_config.lua", t.env.config_file))
+    assert.is_nil(set({ default_model = "m" }))
+    assert.equals("link", vim.uv.fs_lstat(t.env.config_file).type)
+    assert.equals("m", file_table(target).default_model)
+    assert.equals("dark", file_table(target).theme)
+    assert.equals(tonumber("600", 8), vim.uv.fs_stat(target).mode % 512)
+    assert.same({ "ollama_config.lua" }, h.ls(vim.fs.dirname(t.env.config_file)))
+    assert.same({ "ollama_config.lua" }, h.ls(vim.fs.dirname(target)))
+  end)
+
+  it("says in one line that a preference was not saved, and where, when the folder is read-only", function()
+    -- root writes anywhere a mode allows nothing: there, a folder no one may write to (sysfs)
+    local file = t.env.config_file
+    local dir = vim.fs.dirname(file)
+    if vim.uv.getuid() == 0 then
+      file = "/sys/fs/ollama_config.lua"
+      require("ollama-chat.config").set({ data_dir = t.env.data_dir, config_file = file })
+    else
+      vim.fn.mkdir(dir, "p")
+      assert(vim.uv.fs_chmod(dir, tonumber("555", 8)))
+    end
+    local err = set({ default_model = "m" })
+    prefs.set({ split_preference = "vertical" })
+    wait_for(function() return #t.seen > 0 end, "the message of a set() without callback")
+    local err2 = t.seen[1].msg:gsub("^ollama%-chat: ", "")
+    vim.uv.fs_chmod(dir, tonumber("755", 8))
+    local shown = vim.fn.fnamemodify(file, ":~")
+    assert.equals("could not save the default model to " .. shown .. ": permission denied; it applies to this session only.", err)
+    assert.equals("could not save the split preference to " .. shown .. ": permission denied; it applies to this session only.", err2)
+    -- it still applies to this session
+    assert.equals("m", prefs.get("default_model"))
+    assert.equals("vertical", prefs.get("split_preference"))
+  end)
+
   it("queues writes made in a row: every change reaches the file", function()
     local done = 0
     prefs.set({ default_model = "a" }, function() done = done + 1 end)
@@ -129,31 +168,81 @@ describe("prefs", function()
     assert.is_false(h.exists(marker))
   end)
 
-  it("does not hang on a file that loops forever or allocates without end", function()
-    -- Read in a child Neovim: a reader that ran the loop would hang it, not this test run.
+  --- Reads each file as config_file in a child Neovim (a reader that ran a loop would hang it,
+  --- not this test run): `default_model` must read as nil, with no Lua error, and the file be
+  --- kept aside as corrupt.
+  local function read_in_child(texts)
     local child = require("helpers.child").new()
     local ok, err = pcall(function()
-      for i, text in ipairs({
-        "while true do end return {}",
-        "return { a = (function() while true do end end)() }",
-        'return { a = ("x"):rep(2^40) }',
-        "local t = {} repeat t[#t+1] = 1 until false return t",
-      }) do
-        local file = ("%s/loop%d.lua"):format(t.env.root, i)
+      for i, text in ipairs(texts) do
+        local file = ("%s/hostile%d.lua"):format(t.env.root, i)
         local marker = file .. ".read"
         h.write(file, text)
         vim.rpcnotify(child.chan, "nvim_exec_lua", [[
           local file, marker = ...
           require("ollama-chat.config").set({ config_file = file })
-          local value = require("ollama-chat.store.prefs").get("a")
-          vim.fn.writefile({ tostring(value) }, marker)
+          local ok, value = pcall(require("ollama-chat.store.prefs").get, "default_model")
+          vim.fn.writefile({ tostring(ok), tostring(value) }, marker)
         ]], { file, marker })
-        assert(vim.wait(3000, function() return h.exists(marker) end, 10), "reading hung on: " .. text)
-        assert.same({ "nil" }, vim.fn.readfile(marker))
+        assert(vim.wait(3000, function() return h.exists(marker) and #vim.fn.readfile(marker) == 2 end, 10), "reading hung on: " .. text)
+        assert.same({ "true", "nil" }, vim.fn.readfile(marker), text)
+        assert(vim.wait(3000, function() return #vim.fn.glob(file .. ".corrupt-*", true, true) == 1 end, 10), "no backup of " .. text)
+        assert.equals(text, h.read(vim.fn.glob(file .. ".corrupt-*", true, true)[1]))
       end
     end)
     child:stop()
     assert(ok, err)
+  end
+
+  it("does not hang on a file that loops forever or allocates without end", function()
+    read_in_child({
+      "while true do end return {}",
+      "return { default_model = (function() while true do end end)() }",
+      'return { default_model = ("x"):rep(2^40) }',
+      "local t = {} repeat t[#t+1] = 1 until false return t",
+    })
+  end)
+
+  it("runs nothing hidden after a comment ended by a lone \\r: no hang, no computed value, no Lua error", function()
+    read_in_child({
+      "-- x\rwhile true do end\nreturn {}",
+      '-- x\rdo return {default_model=("ab"):rep(2)} end\nreturn { default_model = "plain" }',
+      "-- x\rdo return 42 end\nreturn {}",
+    })
+  end)
+
+  it("reads a file with \\r, \\r\\n and \\n\\r line ends", function()
+    h.write(t.env.config_file, '-- edited elsewhere\rreturn {\r\n  default_model = "m", -- note\r  split_preference = "vertical",\n\r}\r')
+    assert.equals("m", prefs.get("default_model"))
+    assert.equals("vertical", prefs.get("split_preference"))
+  end)
+
+  it("refuses a file over 1 MB without reading it: kept aside, with a message, at once", function()
+    local big = 'return { default_model = "big", pad = "' .. ("x"):rep(50 * 1024 * 1024) .. '" }\n'
+    h.write(t.env.config_file, big)
+    big = nil
+    collectgarbage()
+    local started = vim.uv.hrtime()
+    local value = prefs.get("default_model")
+    local ms = (vim.uv.hrtime() - started) / 1e6
+    assert.is_nil(value)
+    assert.is_true(ms < 50, ("get() took %.1f ms"):format(ms))
+    local backups
+    wait_for(function()
+      backups = vim.fn.glob(t.env.config_file .. ".corrupt-*", true, true)
+      return #backups == 1 and h.exists(t.env.config_file)
+    end, "backup and replacement")
+    assert.equals(50 * 1024 * 1024 + 43, vim.uv.fs_stat(backups[1]).size)
+    wait_for(function() return #t.seen > 0 end, "the message")
+    local msg = h.joined(t.seen)
+    assert.matches("50.0 MB, more than the 1 MB", msg, 1, true)
+    assert.matches(backups[1], msg, 1, true)
+    assert.is_nil(msg:find("\n"), "one line: " .. msg)
+    assert.same({}, file_table(t.env.config_file))
+    -- a file just under the limit is read
+    prefs.reload()
+    h.write(t.env.config_file, 'return { default_model = "ok", pad = "' .. ("x"):rep(1024 * 1024 - 100) .. '" }')
+    assert.equals("ok", prefs.get("default_model"))
   end)
 
   it("keeps a corrupt file aside, says so, and replaces it with a valid one", function()
