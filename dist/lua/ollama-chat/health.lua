@@ -1,9 +1,11 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/health.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local config = require("ollama-chat.config")
 local client = require("ollama-chat.ollama.client")
 local function checkNeovim()
     if vim.fn.has("nvim-0.10") == 1 then
+        -- :checkhealth ollama-chat. Health checks report synchronously and plugin code never blocks, so
+        -- the Ollama server is judged by the last answer the plugin had from it, not by a new request.
         vim.health.ok("Neovim " .. tostring(vim.version()))
     else
         vim.health.error("Neovim 0.10 or newer is required", "upgrade Neovim: https://github.com/neovim/neovim/releases")

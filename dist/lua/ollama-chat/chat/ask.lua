@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/chat/ask.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__StringEndsWith = ____lualib.__TS__StringEndsWith
@@ -7,6 +8,9 @@ local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local session = require("ollama-chat.chat.session")
+-- Asking about code: the current buffer or a range of it goes into the chat as the user's
+-- message (file, filetype, lines, the code in a fenced block, then the question) and is sent
+-- through the API like any message: over stdin, never on a command line.
 --- Rough token estimate for a context warning: about 4 bytes per token for code.
 local BYTES_PER_TOKEN = 4
 --- A fence longer than any run of backticks in the code, so the code cannot close it.
@@ -84,6 +88,7 @@ local function warnIfTooLarge(model, bytes)
 end
 local function sendQuestion(buf, first, last, question)
     local message = ____exports.buildMessage(buf, first, last, question)
+    -- Checked against the model the question went to, which may be picked only now.
     session.send(
         message,
         function(model) return warnIfTooLarge(model, #message) end

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/chat/session.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayConcat = ____lualib.__TS__ArrayConcat
 local __TS__New = ____lualib.__TS__New
@@ -73,6 +74,7 @@ function createBuffer(lines)
     vim.api.nvim_set_option_value("bufhidden", "hide", {buf = buf})
     vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
     window.setMarkdown(buf)
+    -- The initial text is not an edit the user can undo.
     local undolevels = vim.api.nvim_get_option_value("undolevels", {buf = buf})
     vim.api.nvim_set_option_value("undolevels", -1, {buf = buf})
     vim.api.nvim_buf_set_lines(
@@ -161,6 +163,7 @@ function setPendingMessage(buf, text)
             i = i - 1
         end
     end
+    -- Built with a loop: spread compiles to unpack(), which fails past ~8000 lines.
     local lines2 = heading < 0 and ({"", transcript.USER_HEADING, ""}) or ({""})
     for ____, l in ipairs(transcript.contentLines(text)) do
         lines2[#lines2 + 1] = l
@@ -209,6 +212,7 @@ function ____exports.send(text, onSent)
         return
     end
     if session.model == nil or not bufValid() then
+        -- send() opens the chat first when it is closed.
         resolveModel(function(model)
             if model == nil then
                 return

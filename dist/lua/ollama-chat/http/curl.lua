@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/http/curl.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__Class = ____lualib.__TS__Class
@@ -7,6 +8,11 @@ local ____lines = require("ollama-chat.http.lines")
 local LineSplitter = ____lines.LineSplitter
 local ____process = require("ollama-chat.http.process")
 local run = ____process.run
+-- HTTP through curl, run by process.ts (vim.system). The request body goes over stdin (never argv: large
+-- buffers exceed argv limits and no shell ever sees user text); `-i` puts the status line and
+-- headers in front of the body so errors can be told apart; streamed bodies are split into lines
+-- as they arrive. Everything the caller sees is delivered in order on the main loop, in time
+-- slices, so a flood of lines never freezes the editor.
 --- Main-loop work per slice before yielding to input and redraw.
 local SLICE_NS = 4000000
 local curlPath
@@ -20,6 +26,7 @@ local function curl()
     return curlPath ~= "" and curlPath or "curl"
 end
 local function curlArgs(req)
+    -- -q first: ignore the user's ~/.curlrc, which could change the output format.
     local args = {
         curl(),
         "-q",
@@ -172,6 +179,7 @@ function Exchange.prototype.onStdout(self, data)
                 self.headers
             ) or 0
             text = string.sub(text, stop + 4)
+            -- "100 Continue" and other interim answers precede the real one.
             if self.status < 100 or self.status >= 200 then
                 break
             end
@@ -239,6 +247,7 @@ function Exchange.prototype.flush(self)
             return
         end
     end
+    -- Delivered lines are dropped in one go, not shifted one by one.
     self.queue = {}
     self.queueHead = 0
     if self.final ~= nil then

@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ollama/client.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local config = require("ollama-chat.config")
 local ____curl = require("ollama-chat.http.curl")
@@ -8,6 +8,8 @@ local ____host = require("ollama-chat.ollama.host")
 local parseHost = ____host.parseHost
 local ____names = require("ollama-chat.ollama.names")
 local manifestUrl = ____names.manifestUrl
+-- The typed Ollama client. Every call returns a Handle at once and reports through callbacks on
+-- the main loop; nothing here blocks the editor.
 local JSON_OPTS = {luanil = {object = true, array = true}}
 local lastContact
 --- How the last request to Ollama went (for :checkhealth, which must not make a request itself).
@@ -15,6 +17,7 @@ function ____exports.contact()
     return lastContact
 end
 local function noteContact(base, err)
+    -- Errors of the request itself (a missing model, a cancel) say nothing about the server.
     local down = err ~= nil and (err.kind == "unreachable" or err.kind == "timeout" or err.kind == "http")
     lastContact = {
         host = base,
@@ -158,6 +161,7 @@ local function stream(spec)
             local obj = value
             local message = obj.error
             if message ~= nil then
+                -- Status stays 200 for errors mid-stream; nothing follows the error line.
                 failure = errors.serverSaid(
                     tostring(message),
                     nil,
@@ -272,6 +276,7 @@ local function applyFinal(result, obj)
     result.eval_count = num(obj.eval_count)
     result.eval_duration = num(obj.eval_duration)
 end
+-- Text arrives in many small pieces: kept in a list and joined once at the end.
 local function collect(result, content, thinking)
     result.content = table.concat(content)
     result.thinking = table.concat(thinking)
@@ -389,6 +394,7 @@ function ____exports.pull(model, handlers)
         on_end = function(err) return handlers.on_done(err) end
     })
 end
+-- Go's encoding of a JSON string (what Ollama hashed): <, > and & escaped, other text raw.
 local function goString(s)
     local escaped = string.gsub(
         s,

@@ -1,5 +1,6 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ollama/host.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+-- The Ollama base URL, read from OLLAMA_HOST exactly as the ollama CLI reads it.
 ____exports.DEFAULT_HOST = "http://127.0.0.1:11434"
 local DEFAULT_PORT = 11434
 local function trimQuotes(s)
@@ -40,6 +41,7 @@ function ____exports.parseHost(value)
     elseif raw == "ollama.com" then
         return "https://ollama.com:443"
     end
+    -- Anything after the first "/" is a path prefix (a reverse proxy's), kept as given.
     local path = ""
     local slash = string.find(rest, "/", 1, true)
     if slash ~= nil then
@@ -64,6 +66,7 @@ function ____exports.parseHost(value)
             port = validPort(p) or port
         end
     end
+    -- Bind-all addresses mean "this machine" to a client.
     if host == "" or host == "0.0.0.0" then
         host = "127.0.0.1"
     elseif host == "[::]" then

@@ -1,5 +1,6 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ui/notify.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+-- Notifications always go through vim.schedule: they can be raised from libuv callbacks.
 local TITLE = "ollama-chat"
 function ____exports.notify(msg, level)
     if level == nil then

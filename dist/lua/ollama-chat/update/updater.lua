@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/update/updater.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
@@ -60,6 +61,8 @@ function ____exports.updateOutdated()
     end
     start({mode = "update", names = names, install = false})
 end
+-- :OllamaUpdate, :Ollama outdated, :Ollama pull: the entry points (require("ollama-chat.update.updater")).
+-- One run at a time per Neovim: asking again while one runs shows its progress instead.
 --- The completion list is refreshed at most this often (ms).
 local MODELS_TTL_MS = 5000
 state = {

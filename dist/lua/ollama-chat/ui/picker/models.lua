@@ -1,5 +1,6 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ui/picker/models.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+-- Rows for a model picker: full name with tag, size and modification date, in aligned columns.
 local UNITS = {
     "B",
     "KB",
