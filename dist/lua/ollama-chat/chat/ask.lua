@@ -7,6 +7,8 @@ local config = require("ollama-chat.config")
 local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
+local ____buffer = require("ollama-chat.chat.buffer")
+local isChatBuffer = ____buffer.isChatBuffer
 local session = require("ollama-chat.chat.session")
 -- Asking about code: the current buffer or a range of it goes into the chat as the user's
 -- message (file, filetype, lines, the code in a fenced block, then the question) and is sent
@@ -88,8 +90,10 @@ local function warnIfTooLarge(model, bytes)
 end
 local function sendQuestion(buf, first, last, question)
     local message = ____exports.buildMessage(buf, first, last, question)
-    -- Checked against the model the question went to, which may be picked only now.
-    session.send(
+    -- The question goes into the current conversation; the warning is checked against the model it
+    -- went to, which may be picked only now.
+    session.sendIn(
+        session.current(),
         message,
         function(model) return warnIfTooLarge(model, #message) end
     )
@@ -97,7 +101,7 @@ end
 --- Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent.
 function ____exports.ask(opts)
     local buf = opts.buf or vim.api.nvim_get_current_buf()
-    if vim.api.nvim_buf_get_name(buf) == "ollama-chat://chat" then
+    if isChatBuffer(buf) then
         notify("ask about a code buffer, not the chat itself", vim.log.levels.WARN)
         return
     end

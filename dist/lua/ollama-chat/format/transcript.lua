@@ -1,4 +1,4 @@
--- generated from src/ollama-chat/chat/transcript.ts by TypeScriptToLua; do not edit
+-- generated from src/ollama-chat/format/transcript.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__ArrayEntries = ____lualib.__TS__ArrayEntries
@@ -152,5 +152,18 @@ function ____exports.parse(lines)
         messages[#messages + 1] = bodyOf(section, true)
     end
     return messages
+end
+--- The model that wrote the last reply of `messages`, if any reply names one.
+function ____exports.lastModel(messages)
+    do
+        local i = #messages - 1
+        while i >= 0 do
+            if messages[i + 1].model ~= nil then
+                return messages[i + 1].model
+            end
+            i = i - 1
+        end
+    end
+    return nil
 end
 return ____exports
