@@ -1,7 +1,7 @@
 -- generated from src/ollama-chat/chat/conversation.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
+local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
 local config = require("ollama-chat.config")
 local events = require("ollama-chat.events")
@@ -23,6 +23,8 @@ local tokensPerSecond = ____stats.tokensPerSecond
 -- edits to earlier turns count. The reply belongs to the conversation: once the conversation is
 -- closed, what the reply still delivers changes nothing anywhere.
 highlights.setup()
+--- Every conversation's state changes.
+____exports.changes = __TS__New(events.Channel, "chat")
 local nextId = 1
 --- One reply being received: the request and the text it streams into the buffer.
 local Streaming = __TS__Class()
@@ -195,7 +197,7 @@ end
 function Conversation.prototype.setState(self, state, tps)
     self.state = state
     self.tokensPerSecond = tps
-    events.publish("chat", {conversation = self.id, state = state})
+    ____exports.changes:publish({conversation = self.id, state = state})
 end
 function Conversation.prototype.finish(self, streaming, err, result)
     local stopped = streaming.stopped and err ~= nil and err.kind == "cancelled"
