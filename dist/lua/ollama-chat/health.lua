@@ -7,6 +7,9 @@ local sameModel = ____names.sameModel
 local prefs = require("ollama-chat.store.prefs")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
+-- :checkhealth ollama-chat and :Ollama status. Both ask Ollama now, /api/version and /api/tags at
+-- once, and judge the answers the same way (findings). :Ollama status waits for them
+-- asynchronously; :checkhealth, which Neovim runs synchronously by design, waits a bounded time.
 --- The oldest Ollama with everything the plugin uses: `think` in /api/chat (thinking models, their
 -- `message.thinking`) and `capabilities` in /api/show both came with Ollama 0.9.0; /api/ps,
 -- /api/version and `keep_alive` are older.
@@ -79,6 +82,7 @@ local function versionFinding(p)
     if older == true then
         return {level = "warn", text = ((at .. " is older than ") .. ____exports.MIN_OLLAMA) .. ", which the plugin needs for thinking models", advice = "upgrade Ollama: https://ollama.com/download"}
     end
+    -- A build from source reports 0.0.0: nothing to compare.
     if older == nil or p.version == "0.0.0" then
         return {level = "ok", text = ((at .. " (version not comparable with ") .. ____exports.MIN_OLLAMA) .. ")"}
     end
@@ -192,8 +196,6 @@ function ____exports.status(prefix)
 end
 local function checkNeovim()
     if vim.fn.has("nvim-0.10") == 1 then
-        -- :checkhealth ollama-chat. Health checks report synchronously and plugin code never blocks, so
-        -- the Ollama server is judged by the last answer the plugin had from it, not by a new request.
         vim.health.ok("Neovim " .. tostring(vim.version()))
     else
         vim.health.error("Neovim 0.10 or newer is required", "upgrade Neovim: https://github.com/neovim/neovim/releases")

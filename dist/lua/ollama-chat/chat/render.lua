@@ -41,6 +41,7 @@ end
 -- highlighter keeps drawing the chat from its last trees (edited as text arrives, so the history
 -- stays highlighted) and the reply is parsed once, when it ends.
 local function holdParse(buf)
+    -- Not loaded: no highlighter anywhere (loading it here would cost the first reply).
     local highlighter = _G.package.loaded["vim.treesitter.highlighter"]
     local ____opt_0 = highlighter and highlighter.active[buf]
     local tree = ____opt_0 and ____opt_0.tree
