@@ -45,6 +45,7 @@ const oneOf = (...values: string[]): Check => (v) => {
 };
 const isInteger = (min: number, max = math.huge): Check => (v) =>
   type(v) === "number" && (v as number) >= min && (v as number) <= max && math.floor(v as number) === v;
+const isNumCtx: Check = (v) => v === undefined || v === "auto" || isInteger(1)(v);
 const isPositive: Check = (v) => type(v) === "number" && (v as number) > 0;
 const isUrl: Check = (v) => isNonEmptyString(v) && (vim.startswith(v as string, "http://") || vim.startswith(v as string, "https://"));
 
@@ -134,10 +135,19 @@ export const OPTIONS: Option[] = [
   {
     path: "chat.options",
     type: "table<string, any>",
-    default: {},
-    expects: "a table of Ollama model options",
-    check: isTable,
-    desc: "Ollama model options (`temperature`, `num_ctx`, ...).",
+    default: { num_ctx: "auto" },
+    expects: 'a table of Ollama model options (num_ctx a number or "auto")',
+    check: (v) => isTable(v) && isNumCtx((v as LuaTable).get("num_ctx")),
+    shown: '`{ num_ctx = "auto" }`',
+    desc: 'Ollama model options (`temperature`, `num_ctx`, ...). `num_ctx` is a number of tokens, or `"auto"`: each request asks for a context sized for the conversation (a power of two, at least 4096, at most the model\'s `context_length` and `chat.max_ctx`). A conversation that will not fit is not sent before you choose: leave out its oldest turns (they stay in the chat, marked "not sent"), raise the context for this chat, or send it anyway.',
+  },
+  {
+    path: "chat.max_ctx",
+    type: "integer",
+    default: 32768,
+    expects: "a whole number of tokens, at least 4096",
+    check: isInteger(4096),
+    desc: 'The largest context `num_ctx = "auto"` asks for.',
   },
   {
     path: "chat.keep_alive",
@@ -152,15 +162,7 @@ export const OPTIONS: Option[] = [
     shown: "unset (the model's default)",
     expects: 'true, false, "low", "medium" or "high"',
     check: (v) => isBoolean(v) || oneOf("low", "medium", "high")(v),
-    desc: '`true`/`false` (or `"low"`, `"medium"`, `"high"`) for reasoning models.',
-  },
-  {
-    path: "chat.max_ctx",
-    type: "integer",
-    default: 32768,
-    expects: "a whole number of tokens, at least 2048",
-    check: isInteger(2048),
-    desc: 'The largest context window `chat.options.num_ctx = "auto"` asks for.',
+    desc: '`true`/`false` (or `"low"`, `"medium"`, `"high"`) for reasoning models. Sent only to models with the `thinking` capability.',
   },
   {
     path: "chat.fold_thinking",

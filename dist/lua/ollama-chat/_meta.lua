@@ -19,10 +19,10 @@
 ---@field split? "horizontal"|"vertical" The first split; once you change it (ollama-chat-keymaps `h`/`v`), your choice is remembered. Default: "horizontal".
 ---@field size? number Share of the editor the chat split takes. Default: 0.5.
 ---@field system? string A system prompt for new chats. Default: unset.
----@field options? table<string, any> Ollama model options (`temperature`, `num_ctx`, ...). Default: {}.
+---@field options? table<string, any> Ollama model options (`temperature`, `num_ctx`, ...). `num_ctx` is a number of tokens, or `"auto"`: each request asks for a context sized for the conversation (a power of two, at least 4096, at most the model's `context_length` and `chat.max_ctx`). A conversation that will not fit is not sent before you choose: leave out its oldest turns (they stay in the chat, marked "not sent"), raise the context for this chat, or send it anyway. Default: { num_ctx = "auto" }.
+---@field max_ctx? integer The largest context `num_ctx = "auto"` asks for. Default: 32768.
 ---@field keep_alive? string|number How long Ollama keeps the model loaded (`"5m"`, seconds). Default: unset.
----@field think? boolean|"low"|"medium"|"high" `true`/`false` (or `"low"`, `"medium"`, `"high"`) for reasoning models. Default: unset (the model's default).
----@field max_ctx? integer The largest context window `chat.options.num_ctx = "auto"` asks for. Default: 32768.
+---@field think? boolean|"low"|"medium"|"high" `true`/`false` (or `"low"`, `"medium"`, `"high"`) for reasoning models. Sent only to models with the `thinking` capability. Default: unset (the model's default).
 ---@field fold_thinking? boolean Fold a reply's thinking block once the reply ends. Default: true.
 
 ---@class ollama-chat.UpdateOpts

@@ -40,6 +40,9 @@ local function isInteger(min, max)
     end
     return function(v) return type(v) == "number" and v >= min and v <= max and math.floor(v) == v end
 end
+local function isNumCtx(v)
+    return v == nil or v == "auto" or isInteger(1)(v)
+end
 local function isPositive(v)
     return type(v) == "number" and v > 0
 end
@@ -145,10 +148,19 @@ ____exports.OPTIONS = {
     {
         path = "chat.options",
         type = "table<string, any>",
-        default = {},
-        expects = "a table of Ollama model options",
-        check = isTable,
-        desc = "Ollama model options (`temperature`, `num_ctx`, ...)."
+        default = {num_ctx = "auto"},
+        expects = "a table of Ollama model options (num_ctx a number or \"auto\")",
+        check = function(v) return isTable(v) and isNumCtx(v.num_ctx) end,
+        shown = "`{ num_ctx = \"auto\" }`",
+        desc = "Ollama model options (`temperature`, `num_ctx`, ...). `num_ctx` is a number of tokens, or `\"auto\"`: each request asks for a context sized for the conversation (a power of two, at least 4096, at most the model's `context_length` and `chat.max_ctx`). A conversation that will not fit is not sent before you choose: leave out its oldest turns (they stay in the chat, marked \"not sent\"), raise the context for this chat, or send it anyway."
+    },
+    {
+        path = "chat.max_ctx",
+        type = "integer",
+        default = 32768,
+        expects = "a whole number of tokens, at least 4096",
+        check = isInteger(4096),
+        desc = "The largest context `num_ctx = \"auto\"` asks for."
     },
     {
         path = "chat.keep_alive",
@@ -163,15 +175,7 @@ ____exports.OPTIONS = {
         shown = "unset (the model's default)",
         expects = "true, false, \"low\", \"medium\" or \"high\"",
         check = function(v) return isBoolean(v) or oneOf("low", "medium", "high")(v) end,
-        desc = "`true`/`false` (or `\"low\"`, `\"medium\"`, `\"high\"`) for reasoning models."
-    },
-    {
-        path = "chat.max_ctx",
-        type = "integer",
-        default = 32768,
-        expects = "a whole number of tokens, at least 2048",
-        check = isInteger(2048),
-        desc = "The largest context window `chat.options.num_ctx = \"auto\"` asks for."
+        desc = "`true`/`false` (or `\"low\"`, `\"medium\"`, `\"high\"`) for reasoning models. Sent only to models with the `thinking` capability."
     },
     {
         path = "chat.fold_thinking",
