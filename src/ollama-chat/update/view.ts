@@ -1,6 +1,7 @@
 // The live progress view: one scratch buffer in a floating window at the bottom right, updated in
-// place (only the lines that changed) at most every RENDER_MS. It opens without taking the cursor,
-// so the user keeps typing; closing it leaves the run going, and it can be shown again.
+// place (only the lines that changed) at most every RENDER_MS. It takes the cursor when it opens
+// from normal mode, so the keys its footer shows work at once (`<C-w>p` goes back; the run goes on
+// meanwhile); closing it leaves the run going, and it can be shown again.
 import type { Line } from "./format";
 
 /** How often the view is redrawn while a run streams progress (ms): one redraw per batch. */
@@ -128,9 +129,13 @@ function frame(lineCount: number): KeysetWinConfig {
   };
 }
 
-/** Opens the window; `focus` moves the cursor into it (only when the user asked to see it). */
+/**
+ * Opens the window; `focus` moves the cursor into it, from normal mode only: typing in insert
+ * mode (or a command line being typed) is never taken over.
+ */
 export function show(focus: boolean): void {
   cancelLinger();
+  focus = focus && vim.api.nvim_get_mode().mode === "n";
   const buf = ensureBuffer();
   render();
   if (isVisible()) {

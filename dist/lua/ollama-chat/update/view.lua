@@ -250,9 +250,11 @@ function ____exports.attach(source, keys)
     state.width = MIN_WIDTH
     ____exports.render()
 end
---- Opens the window; `focus` moves the cursor into it (only when the user asked to see it).
+--- Opens the window; `focus` moves the cursor into it, from normal mode only: typing in insert
+-- mode (or a command line being typed) is never taken over.
 function ____exports.show(focus)
     cancelLinger()
+    focus = focus and vim.api.nvim_get_mode().mode == "n"
     local buf = ensureBuffer()
     ____exports.render()
     if ____exports.isVisible() then
