@@ -2,6 +2,7 @@
 // place (only the lines that changed) at most every RENDER_MS. It takes the cursor when it opens
 // from normal mode, so the keys its footer shows work at once (`<C-w>p` goes back; the run goes on
 // meanwhile); closing it leaves the run going, and it can be shown again.
+import * as highlights from "../highlights";
 import type { Line } from "./format";
 
 /** How often the view is redrawn while a run streams progress (ms): one redraw per batch. */
@@ -13,17 +14,7 @@ const BUF_NAME = "ollama-chat://update";
 const NS = vim.api.nvim_create_namespace("ollama-chat-update");
 const MIN_WIDTH = 40;
 
-const HIGHLIGHTS: [string, string][] = [
-  ["OllamaUpdateMuted", "Comment"],
-  ["OllamaUpdateActive", "DiagnosticInfo"],
-  ["OllamaUpdateDone", "DiagnosticOk"],
-  ["OllamaUpdateFailed", "DiagnosticError"],
-  ["OllamaUpdateCancelled", "DiagnosticWarn"],
-  ["OllamaUpdateAvailable", "DiagnosticHint"],
-  ["OllamaUpdateBar", "Special"],
-  ["OllamaUpdateHeader", "Title"],
-];
-for (const [group, link] of HIGHLIGHTS) vim.api.nvim_set_hl(0, group, { link, default: true });
+highlights.setup();
 
 /** What the view shows; asked again at every redraw. */
 /** @noSelf */
