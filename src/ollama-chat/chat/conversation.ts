@@ -241,7 +241,9 @@ export class Conversation {
 
   /** The end of the reply: buffer, state and history. */
   private settle(streaming: Streaming, err: OllamaError | undefined, result: ChatResult, stopped: boolean): void {
-    streaming.reply.finish(metaLines(err, result, stopped), ["", "", transcript.USER_HEADING, "", ""]);
+    // A turn that brought nothing leaves no empty heading: the user's message is again the one to send.
+    if (result.content === "" && result.thinking === "") streaming.reply.retract(metaLines(err, result, stopped));
+    else streaming.reply.finish(metaLines(err, result, stopped), ["", "", transcript.USER_HEADING, "", ""]);
     if (this.streaming === streaming) this.streaming = undefined;
     if (result.content !== "" || result.thinking !== "") {
       const m: Message = { role: "assistant", model: streaming.model, content: result.content };

@@ -207,16 +207,20 @@ function Conversation.prototype.finish(self, streaming, err, result)
     })
 end
 function Conversation.prototype.settle(self, streaming, err, result, stopped)
-    streaming.reply:finish(
-        metaLines(err, result, stopped),
-        {
-            "",
-            "",
-            transcript.USER_HEADING,
-            "",
-            ""
-        }
-    )
+    if result.content == "" and result.thinking == "" then
+        streaming.reply:retract(metaLines(err, result, stopped))
+    else
+        streaming.reply:finish(
+            metaLines(err, result, stopped),
+            {
+                "",
+                "",
+                transcript.USER_HEADING,
+                "",
+                ""
+            }
+        )
+    end
     if self.streaming == streaming then
         self.streaming = nil
     end

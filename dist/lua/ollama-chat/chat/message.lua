@@ -74,7 +74,9 @@ function ____exports.toRequest(messages, system)
         out[#out + 1] = {role = "system", content = system}
     end
     for ____, m in ipairs(messages) do
-        out[#out + 1] = {role = m.role, content = m.content}
+        if m.role ~= "assistant" or vim.trim(m.content) ~= "" then
+            out[#out + 1] = {role = m.role, content = m.content}
+        end
     end
     return out
 end
