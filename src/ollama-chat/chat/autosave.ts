@@ -1,11 +1,10 @@
 // Conversations are never lost: after each reply, a conversation with a reply is kept in the
 // chats folder (atomically, as a saved chat) under its saved name, else an automatic one
 // (`auto-<when it began>`). Saving it under a name makes that its name from then on.
-import * as events from "../events";
 import * as chats from "../store/chats";
 import { notify } from "../ui/notify";
 import * as registry from "./registry";
-import type { Conversation } from "./conversation";
+import { changes, type Conversation } from "./conversation";
 
 /** Automatic chats are named with this prefix (the picker shows them apart). */
 export const AUTO_PREFIX = "auto-";
@@ -68,7 +67,7 @@ let done = false;
 export function setup(): void {
   if (done) return;
   done = true;
-  events.subscribe("chat", (p) => {
+  changes.subscribe((p) => {
     if (p.state !== "idle" && p.state !== "error") return;
     const c = registry.get(p.conversation);
     if (c !== undefined) vim.schedule(() => keep(c));

@@ -1,8 +1,7 @@
 // The chat window's winbar: the model, what the conversation is doing (with the seconds waited
 // while Ollama has sent nothing), the context used once known, and the speed of the last reply.
 // It follows the conversation's published state and ticks once a second while waiting.
-import * as events from "../events";
-import type { Conversation } from "./conversation";
+import { changes, type Conversation } from "./conversation";
 import * as registry from "./registry";
 
 /** After this long with nothing from Ollama, the winbar says so and how to stop (ms). */
@@ -84,7 +83,7 @@ let done = false;
 export function setup(): void {
   if (done) return;
   done = true;
-  events.subscribe("chat", (p) => {
+  changes.subscribe((p) => {
     const c = registry.peek();
     if (c !== undefined && c.id === p.conversation) onChat(p.state);
   });

@@ -1,10 +1,11 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
-local events = require("ollama-chat.events")
 local chats = require("ollama-chat.store.chats")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local registry = require("ollama-chat.chat.registry")
+local ____conversation = require("ollama-chat.chat.conversation")
+local changes = ____conversation.changes
 --- Automatic chats are named with this prefix (the picker shows them apart).
 ____exports.AUTO_PREFIX = "auto-"
 local autoNames = {}
@@ -80,17 +81,14 @@ function ____exports.setup()
         return
     end
     done = true
-    events.subscribe(
-        "chat",
-        function(p)
-            if p.state ~= "idle" and p.state ~= "error" then
-                return
-            end
-            local c = registry.get(p.conversation)
-            if c ~= nil then
-                vim.schedule(function() return ____exports.keep(c) end)
-            end
+    changes:subscribe(function(p)
+        if p.state ~= "idle" and p.state ~= "error" then
+            return
         end
-    )
+        local c = registry.get(p.conversation)
+        if c ~= nil then
+            vim.schedule(function() return ____exports.keep(c) end)
+        end
+    end)
 end
 return ____exports

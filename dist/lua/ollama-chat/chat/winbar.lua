@@ -1,6 +1,7 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
-local events = require("ollama-chat.events")
+local ____conversation = require("ollama-chat.chat.conversation")
+local changes = ____conversation.changes
 local registry = require("ollama-chat.chat.registry")
 --- After this long with nothing from Ollama, the winbar says so and how to stop (ms).
 ____exports.SILENCE_MS = 5000
@@ -90,15 +91,12 @@ function ____exports.setup()
         return
     end
     done = true
-    events.subscribe(
-        "chat",
-        function(p)
-            local c = registry.peek()
-            if c ~= nil and c.id == p.conversation then
-                onChat(p.state)
-            end
+    changes:subscribe(function(p)
+        local c = registry.peek()
+        if c ~= nil and c.id == p.conversation then
+            onChat(p.state)
         end
-    )
+    end)
     vim.api.nvim_create_autocmd(
         "BufWinEnter",
         {
