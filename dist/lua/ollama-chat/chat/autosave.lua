@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/autosave.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local chats = require("ollama-chat.store.chats")
 local ____notify = require("ollama-chat.ui.notify")
@@ -6,6 +6,9 @@ local notify = ____notify.notify
 local registry = require("ollama-chat.chat.registry")
 local ____conversation = require("ollama-chat.chat.conversation")
 local changes = ____conversation.changes
+-- Conversations are never lost: after each reply, a conversation with a reply is kept in the
+-- chats folder (atomically, as a saved chat) under its saved name, else an automatic one
+-- (`auto-<when it began>`). Saving it under a name makes that its name from then on.
 --- Automatic chats are named with this prefix (the picker shows them apart).
 ____exports.AUTO_PREFIX = "auto-"
 local autoNames = {}
@@ -53,6 +56,7 @@ function ____exports.keep(c)
                 autoNames[c.id] = result.name
                 autoPaths[c.id] = result.path
             elseif result ~= nil and ____exports.isAuto(name) and c.savedName ~= nil and not ____exports.isAuto(c.savedName) then
+                -- Saved under a name while this was being written: the named file holds it all.
                 vim.uv.fs_unlink(
                     result.path,
                     function() return nil end

@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/regenerate.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local transcript = require("ollama-chat.format.transcript")
 local ____notify = require("ollama-chat.ui.notify")
@@ -11,6 +11,8 @@ local function lastReplyRow(lines)
         local i = #lines - 1
         while i >= 0 do
             if transcript.parseAssistantHeading(lines[i + 1]) ~= nil then
+                -- Regenerate: the last reply is taken out of the buffer and asked for again, from the same
+                -- history; a failed or stopped turn (the user's message left as the last one) is retried the same way.
                 local row = i
                 while row > 0 and lines[row] == "" do
                     row = row - 1
@@ -18,6 +20,7 @@ local function lastReplyRow(lines)
                 return row
             end
             if lines[i + 1] == transcript.USER_HEADING and i < #lines - 1 then
+                -- A user turn with text after the last reply: not ours to drop.
                 do
                     local j = i + 1
                     while j < #lines do
@@ -66,6 +69,7 @@ function ____exports.prepare(c)
             {}
         )
     elseif #messages > #c.messages and #messages >= 2 and messages[#messages - 2 + 1].role == "assistant" then
+        -- A message typed after the last reply, never sent: regenerating would drop or send it.
         notify("nothing to regenerate: send (<CR>) or clear the message you are typing first", vim.log.levels.WARN)
         return nil
     end

@@ -1,8 +1,11 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/winbar.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____conversation = require("ollama-chat.chat.conversation")
 local changes = ____conversation.changes
 local registry = require("ollama-chat.chat.registry")
+-- The chat window's winbar: the model, what the conversation is doing (with the seconds waited
+-- while Ollama has sent nothing), the context used once known, and the speed of the last reply.
+-- It follows the conversation's published state and ticks once a second while waiting.
 --- After this long with nothing from Ollama, the winbar says so and how to stop (ms).
 ____exports.SILENCE_MS = 5000
 local waitingSince
@@ -55,6 +58,7 @@ function ____exports.refresh()
     end
     local status = c:status()
     local waited = status.state == "loading" and waitingSince ~= nil and (vim.uv.hrtime() - waitingSince) / 1000000 or nil
+    -- `%` is the statusline's escape: a model or message with one must show as written.
     local escaped = string.gsub(
         ____exports.text(status, waited),
         "%%",
