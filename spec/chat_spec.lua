@@ -31,9 +31,10 @@ describe("chat", function()
     ]])
   end
 
-  -- The /api/chat requests of the log (the plugin also checks /api/tags in the background).
+  -- The /api/chat requests of the log with messages (the plugin also checks /api/tags in the
+  -- background, and warms the model up with an empty /api/chat when the chat opens).
   local function chat_requests()
-    return vim.tbl_filter(function(e) return e.path == "/api/chat" end, server:log())
+    return vim.tbl_filter(function(e) return e.path == "/api/chat" and #(e.json.messages or {}) > 0 end, server:log())
   end
 
   local function chat_lines()
@@ -457,6 +458,10 @@ describe("chat", function()
     child:wait_until(function()
       return child:lua("return require('ollama-chat.update.updater').isRunning()") == false
     end, "pull finished", 15000)
+    -- the pull's view took the cursor; q gives it back to the chat
+    assert.equals("ollama-update", child:lua("return vim.bo.filetype"))
+    child:feed("q")
+    assert.matches("ollama%-chat://", child:lua("return vim.api.nvim_buf_get_name(0)"))
     -- the model is there now: the next message goes through
     child:feed("iagain<Esc><CR>")
     local second = wait_done(2)

@@ -16,6 +16,7 @@ return {
     { plug = "ask", suffix = "a", modes = { "n", "x" }, desc = "Ollama: Ask about the buffer or the selection" },
     { plug = "apply", suffix = "p", modes = { "n" }, desc = "Ollama: Apply the chat's code block through a diff" },
     { plug = "edit", suffix = "e", modes = { "x" }, desc = "Ollama: Rewrite the selection with the chat's model" },
+    { plug = "regenerate", suffix = "r", modes = { "n" }, desc = "Ollama: Replace the last reply with a new one" },
     { plug = "update", suffix = "u", modes = { "n" }, desc = "Ollama: Update all models" },
   },
 }

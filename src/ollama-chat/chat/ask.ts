@@ -3,11 +3,10 @@
 // through the API like any message: over stdin, never on a command line.
 import * as source from "../code/source";
 import * as target from "../code/target";
-import * as config from "../config";
-import * as client from "../ollama/client";
 import { notify } from "../ui/notify";
 import { isChatBuffer } from "./buffer";
 import * as session from "./session";
+import * as window from "./window";
 
 export interface AskOpts {
   prompt?: string;
@@ -17,52 +16,35 @@ export interface AskOpts {
   buf?: number;
 }
 
-/** Rough token estimate for a context warning: about 4 bytes per token for code. */
-const BYTES_PER_TOKEN = 4;
-
 /** The message sent for `question` about lines first..last of `buf`. */
 export function buildMessage(buf: number, first: number, last: number, question: string): string {
   return `${source.block(buf, first, last)}\n\n${question}`;
 }
 
-/** Warns (without blocking) when the context is larger than the model's context window. */
-function warnIfTooLarge(model: string, bytes: number): void {
-  const tokens = math.ceil(bytes / BYTES_PER_TOKEN);
-  const numCtx = config.get().chat.options["num_ctx"];
-  const report = (window: number, source: string): void => {
-    if (tokens <= window) return;
-    notify(
-      `the code sent is about ${tokens} tokens (${bytes} bytes), more than ${model}'s context of ${window} tokens (${source}): the model will not see all of it. Ask about a selection, or raise chat.options.num_ctx.`,
-      vim.log.levels.WARN,
-    );
-  };
-  if (type(numCtx) === "number") {
-    report(numCtx as number, "chat.options.num_ctx");
-    return;
-  }
-  client.show(model, (err, info) => {
-    if (err !== undefined || info === undefined) return;
-    const modelInfo = info.get("model_info") as LuaTable | undefined;
-    if (modelInfo === undefined) return;
-    for (const [key, value] of pairs(modelInfo)) {
-      if (type(key) === "string" && (key as string).endsWith(".context_length") && type(value) === "number") {
-        report(value as number, "its context_length");
-        return;
-      }
-    }
-  });
+/** The chat window follows the reply the ask started: its cursor goes to the end (the reply's). */
+function followReply(): void {
+  const buf = session.current().validBuffer();
+  const win = buf === undefined ? undefined : window.findWindow(buf);
+  if (win !== undefined) vim.api.nvim_win_set_cursor(win, [vim.api.nvim_buf_line_count(buf!), 0]);
 }
 
 function sendQuestion(buf: number, first: number, last: number, question: string): void {
-  const message = buildMessage(buf, first, last, question);
-  // The question goes into the current conversation; the warning is checked against the model it
-  // went to, which may be picked only now.
+  // The question goes into the current conversation; code larger than the model's context is
+  // stopped before sending there, like any message (chat/fit.ts).
   const c = session.current();
-  session.sendIn(c, message, (model) => {
+  session.sendIn(c, buildMessage(buf, first, last, question), () => {
     // What the reply's code is applied to (code/apply.ts), tracked while the user edits.
     target.remember(c.id, buf, first, last);
-    warnIfTooLarge(model, message.length);
+    followReply();
   });
+}
+
+/** Whether lines first..last of `buf` hold only white space. */
+function isBlank(buf: number, first: number, last: number): boolean {
+  for (const line of vim.api.nvim_buf_get_lines(buf, first - 1, last, false)) {
+    if (string.find(line, "%S")[0] !== undefined) return false;
+  }
+  return true;
 }
 
 /** Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent. */
@@ -75,6 +57,11 @@ export function ask(opts: AskOpts): void {
   const total = vim.api.nvim_buf_line_count(buf);
   const first = math.max(1, math.min(opts.range?.[0] ?? 1, total));
   const last = math.max(first, math.min(opts.range?.[1] ?? total, total));
+  if (isBlank(buf, first, last)) {
+    const what = opts.range === undefined ? "the buffer is empty" : `lines ${first}-${last} are empty`;
+    notify(`nothing to ask about: ${what}`, vim.log.levels.WARN);
+    return;
+  }
   if (opts.prompt !== undefined && vim.trim(opts.prompt) !== "") {
     sendQuestion(buf, first, last, vim.trim(opts.prompt));
     return;

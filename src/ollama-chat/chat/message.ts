@@ -55,6 +55,9 @@ export function toRequest(messages: Message[], system: string | undefined): Chat
   // The chat's settings section is for the plugin, not the model.
   const first = messages[0]?.role === "settings" ? messages[1] : messages[0];
   if (system !== undefined && (first === undefined || first.role !== "system")) out.push({ role: "system", content: system });
-  for (const m of messages) if (m.role !== "settings") out.push({ role: m.role, content: m.content });
+  // A reply that brought nothing (a bare heading typed or left by hand) is never sent.
+  for (const m of messages) {
+    if (m.role !== "settings" && (m.role !== "assistant" || vim.trim(m.content) !== "")) out.push({ role: m.role, content: m.content });
+  }
   return out;
 }

@@ -51,7 +51,7 @@ function runCommands(c: Conversation, buf: number, text: string): boolean {
  * is ready to go; tells the user and never calls it when it is not (a bad command or variable:
  * the text stays in the buffer).
  */
-export function request(c: Conversation, messages: Message[], ready: (this: void, messages: Message[], request: ChatMessage[]) => void): void {
+export function request(c: Conversation, messages: Message[], ready: (this: void, messages: Message[], rewrite: (this: void, req: ChatMessage[]) => ChatMessage[]) => void): void {
   if (preparing.has(c.id)) {
     notify("the message is still being prepared (#gitdiff runs git): wait a moment", vim.log.levels.WARN);
     return;
@@ -84,24 +84,27 @@ export function request(c: Conversation, messages: Message[], ready: (this: void
       sentAs.set(c.id, cache);
     }
     cache.set(text, [expanded, images]);
-    ready(messages, build(c, messages, cache));
+    const sent = cache;
+    ready(messages, (req) => rewrite(c, req, sent));
   });
 }
 
-/** The request's messages: as sent before where a message was sent, the settings left out. */
-function build(c: Conversation, messages: Message[], cache: LuaMap<string, [string, string[]]>): ChatMessage[] {
+/**
+ * The request's messages with each user message as it was sent (variables expanded, images
+ * attached); a system prompt set by /system in place of the chat's "## System" message.
+ */
+function rewrite(c: Conversation, req: ChatMessage[], cache: LuaMap<string, [string, string[]]>): ChatMessage[] {
   const own = c.settings.system;
-  const kept: Message[] = [];
-  for (const m of messages) {
-    // A system prompt set by /system replaces the chat's "## System" message.
-    if (m.role !== "settings" && !(own !== undefined && m.role === "system")) kept.push(m);
-  }
-  const out = message.toRequest(kept, c.effectiveSettings().system);
-  for (const m of out) {
-    const sent = m.role === "user" ? cache.get(vim.trim(m.content)) : undefined;
-    if (sent !== undefined) {
-      m.content = sent[0];
-      if (sent[1].length > 0) m.images = sent[1];
+  const out: ChatMessage[] = [];
+  if (own !== undefined) out.push({ role: "system", content: own });
+  for (const m of req) {
+    if (own === undefined || m.role !== "system") {
+      const sent = m.role === "user" ? cache.get(vim.trim(m.content)) : undefined;
+      if (sent !== undefined) {
+        m.content = sent[0];
+        if (sent[1].length > 0) m.images = sent[1];
+      }
+      out.push(m);
     }
   }
   return out;

@@ -11,8 +11,14 @@ import * as prepare from "./prepare";
 import * as models from "./models";
 import * as pane from "./pane";
 import * as registry from "./registry";
+import * as regen from "./regenerate";
+import * as autosave from "./autosave";
+import * as winbar from "./winbar";
 
 export type { State, Status } from "./conversation";
+
+autosave.setup();
+winbar.setup();
 
 const host: Host = {
   send: (c) => sendIn(c, undefined, undefined),
@@ -72,7 +78,7 @@ export function withModel(c: Conversation, cb: (this: void, c: Conversation) => 
     return;
   }
   resolveModel(c, () => {
-    pane.show(c, true);
+    showWarm(c);
     cb(c);
   });
 }
@@ -82,14 +88,20 @@ export function isOpen(): boolean {
   return c !== undefined && pane.windowOf(c) !== undefined;
 }
 
+/** Shows the conversation and warms its model up in the background. */
+function showWarm(c: Conversation): void {
+  pane.show(c, true);
+  c.warm();
+}
+
 /** Opens the chat with the default model (asking for one the first time). */
 export function open(): void {
   const c = current();
   if (c.model !== undefined) {
-    pane.show(c, true);
+    showWarm(c);
     return;
   }
-  resolveModel(c, () => pane.show(c, true));
+  resolveModel(c, () => showWarm(c));
 }
 
 export function toggle(): void {
@@ -117,7 +129,9 @@ function switchModelOf(c: Conversation, model: string): void {
   c.stop();
   c.model = model;
   frontmatter.switchModel(c.validBuffer(), model);
+  winbar.refresh();
   notify(`the chat now uses ${model}`);
+  c.warm();
 }
 
 /** Uses `model` for the rest of this chat; a reply in progress is stopped first. */
@@ -130,8 +144,12 @@ export function status(): Status {
   return c !== undefined ? c.status() : { model: undefined, state: "idle", tokens_per_second: undefined };
 }
 
-export function stop(): void {
-  registry.peek()?.stop();
+/** Stops the reply in progress; false when none was streaming. */
+export function stop(): boolean {
+  const c = registry.peek();
+  if (c === undefined || !c.isStreaming()) return false;
+  c.stop();
+  return true;
 }
 
 /**
@@ -147,11 +165,11 @@ export function sendIn(c: Conversation, text: string | undefined, onSent: ((this
   withModel(c, () => {
     const taken = c.takeMessage(text);
     if (taken === undefined) return;
-    prepare.request(c, taken, (messages, request) => {
+    prepare.request(c, taken, (messages, rewrite) => {
       if (c.isStreaming()) return;
       // The pane shows the current conversation; one beside it streams into its hidden buffer.
       if (c === registry.peek() && pane.windowOf(c) === undefined) pane.show(c, false);
-      c.send(messages, request);
+      c.send(messages, rewrite);
       onSent?.(c.model!);
     });
   });
@@ -194,4 +212,15 @@ export function replaceConversation(messages: Message[], model: string | undefin
     return;
   }
   pane.show(next, true);
+}
+
+/** Replaces the last reply of the current conversation with a new one from the same history. */
+export function regenerate(): void {
+  const c = current();
+  withModel(c, () => {
+    const messages = regen.prepare(c);
+    if (messages === undefined) return;
+    if (pane.windowOf(c) === undefined) pane.show(c, false);
+    c.send(messages);
+  });
 }

@@ -1,68 +1,62 @@
-local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__StringEndsWith = ____lualib.__TS__StringEndsWith
+-- generated from src/ollama-chat/chat/ask.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local source = require("ollama-chat.code.source")
 local target = require("ollama-chat.code.target")
-local config = require("ollama-chat.config")
-local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____buffer = require("ollama-chat.chat.buffer")
 local isChatBuffer = ____buffer.isChatBuffer
 local session = require("ollama-chat.chat.session")
---- Rough token estimate for a context warning: about 4 bytes per token for code.
-local BYTES_PER_TOKEN = 4
+local window = require("ollama-chat.chat.window")
 --- The message sent for `question` about lines first..last of `buf`.
 function ____exports.buildMessage(buf, first, last, question)
+    -- Asking about code: the current buffer or a range of it goes into the chat as the user's
+    -- message (file, filetype, lines, the code in a fenced block, then the question) and is sent
+    -- through the API like any message: over stdin, never on a command line.
     return (source.block(buf, first, last) .. "\n\n") .. question
 end
---- Warns (without blocking) when the context is larger than the model's context window.
-local function warnIfTooLarge(model, bytes)
-    local tokens = math.ceil(bytes / BYTES_PER_TOKEN)
-    local numCtx = config.get().chat.options.num_ctx
-    local function report(window, source)
-        if tokens <= window then
-            return
-        end
-        notify(
-            ((((((((("the code sent is about " .. tostring(tokens)) .. " tokens (") .. tostring(bytes)) .. " bytes), more than ") .. model) .. "'s context of ") .. tostring(window)) .. " tokens (") .. source) .. "): the model will not see all of it. Ask about a selection, or raise chat.options.num_ctx.",
-            vim.log.levels.WARN
+--- The chat window follows the reply the ask started: its cursor goes to the end (the reply's).
+local function followReply()
+    local buf = session.current():validBuffer()
+    local ____temp_0
+    if buf == nil then
+        ____temp_0 = nil
+    else
+        ____temp_0 = window.findWindow(buf)
+    end
+    local win = ____temp_0
+    if win ~= nil then
+        vim.api.nvim_win_set_cursor(
+            win,
+            {
+                vim.api.nvim_buf_line_count(buf),
+                0
+            }
         )
     end
-    if type(numCtx) == "number" then
-        report(numCtx, "chat.options.num_ctx")
-        return
-    end
-    client.show(
-        model,
-        function(err, info)
-            if err ~= nil or info == nil then
-                return
-            end
-            local modelInfo = info.model_info
-            if modelInfo == nil then
-                return
-            end
-            for key, value in pairs(modelInfo) do
-                if type(key) == "string" and __TS__StringEndsWith(key, ".context_length") and type(value) == "number" then
-                    report(value, "its context_length")
-                    return
-                end
-            end
-        end
-    )
 end
 local function sendQuestion(buf, first, last, question)
-    local message = ____exports.buildMessage(buf, first, last, question)
+    -- The question goes into the current conversation; code larger than the model's context is
+    -- stopped before sending there, like any message (chat/fit.ts).
     local c = session.current()
     session.sendIn(
         c,
-        message,
-        function(model)
+        ____exports.buildMessage(buf, first, last, question),
+        function()
+            -- What the reply's code is applied to (code/apply.ts), tracked while the user edits.
             target.remember(c.id, buf, first, last)
-            warnIfTooLarge(model, #message)
+            followReply()
         end
     )
+end
+--- Whether lines first..last of `buf` hold only white space.
+local function isBlank(buf, first, last)
+    for ____, line in ipairs(vim.api.nvim_buf_get_lines(buf, first - 1, last, false)) do
+        if (string.find(line, "%S")) ~= nil then
+            return false
+        end
+    end
+    return true
 end
 --- Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent.
 function ____exports.ask(opts)
@@ -72,20 +66,25 @@ function ____exports.ask(opts)
         return
     end
     local total = vim.api.nvim_buf_line_count(buf)
-    local ____math_max_3 = math.max
-    local ____math_min_2 = math.min
-    local ____opt_0 = opts.range
-    local first = ____math_max_3(
+    local ____math_max_4 = math.max
+    local ____math_min_3 = math.min
+    local ____opt_1 = opts.range
+    local first = ____math_max_4(
         1,
-        ____math_min_2(____opt_0 and ____opt_0[1] or 1, total)
+        ____math_min_3(____opt_1 and ____opt_1[1] or 1, total)
     )
-    local ____math_max_7 = math.max
-    local ____math_min_6 = math.min
-    local ____opt_4 = opts.range
-    local last = ____math_max_7(
+    local ____math_max_8 = math.max
+    local ____math_min_7 = math.min
+    local ____opt_5 = opts.range
+    local last = ____math_max_8(
         first,
-        ____math_min_6(____opt_4 and ____opt_4[2] or total, total)
+        ____math_min_7(____opt_5 and ____opt_5[2] or total, total)
     )
+    if isBlank(buf, first, last) then
+        local what = opts.range == nil and "the buffer is empty" or ((("lines " .. tostring(first)) .. "-") .. tostring(last)) .. " are empty"
+        notify("nothing to ask about: " .. what, vim.log.levels.WARN)
+        return
+    end
     if opts.prompt ~= nil and vim.trim(opts.prompt) ~= "" then
         sendQuestion(
             buf,

@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/codekeys.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local blocks = require("ollama-chat.code.blocks")
 local transcript = require("ollama-chat.format.transcript")
@@ -7,6 +7,8 @@ local notify = ____notify.notify
 local variables = require("ollama-chat.chat.variables")
 --- The code block of the chat buffer at 0-based line `row` (the thinking block is not code).
 function ____exports.blockAt(buf, row)
+    -- The chat buffer's code helpers: `yc` yanks the code block under the cursor (without its
+    -- fences), and the buffer's omnifunc completes chat variables (`#buf<C-x><C-o>`).
     local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
     local block = blocks.at(
         blocks.find(lines, transcript.isHeading),
@@ -44,6 +46,7 @@ function ____exports.omnifunc(findstart, base)
         local col = vim.api.nvim_win_get_cursor(0)[2]
         local before = string.sub(line, 1, col)
         local start = string.find(before, "#[%a]*:?%S*$")
+        -- -3: nothing to complete here, leave completion mode quietly.
         return start == nil and -3 or start - 1
     end
     return variables.complete(base)

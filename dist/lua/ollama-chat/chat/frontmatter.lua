@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/frontmatter.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local transcript = require("ollama-chat.format.transcript")
 local settings = require("ollama-chat.chat.settings")
@@ -8,6 +8,9 @@ local function section(lines)
         local i = 0
         while i < #lines do
             if lines[i + 1] == transcript.SETTINGS_HEADING then
+                -- The settings section at the top of a chat buffer ("## Settings", chat/settings.ts): read from
+                -- the buffer before each request (the user may edit it there), written when a chat command
+                -- changes it, removed when nothing is set.
                 local j = i + 1
                 while j < #lines and not transcript.isHeading(lines[j + 1]) do
                     j = j + 1

@@ -1,7 +1,9 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/origin.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____buffer = require("ollama-chat.chat.buffer")
 local isChatBuffer = ____buffer.isChatBuffer
+-- The buffer the chat came from: the code buffer the user was last in (a file buffer, not the
+-- chat's own nor a plugin view). `#buffer`, `#selection`, `#diagnostics` and apply read it.
 local last
 local function isCode(buf)
     return vim.api.nvim_buf_is_valid(buf) and vim.api.nvim_get_option_value("buftype", {buf = buf}) == "" and not isChatBuffer(buf) and not vim.startswith(
@@ -14,6 +16,7 @@ local function note(buf)
         last = buf
     end
 end
+-- From the first use on: the buffer current then, then every code buffer entered.
 note(vim.api.nvim_get_current_buf())
 vim.api.nvim_create_autocmd(
     "BufEnter",

@@ -1,6 +1,6 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/prepare.ts by TypeScriptToLua; do not edit
 local ____exports = {}
-local build
+local rewrite
 local config = require("ollama-chat.config")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
@@ -9,35 +9,35 @@ local message = require("ollama-chat.chat.message")
 local origin = require("ollama-chat.chat.origin")
 local settings = require("ollama-chat.chat.settings")
 local variables = require("ollama-chat.chat.variables")
-function build(c, messages, cache)
+function rewrite(c, req, cache)
     local own = c.settings.system
-    local kept = {}
-    for ____, m in ipairs(messages) do
-        if m.role ~= "settings" and not (own ~= nil and m.role == "system") then
-            kept[#kept + 1] = m
-        end
+    local out = {}
+    if own ~= nil then
+        out[#out + 1] = {role = "system", content = own}
     end
-    local out = message.toRequest(
-        kept,
-        c:effectiveSettings().system
-    )
-    for ____, m in ipairs(out) do
-        local ____temp_0
-        if m.role == "user" then
-            ____temp_0 = cache[vim.trim(m.content)]
-        else
-            ____temp_0 = nil
-        end
-        local sent = ____temp_0
-        if sent ~= nil then
-            m.content = sent[1]
-            if #sent[2] > 0 then
-                m.images = sent[2]
+    for ____, m in ipairs(req) do
+        if own == nil or m.role ~= "system" then
+            local ____temp_0
+            if m.role == "user" then
+                ____temp_0 = cache[vim.trim(m.content)]
+            else
+                ____temp_0 = nil
             end
+            local sent = ____temp_0
+            if sent ~= nil then
+                m.content = sent[1]
+                if #sent[2] > 0 then
+                    m.images = sent[2]
+                end
+            end
+            out[#out + 1] = m
         end
     end
     return out
 end
+-- Between "send" and the request: chat commands at the start of the message change the chat's
+-- settings (and are not sent), the settings section is read into the conversation, and the
+-- message's variables are expanded into what the request carries (the buffer keeps `#buffer`).
 --- What each conversation's messages were sent as: their text with the variables expanded.
 local sentAs = {}
 local preparing = {}
@@ -117,9 +117,10 @@ function ____exports.request(c, messages, ready)
                 sentAs[c.id] = cache
             end
             cache[text] = {expanded, images}
+            local sent = cache
             ready(
                 messages,
-                build(c, messages, cache)
+                function(req) return rewrite(c, req, sent) end
             )
         end
     )

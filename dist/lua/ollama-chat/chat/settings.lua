@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/settings.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local thinkWord, setField, command, THINK_WORDS
 function thinkWord(t)
@@ -119,6 +119,7 @@ THINK_WORDS = {
 local function showValue(v)
     if type(v) == "string" then
         local s = v
+        -- Text that would read back as something else is written as JSON.
         return ____exports.parseValue(s) == s and (string.find(s, "\n", 1, true)) == nil and s or vim.json.encode(s)
     end
     if type(v) == "table" then

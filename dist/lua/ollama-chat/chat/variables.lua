@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/chat/variables.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local ____exports = {}
@@ -5,6 +6,10 @@ local ____fence = require("ollama-chat.format.fence")
 local fenced = ____fence.fenced
 local process = require("ollama-chat.http.process")
 local source = require("ollama-chat.code.source")
+-- Chat variables: `#name` or `#name:arg` in a message, replaced in the request (never in the
+-- buffer or the saved chat) by content in a fenced block that names it. A small registry: each
+-- variable expands itself, asynchronously when it must (`#gitdiff` runs git), and may complete its
+-- argument. Other features add theirs with register() (`#image:{path}`).
 local registry = {}
 local order = {}
 --- Adds (or replaces) a variable.
@@ -33,6 +38,7 @@ function ____exports.tokens(text)
             if v ~= nil and (prev == "" or (string.find(prev, "^[%s(]")) ~= nil) then
                 local arg = string.sub(colonArg, 1, 1) == ":" and string.sub(colonArg, 2) or nil
                 local ____end = to
+                -- Punctuation after `#buffer` ends a sentence, it is not an argument.
                 if string.sub(colonArg, 1, 1) ~= ":" then
                     ____end = from + #name
                 end
@@ -175,6 +181,8 @@ function ____exports.names()
     end
     return out
 end
+-- ---------------------------------------------------------------------------------------------
+-- The built-in variables.
 local MAX_FILE_BYTES = 1024 * 1024
 local function usableOrigin(ctx)
     return ctx.origin ~= nil and vim.api.nvim_buf_is_valid(ctx.origin) and ctx.origin or nil

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/code/apply.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
@@ -14,6 +15,9 @@ local unwritable = ____diffview.unwritable
 local ____indent = require("ollama-chat.code.indent")
 local keepLayout = ____indent.keepLayout
 local target = require("ollama-chat.code.target")
+-- Apply: a reply's code block goes back into the code, through the diff view. The block under
+-- the cursor in the chat, else the last reply's last block; onto the lines the chat was asked
+-- about (code/target.ts), else the whole buffer the chat came from.
 --- Language names a fence may use for a filetype.
 local ALIASES = {
     js = "javascript",

@@ -1,8 +1,9 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/code/blocks.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local function fenceOf(line)
     local indent, marker, info = string.match(line, "^( ? ? ?)(```+)(.*)$")
     if marker ~= nil then
+        -- A backtick fence's info string may not hold a backtick (CommonMark).
         if (string.find(info, "`", 1, true)) ~= nil then
             return nil
         end

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/code/diffview.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
@@ -33,6 +34,13 @@ function sameLines(a, b)
     end
     return true
 end
+-- A proposed replacement of lines first..last of a buffer, shown inline in that buffer before
+-- anything changes: the lines that would go are marked (DiffDelete, a "-" sign), the lines that
+-- would come show as virtual lines below them (DiffAdd), both with cterm colours so they read
+-- without 'termguicolors'. Keys while it is shown: ga / gr accept or reject the hunk under the
+-- cursor (every open hunk when the cursor is on none), <CR> accepts and q rejects the rest, ]c /
+-- [c go to the next / previous hunk. When no hunk is left open, the accepted ones are written in
+-- one nvim_buf_set_lines: one undo step. The text may still be streaming in (an edit).
 local NS = vim.api.nvim_create_namespace("ollama-chat-diff")
 --- The range itself, tracked while the diff is shown (edits above it move it).
 local NS_RANGE = vim.api.nvim_create_namespace("ollama-chat-diff-range")

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/code/edit.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
@@ -18,6 +19,9 @@ local unwritable = ____diffview.unwritable
 local ____indent = require("ollama-chat.code.indent")
 local codeOnly = ____indent.codeOnly
 local keepLayout = ____indent.keepLayout
+-- Edit: lines of a buffer, their filetype and an instruction go to the chat's model, which is
+-- asked for the replacement only; the new text streams into the diff view, laid out like the
+-- original (indentation and surrounding blank lines kept when the model drops them).
 --- How often streamed text is laid out and redrawn (the editor stays responsive meanwhile).
 local REDRAW_MS = 50
 local SYSTEM = "You rewrite code. Reply with the rewritten code only: no explanation, no markdown fence, " .. "nothing before or after it. Keep the language, the style and the indentation of the original."

@@ -1,5 +1,8 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/code/indent.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+-- Keeping the original's layout when a model rewrites code: small models drop the indentation of
+-- a snippet taken from inside a function, wrap the answer in a fence they were told not to write,
+-- and lose the blank lines around it.
 local function leading(line)
     return (string.match(line, "^(%s*)"))
 end

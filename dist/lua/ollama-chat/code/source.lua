@@ -1,9 +1,11 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/code/source.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____fence = require("ollama-chat.format.fence")
 local fenced = ____fence.fenced
 --- The file name as the user sees it ("[No Name]" for none).
 function ____exports.displayName(buf)
+    -- Code taken from a buffer to show a model: its lines in a fence, under a line naming the file,
+    -- its filetype and the lines (what `ask` sends and what `#buffer`/`#selection` expand to).
     local name = vim.api.nvim_buf_get_name(buf)
     return name == "" and "[No Name]" or vim.fn.fnamemodify(name, ":~:.")
 end

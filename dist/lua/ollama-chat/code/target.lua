@@ -1,5 +1,7 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/code/target.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+-- Where a conversation's code goes back: the lines it was asked about, tracked with an extmark so
+-- edits made meanwhile (lines added above, the range itself edited) do not misplace them.
 local NS = vim.api.nvim_create_namespace("ollama-chat-target")
 local byConversation = {}
 --- Remembers lines first..last (1-based) of `buf` as what conversation `id` is about.
@@ -44,6 +46,7 @@ function ____exports.resolve(id)
         return ("the buffer asked about (" .. (t.name == "" and "[No Name]" or t.name)) .. ") was closed: open it and ask again"
     end
     local m = vim.api.nvim_buf_get_extmark_by_id(t.buf, NS, t.mark, {details = true})
+    -- Deleted lines invalidate the mark (0.11+ says so; 0.10 leaves it collapsed to a point).
     local collapsed = m[3] ~= nil and m[3].end_row == m[1] and m[3].end_col == m[2] and not t.empty
     if m[1] == nil or m[3] == nil or m[3].invalid == true or collapsed then
         return "the lines asked about were deleted: ask again about the lines to change"

@@ -1,5 +1,6 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/format/fence.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+-- Markdown fences for code sent to a model: long enough that the code cannot close them.
 --- A fence longer than any run of backticks in the code, so the code cannot close it.
 function ____exports.fenceFor(lines)
     local longest = 0

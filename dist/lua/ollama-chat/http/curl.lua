@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/http/curl.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__Class = ____lualib.__TS__Class
@@ -7,6 +8,13 @@ local ____lines = require("ollama-chat.http.lines")
 local LineSplitter = ____lines.LineSplitter
 local ____process = require("ollama-chat.http.process")
 local run = ____process.run
+-- HTTP through curl, run by process.ts (vim.system). The request body goes over stdin (never argv: large
+-- buffers exceed argv limits and no shell ever sees user text); headers, which can hold secrets
+-- (a proxy's Authorization), go through a private file, since argv is readable by every local
+-- user in /proc/<pid>/cmdline; `-i` puts the status line and
+-- headers in front of the body so errors can be told apart; streamed bodies are split into lines
+-- as they arrive. Everything the caller sees is delivered in order on the main loop, in time
+-- slices, so a flood of lines never freezes the editor.
 --- Main-loop work per slice before yielding to input and redraw.
 local SLICE_NS = 4000000
 local curlPath
@@ -19,7 +27,38 @@ local function curl()
     end
     return curlPath ~= "" and curlPath or "curl"
 end
-local function curlArgs(req)
+--- Header lines for `-H
+-- 
+-- @file `: one per line, so a CR or LF in a name or value is dropped.
+local function headerLines(headers)
+    local lines = {}
+    for name, value in pairs(headers) do
+        local line = string.gsub(
+            (tostring(name) .. ": ") .. value,
+            "[\r\n]",
+            ""
+        )
+        lines[#lines + 1] = line
+    end
+    return #lines > 0 and table.concat(lines, "\n") .. "\n" or nil
+end
+--- Writes `text` to a new file only this user can read (in Neovim's own 0700 temp dir); undefined on failure.
+local function privateFile(text)
+    local path = vim.fn.tempname()
+    local fd = vim.uv.fs_open(path, "wx", 384)
+    if fd == nil then
+        return nil
+    end
+    local written = vim.uv.fs_write(fd, text, 0)
+    vim.uv.fs_close(fd)
+    if written ~= #text then
+        vim.uv.fs_unlink(path)
+        return nil
+    end
+    return path
+end
+local function curlArgs(req, headerFile)
+    -- -q first: ignore the user's ~/.curlrc, which could change the output format.
     local args = {
         curl(),
         "-q",
@@ -40,14 +79,8 @@ local function curlArgs(req)
     else
         __TS__ArrayPush(args, "-X", req.method)
     end
-    if req.headers ~= nil then
-        for name, value in pairs(req.headers) do
-            __TS__ArrayPush(
-                args,
-                "-H",
-                (tostring(name) .. ": ") .. value
-            )
-        end
+    if headerFile ~= nil then
+        __TS__ArrayPush(args, "-H", "@" .. headerFile)
     end
     if req.body ~= nil then
         __TS__ArrayPush(
@@ -89,6 +122,8 @@ function Exchange.prototype.____constructor(self, req)
     self.delivered = false
     self.cancelled = false
     self.idleFired = false
+    self.lastData = vim.uv.hrtime()
+    self.waitingSeconds = 0
     self.splitter = __TS__New(
         LineSplitter,
         function(line)
@@ -98,16 +133,42 @@ function Exchange.prototype.____constructor(self, req)
             return ____temp_1
         end
     )
+    local ____temp_2
+    if req.headers ~= nil then
+        ____temp_2 = headerLines(req.headers)
+    else
+        ____temp_2 = nil
+    end
+    local lines = ____temp_2
+    if lines ~= nil then
+        self.headerFile = privateFile(lines)
+        if self.headerFile == nil then
+            -- Never fall back to argv: report it like a request that failed.
+            self.pid = -1
+            self.proc = {
+                pid = -1,
+                kill = function()
+                end
+            }
+            local ____self_stderr_3 = self.stderr
+            ____self_stderr_3[#____self_stderr_3 + 1] = "could not write the request headers to a private file in " .. vim.fn.fnamemodify(
+                vim.fn.tempname(),
+                ":h"
+            )
+            vim.schedule(function() return self:onExit(26) end)
+            return
+        end
+    end
     self.proc = run(
-        curlArgs(req),
+        curlArgs(req, self.headerFile),
         {
             stdin = req.body,
             stdout = function(data) return self:onStdout(data) end,
             stderr = function(data)
-                local ____self_stderr_2 = self.stderr
-                local ____temp_3 = #____self_stderr_2 + 1
-                ____self_stderr_2[____temp_3] = data
-                return ____temp_3
+                local ____self_stderr_4 = self.stderr
+                local ____temp_5 = #____self_stderr_4 + 1
+                ____self_stderr_4[____temp_5] = data
+                return ____temp_5
             end,
             on_exit = function(code) return self:onExit(code) end
         }
@@ -122,9 +183,19 @@ function Exchange.prototype.____constructor(self, req)
             idle,
             function()
                 self.idleFired = true
-                self:stopTimer()
+                self:stopTimers()
                 self.proc:kill(15)
             end
+        )
+    end
+    if req.on_waiting ~= nil then
+        local after = req.waiting_after_ms or 10000
+        local timer = vim.uv.new_timer()
+        self.waitTimer = timer
+        timer:start(
+            after,
+            1000,
+            function() return self:checkSilence(after) end
         )
     end
 end
@@ -133,31 +204,66 @@ function Exchange.prototype.cancel(self)
         return
     end
     self.cancelled = true
-    self:stopTimer()
+    self:stopTimers()
     self.proc:kill(15)
 end
-function Exchange.prototype.stopTimer(self)
-    local timer = self.timer
-    if timer ~= nil and not timer:is_closing() then
-        timer:stop()
-        timer:close()
+function Exchange.prototype.waiting(self)
+    return self.waitingSeconds
+end
+function Exchange.prototype.stopTimers(self)
+    for ____, timer in ipairs({self.timer, self.waitTimer}) do
+        if timer ~= nil and not timer:is_closing() then
+            timer:stop()
+            timer:close()
+        end
     end
     self.timer = nil
+    self.waitTimer = nil
 end
-function Exchange.prototype.onStdout(self, data)
-    if self.cancelled then
+function Exchange.prototype.checkSilence(self, after)
+    -- The timer may fire a little early by the clock: a tick's worth of slack.
+    local silentMs = (vim.uv.hrtime() - self.lastData) / 1000000 + 100
+    if silentMs < after then
         return
     end
-    local ____opt_4 = self.timer
-    if ____opt_4 ~= nil then
-        ____opt_4:again()
+    self.waitingSeconds = math.floor(silentMs / 1000)
+    local seconds = self.waitingSeconds
+    vim.schedule(function()
+        if not self.delivered and not self.cancelled and self.waitingSeconds > 0 then
+            self.req.on_waiting(seconds)
+        end
+    end)
+end
+function Exchange.prototype.noteData(self, data)
+    local nonBlank = string.find(data, "%S")
+    if nonBlank == nil then
+        return
     end
+    self.lastData = vim.uv.hrtime()
+    local ____opt_6 = self.timer
+    if ____opt_6 ~= nil then
+        ____opt_6:again()
+    end
+    if self.waitingSeconds > 0 then
+        self.waitingSeconds = 0
+        vim.schedule(function()
+            if not self.delivered and not self.cancelled then
+                self.req.on_waiting(0)
+            end
+        end)
+    end
+end
+function Exchange.prototype.onStdout(self, data)
+    if self.cancelled or self.lineError ~= nil then
+        return
+    end
+    self:noteData(data)
     if self.inBody then
         self:onBody(data)
         return
     end
-    local ____self_head_6 = self.head
-    ____self_head_6[#____self_head_6 + 1] = data
+    local ____self_head_8 = self.head
+    ____self_head_8[#____self_head_8 + 1] = data
     local text = table.concat(self.head)
     do
         while true do
@@ -172,6 +278,7 @@ function Exchange.prototype.onStdout(self, data)
                 self.headers
             ) or 0
             text = string.sub(text, stop + 4)
+            -- "100 Continue" and other interim answers precede the real one.
             if self.status < 100 or self.status >= 200 then
                 break
             end
@@ -189,12 +296,16 @@ function Exchange.prototype.onBody(self, data)
         self.splitter:push(data)
         self:scheduleFlush()
     else
-        local ____self_bodyPieces_7 = self.bodyPieces
-        ____self_bodyPieces_7[#____self_bodyPieces_7 + 1] = data
+        local ____self_bodyPieces_9 = self.bodyPieces
+        ____self_bodyPieces_9[#____self_bodyPieces_9 + 1] = data
     end
 end
 function Exchange.prototype.onExit(self, code)
-    self:stopTimer()
+    self:stopTimers()
+    self.waitingSeconds = 0
+    if self.headerFile ~= nil then
+        vim.uv.fs_unlink(self.headerFile)
+    end
     if self.streaming then
         self.splitter:finish()
     end
@@ -231,18 +342,28 @@ function Exchange.prototype.flush(self)
         end
         local line = self.queue[self.queueHead + 1]
         self.queueHead = self.queueHead + 1
-        if onLine ~= nil then
-            onLine(line)
+        if onLine ~= nil and self.lineError == nil then
+            -- A handler's error must not leave the request without its on_done: stop it and report.
+            local ok, err = pcall(onLine, line)
+            if not ok then
+                self.lineError = tostring(err)
+                self:stopTimers()
+                self.proc:kill(15)
+            end
         end
         if vim.uv.hrtime() - started > SLICE_NS and self.queueHead < #self.queue then
             self:scheduleFlush()
             return
         end
     end
+    -- Delivered lines are dropped in one go, not shifted one by one.
     self.queue = {}
     self.queueHead = 0
     if self.final ~= nil then
         self.delivered = true
+        if self.lineError ~= nil then
+            self.final.line_error = self.lineError
+        end
         self.req.on_done(self.final)
     end
 end
@@ -251,7 +372,8 @@ function ____exports.request(req)
     local exchange = __TS__New(Exchange, req)
     return {
         pid = exchange.pid,
-        cancel = function() return exchange:cancel() end
+        cancel = function() return exchange:cancel() end,
+        waiting = function() return exchange:waiting() end
     }
 end
 return ____exports
