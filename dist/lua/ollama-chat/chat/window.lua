@@ -1,5 +1,7 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
+local ____render = require("ollama-chat.chat.render")
+local prepareParser = ____render.prepareParser
 local function setWinOptions(win)
     local opts = {
         {"wrap", true},
@@ -57,6 +59,7 @@ end
 --- Marks `buf` as markdown. A broken markdown ftplugin or parser in the user's setup must not
 -- break the chat: the error is reported and the buffer stays plain text.
 function ____exports.setMarkdown(buf)
+    prepareParser(buf)
     local ok, err = pcall(vim.api.nvim_set_option_value, "filetype", "markdown", {buf = buf})
     if not ok then
         vim.notify(
