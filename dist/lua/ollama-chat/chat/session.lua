@@ -1,7 +1,8 @@
+-- generated from src/ollama-chat/chat/session.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local resolveModel, switchModelOf
+local resolveModel, showWarm, switchModelOf
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local chatBuffer = require("ollama-chat.chat.buffer")
@@ -35,15 +36,20 @@ function ____exports.withModel(c, cb)
     resolveModel(
         c,
         function()
-            pane.show(c, true)
+            showWarm(c)
             cb(c)
         end
     )
+end
+function showWarm(c)
+    pane.show(c, true)
+    c:warm()
 end
 function switchModelOf(c, model)
     c:stop()
     c.model = model
     notify("the chat now uses " .. model)
+    c:warm()
 end
 --- Sends the conversation's typed message (or `text`) with the whole conversation, opening the
 -- pane first when needed. `onSent` is told the model once the request is on its way (the model
@@ -60,6 +66,7 @@ function ____exports.sendIn(c, text, onSent)
             if messages == nil then
                 return
             end
+            -- The pane shows the current conversation; one beside it streams into its hidden buffer.
             if c == registry.peek() and pane.windowOf(c) == nil then
                 pane.show(c, false)
             end
@@ -70,6 +77,9 @@ function ____exports.sendIn(c, text, onSent)
         end
     )
 end
+-- The chat as the API sees it (require("ollama-chat.chat.session")): thin functions over the
+-- current conversation of the registry, and the pane that shows it. What a conversation is and
+-- does lives in conversation.ts; which one is current, in registry.ts.
 local host = {
     send = function(c) return ____exports.sendIn(c, nil, nil) end,
     missingModel = function(c, model) return models.offerMissing(
@@ -120,12 +130,12 @@ end
 function ____exports.open()
     local c = ____exports.current()
     if c.model ~= nil then
-        pane.show(c, true)
+        showWarm(c)
         return
     end
     resolveModel(
         c,
-        function() return pane.show(c, true) end
+        function() return showWarm(c) end
     )
 end
 function ____exports.toggle()
