@@ -82,6 +82,7 @@ function ____exports.prepareParser(buf)
     if chatInjections == "" then
         return
     end
+    -- No markdown parser installed: get_parser fails (0.10) or returns nil (0.11+); the chat is plain.
     pcall(ts.get_parser, buf, "markdown", {injections = {markdown = chatInjections}})
 end
 ____exports.Reply = __TS__Class()
