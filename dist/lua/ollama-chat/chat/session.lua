@@ -2,6 +2,8 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
 local resolveModel, switchModelOf
+local ____text = require("ollama-chat.ui.text")
+local inline = ____text.inline
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local chatBuffer = require("ollama-chat.chat.buffer")
@@ -43,7 +45,7 @@ end
 function switchModelOf(c, model)
     c:stop()
     c.model = model
-    notify("the chat now uses " .. model)
+    notify("the chat now uses " .. inline(model))
 end
 --- Sends the conversation's typed message (or `text`) with the whole conversation, opening the
 -- pane first when needed. `onSent` is told the model once the request is on its way (the model

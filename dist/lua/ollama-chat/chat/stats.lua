@@ -1,5 +1,7 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
+local ____text = require("ollama-chat.ui.text")
+local oneLine = ____text.oneLine
 function ____exports.tokensPerSecond(result)
     if result.eval_count == nil or result.eval_duration == nil or result.eval_duration <= 0 then
         return nil
@@ -11,7 +13,10 @@ function ____exports.metaLines(err, result, stopped)
         return {{"■ stopped: the reply above is what arrived before you stopped it", "OllamaChatStopped"}}
     end
     if err ~= nil then
-        return {{"✗ " .. err.message, "OllamaChatError"}}
+        return {{
+            "✗ " .. oneLine(err.message),
+            "OllamaChatError"
+        }}
     end
     local parts = {}
     local tps = ____exports.tokensPerSecond(result)

@@ -3,12 +3,14 @@ local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__ArrayEntries = ____lualib.__TS__ArrayEntries
 local __TS__Iterator = ____lualib.__TS__Iterator
 local ____exports = {}
+local ____text = require("ollama-chat.ui.text")
+local inline = ____text.inline
 ____exports.USER_HEADING = "## User"
 ____exports.SYSTEM_HEADING = "## System"
 ____exports.THINKING_OPEN = "~~~~thinking"
 ____exports.THINKING_CLOSE = "~~~~"
 function ____exports.assistantHeading(model)
-    return ("## Assistant (" .. model) .. ")"
+    return ("## Assistant (" .. inline(model)) .. ")"
 end
 --- The model named by an assistant heading, or undefined for any other line.
 function ____exports.parseAssistantHeading(line)
