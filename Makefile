@@ -28,9 +28,10 @@ build: deps
 	@scripts/build.sh dist/lua
 	@$(MAKE) -s doc
 
-## doc: the commands, keymaps and options sections of doc/ollama-chat.txt, from dist/lua
+## doc: the commands, keymaps and options sections of doc/ollama-chat.txt, from dist/lua; doc/tags
 doc:
 	@$(NVIM) --clean -l scripts/gen-docs.lua doc dist/lua doc/ollama-chat.txt doc/ollama-chat.txt
+	@scripts/helptags.sh
 
 ## check-dist: fails when the committed dist/lua is not what src/ builds
 check-dist: deps

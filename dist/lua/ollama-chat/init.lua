@@ -1,9 +1,11 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/init.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local config = require("ollama-chat.config")
 local keymaps = require("ollama-chat.keymaps")
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
+-- Public Lua API: require("ollama-chat"). Thin: each function loads its feature module on first
+-- use, so requiring this module (as a user's config does at startup) costs next to nothing.
 ____exports.version = "0.1.0"
 local chat = lazy("ollama-chat.chat.session")
 local askModule = lazy("ollama-chat.chat.ask")
@@ -55,6 +57,7 @@ function ____exports.set_layout(layout)
 end
 --- For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second }.
 function ____exports.status()
+    -- A statusline calls this all the time: before the chat was ever used, do not load it.
     if not loaded("ollama-chat.chat.session") then
         return {model = nil, state = "idle", tokens_per_second = nil}
     end

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/chat/ask.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local ____exports = {}
@@ -8,6 +9,9 @@ local isChatBuffer = ____buffer.isChatBuffer
 local session = require("ollama-chat.chat.session")
 --- A fence longer than any run of backticks in the code, so the code cannot close it.
 function ____exports.fenceFor(lines)
+    -- Asking about code: the current buffer or a range of it goes into the chat as the user's
+    -- message (file, filetype, lines, the code in a fenced block, then the question) and is sent
+    -- through the API like any message: over stdin, never on a command line.
     local longest = 0
     for ____, line in ipairs(lines) do
         for run in string.gmatch(line, "(`+)") do
@@ -44,6 +48,8 @@ function ____exports.buildMessage(buf, first, last, question)
     return table.concat(parts, "\n")
 end
 local function sendQuestion(buf, first, last, question)
+    -- The question goes into the current conversation; code larger than the model's context is
+    -- stopped before sending there, like any message (chat/fit.ts).
     session.sendIn(
         session.current(),
         ____exports.buildMessage(buf, first, last, question),

@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/saved.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local choose, isPrefix
 local chats = require("ollama-chat.store.chats")
@@ -110,6 +110,9 @@ function ____exports.resume(name)
         end
     )
 end
+-- Saved chats as the user meets them: save the active chat under a name, load one into a new
+-- read-only buffer, resume one as the active conversation, delete them all after a confirmation.
+-- Storage (file names, atomic writes, locking) is store/chats.ts.
 local LOADED_PREFIX = "ollama-chat://saved/"
 local function saveAs(name)
     local check = chats.sanitize_name(name)
@@ -135,6 +138,7 @@ local function saveAs(name)
 end
 --- Saves the active chat under `name` (asked for when absent; an empty answer cancels).
 function ____exports.save(name)
+    -- Half a reply saved now would stop the finished one from being appended to it later.
     if session.isStreaming() then
         notify("a reply is still streaming: save when it is done, or stop it first with <C-c> or :Ollama stop", vim.log.levels.WARN)
         return
@@ -196,6 +200,7 @@ local function showReadOnly(chat, messages)
         function() return ____exports.resume(chat.path) end,
         {buffer = buf, desc = "Ollama: resume this chat", nowait = true}
     )
+    -- The chat pane is the active conversation: a saved chat opens beside it, never in it.
     local current = vim.api.nvim_get_current_win()
     if isChatBuffer(vim.api.nvim_win_get_buf(current)) then
         vim.cmd("aboveleft split")

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/chat/session.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
@@ -67,6 +68,7 @@ function ____exports.sendIn(c, text, onSent)
             if messages == nil then
                 return
             end
+            -- The pane shows the current conversation; one beside it streams into its hidden buffer.
             if c == registry.peek() and pane.windowOf(c) == nil then
                 pane.show(c, false)
             end
@@ -77,6 +79,9 @@ function ____exports.sendIn(c, text, onSent)
         end
     )
 end
+-- The chat as the API sees it (require("ollama-chat.chat.session")): thin functions over the
+-- current conversation of the registry, and the pane that shows it. What a conversation is and
+-- does lives in conversation.ts; which one is current, in registry.ts.
 local host = {
     send = function(c) return ____exports.sendIn(c, nil, nil) end,
     missingModel = function(c, model) return models.offerMissing(

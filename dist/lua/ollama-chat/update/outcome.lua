@@ -1,8 +1,11 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/update/outcome.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 function ____exports.decide(f)
     if f.error ~= nil then
         if f.error.kind == "cancelled" then
+            -- How a pull ended, decided from facts: the model's digest in /api/tags before and after the pull.
+            -- The stream's own evidence (bytes downloaded, old layers removed) only counts when /api/tags
+            -- could not be asked after the pull.
             return {state = "cancelled"}
         end
         return {state = "failed", error = f.error.message}

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/update/run.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local __TS__Class = ____lualib.__TS__Class
@@ -29,6 +30,10 @@ local ____summary = require("ollama-chat.update.summary")
 local emptyPayload = ____summary.emptyPayload
 local message = ____summary.message
 local payload = ____summary.payload
+-- One run of :OllamaUpdate, :Ollama outdated or :Ollama pull: list the local models, then pull
+-- (or check) them a few at a time through the queue, decide each outcome from /api/tags, and end
+-- with a summary and the OllamaUpdateDone event. The run announces its changes on `runChanges`;
+-- the progress view listens and redraws on its own schedule.
 --- Registry checks are small requests: more of them at once than pulls.
 local CHECK_CONCURRENCY = 4
 --- Every run's changes.
@@ -111,6 +116,7 @@ function Run.prototype.add(self, name)
         ____self_rows_1[#____self_rows_1 + 1] = row
         self.width = nameWidth(self.rows)
     else
+        -- Pulled again after it ended in this run: from where /api/tags says it is now.
         row.digest = self.digests[row.name]
         row.state = "queued"
         row.detail = ""
@@ -381,6 +387,7 @@ function Run.prototype.finish(self)
     local p = payload(mode, self.rows, self.stopped)
     self:close()
     ____exports.runChanges:publish({run = self, phase = "ended"})
+    -- Ruler and showcmd share the last line: a longer message would wait for Enter.
     local width = vim.o.columns - 12 - #"ollama-chat: "
     local level = #p.failed > 0 and mode == "update" and vim.log.levels.WARN or vim.log.levels.INFO
     notify(

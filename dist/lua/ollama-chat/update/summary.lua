@@ -1,9 +1,10 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/update/summary.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____format = require("ollama-chat.update.format")
 local count = ____format.count
 local tally = ____format.tally
 function ____exports.emptyPayload(mode)
+    -- The end of a run: the OllamaUpdateDone payload and a one-line summary for the user.
     local p = {updated = {}, current = {}, failed = {}, cancelled = false}
     if mode == "check" then
         p.available = {}

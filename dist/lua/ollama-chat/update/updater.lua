@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/update/updater.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}

@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/update/view.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local bufValid, setKeymaps, createBuffer, ensureBuffer, frame, stopTimer, cancelLinger, highlight, render, BUF_NAME, NS, state
 local highlights = require("ollama-chat.highlights")
@@ -150,6 +150,7 @@ function render()
     end
     local buf = ensureBuffer()
     local lines = source:lines(vim.uv.hrtime())
+    -- A new run (or a model added to it) writes the whole text once; then only what changed.
     local whole = #state.shown ~= #lines
     vim.api.nvim_set_option_value("modifiable", true, {buf = buf})
     if whole then
@@ -199,6 +200,11 @@ function render()
         )
     end
 end
+-- The live progress view: one scratch buffer in a floating window at the bottom right, updated in
+-- place (only the lines that changed) at most every RENDER_MS. It listens to the runs (runChanges):
+-- a run that starts is shown, without taking the cursor, so the user keeps typing; its changes
+-- are redrawn throttled, its end at once. Closing the view leaves the run going; it can be shown
+-- again.
 --- How often the view is redrawn while a run streams progress (ms): one redraw per batch.
 ____exports.RENDER_MS = 100
 --- After a run ends, an unfocused view stays this long (ms), then hides.
@@ -252,6 +258,7 @@ function ____exports.show(focus)
     config.focusable = true
     config.zindex = 45
     config.noautocmd = true
+    -- Not everywhere can a window open (the command-line window): the run goes on, reopen shows it.
     local ok, opened = pcall(vim.api.nvim_open_win, buf, focus, config)
     if not ok then
         return
