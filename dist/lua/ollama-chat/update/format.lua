@@ -115,6 +115,7 @@ function ____exports.rowLine(row, nameWidth, now)
     local look = LOOKS[row.state]
     local label = look.label
     local head = (" " .. look.icon) .. " "
+    -- A name from outside (a server, a file) may hold a newline: a buffer line may not.
     local name = pad(
         inline(row.name),
         nameWidth

@@ -58,6 +58,8 @@ function Run.prototype.start(self)
         if err ~= nil or models == nil then
             return self:abort(err)
         end
+        -- Whatever the listing holds, the run must end: a run left open would make every later
+        -- :OllamaUpdate answer "already running".
         local ok, failure = pcall(function()
             self:noteTags(models)
             self:begin(models)
