@@ -53,7 +53,13 @@ test:
 	@scripts/test.sh
 
 ## demo: the plugin against the bundled Ollama test server, in an isolated Neovim
-demo: setup server build
+demo:
+	@echo "demo: checking Neovim and the npm packages (the first time this downloads them)..."
+	@$(MAKE) -s setup
+	@echo "demo: building the test server..."
+	@$(MAKE) -s server
+	@echo "demo: building the plugin..."
+	@$(MAKE) -s build
 	@scripts/demo.sh
 
 ## bench-chat, bench-update: the benchmarks of docs/benchmarks.md

@@ -84,7 +84,7 @@ function ____exports.update(opts)
         return
     end
     if state.active ~= nil then
-        notify("an update is already running: showing its progress")
+        notify((state.active:noun() == "pull" and "a pull" or (state.active:noun() == "check" and "a check" or "an update")) .. " is already running: showing its progress")
         ____exports.reopen()
         return
     end
@@ -105,7 +105,7 @@ function ____exports.pull(model)
     local active = state.active
     if active ~= nil then
         if active:add(name) then
-            view.show(false)
+            view.show(true)
             return
         end
         notify(
@@ -120,6 +120,7 @@ end
 function ____exports.stop()
     return state.active ~= nil and state.active:stop()
 end
+--- True while a pull, update or check runs (the API's stop() says when nothing does).
 function ____exports.isRunning()
     return state.active ~= nil
 end
