@@ -3,7 +3,7 @@ SHELL := /bin/bash
 BIN := node_modules/.bin
 NVIM ?= $(shell scripts/pick-nvim.sh)
 
-.PHONY: all setup deps nvim build doc typecheck check-dist types test demo bench-chat bench-update bench-startup clean server helptags
+.PHONY: all setup deps nvim build doc typecheck check-dist types test demo bench-chat bench-update bench-startup clean server helptags screenshots
 all: build
 
 ## setup: everything the tests need (Debian packages, npm packages, Neovim 0.10 and latest)
@@ -53,8 +53,18 @@ test:
 	@scripts/test.sh
 
 ## demo: the plugin against the bundled Ollama test server, in an isolated Neovim
-demo: setup server build
+demo:
+	@echo "demo: checking Neovim and the npm packages (the first time this downloads them)..."
+	@$(MAKE) -s setup
+	@echo "demo: building the test server..."
+	@$(MAKE) -s server
+	@echo "demo: building the plugin..."
+	@$(MAKE) -s build
 	@scripts/demo.sh
+
+## screenshots: docs/images/*.png from the real plugin against the test server (tmux, aha, chromium)
+screenshots: setup server build
+	@scripts/screenshots.sh
 
 ## bench-chat, bench-update: the benchmarks of docs/benchmarks.md
 bench-chat: setup server build

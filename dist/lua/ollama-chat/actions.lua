@@ -183,6 +183,13 @@ ____exports.ACTIONS = {
         }) end
     },
     {
+        name = "regenerate",
+        desc = "replace the last reply with a new one",
+        help = "Replace the last reply with a new one from the same history and the chat's model; a failed or stopped turn is retried.",
+        keys = {{suffix = "r"}},
+        run = function() return api().regenerate() end
+    },
+    {
         name = "stop",
         desc = "stop the reply being generated",
         help = "Stop the reply, and a running update.",

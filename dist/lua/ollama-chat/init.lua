@@ -4,6 +4,8 @@ local config = require("ollama-chat.config")
 local keymaps = require("ollama-chat.keymaps")
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
+local ____notify = require("ollama-chat.ui.notify")
+local notify = ____notify.notify
 -- Public Lua API: require("ollama-chat"). Thin: each function loads its feature module on first
 -- use, so requiring this module (as a user's config does at startup) costs next to nothing.
 ____exports.version = "0.1.0"
@@ -38,12 +40,15 @@ function ____exports.send(text)
 end
 --- Stops the reply in progress and a running update or check (without loading either).
 function ____exports.stop()
-    if loaded("ollama-chat.chat.session") then
-        chat().stop()
+    local reply = loaded("ollama-chat.chat.session") and chat().stop()
+    local run = loaded("ollama-chat.update.updater") and updater().stop()
+    if not reply and not run then
+        notify("nothing to stop: no reply is streaming and no pull or update is running")
     end
-    if loaded("ollama-chat.update.updater") then
-        updater().stop()
-    end
+end
+--- Replaces the last reply with a new one from the same history (a failed or stopped turn is retried).
+function ____exports.regenerate()
+    chat().regenerate()
 end
 --- Re-splits the chat pane and remembers the layout.
 function ____exports.set_layout(layout)

@@ -1,5 +1,6 @@
 // :OllamaUpdate, :Ollama outdated, :Ollama pull: the entry points (require("ollama-chat.update.updater")).
 // One run at a time per Neovim: asking again while one runs shows its progress instead.
+import { inline } from "../ui/text";
 import * as localModelNames from "../ollama/localmodels";
 import { notify } from "../ui/notify";
 import { outdated } from "./report";
@@ -62,7 +63,7 @@ export function update(opts?: UpdateOptions): void {
     return;
   }
   if (state.active !== undefined) {
-    notify("an update is already running: showing its progress");
+    notify(`${state.active.noun() === "pull" ? "a pull" : state.active.noun() === "check" ? "a check" : "an update"} is already running: showing its progress`);
     reopen();
     return;
   }
@@ -84,10 +85,10 @@ export function pull(model: string): void {
   const active = state.active;
   if (active !== undefined) {
     if (active.add(name)) {
-      view.show(false);
+      view.show(true);
       return;
     }
-    notify(`a check for outdated models is running: pull ${name} when it ends (x in its view stops it)`, vim.log.levels.WARN);
+    notify(`a check for outdated models is running: pull ${inline(name)} when it ends (x in its view stops it)`, vim.log.levels.WARN);
     return;
   }
   start({ mode: "update", names: [name], install: true });
@@ -97,6 +98,8 @@ export function pull(model: string): void {
 export function stop(): boolean {
   return state.active !== undefined && state.active.stop();
 }
+
+/** True while a pull, update or check runs (the API's stop() says when nothing does). */
 
 export function isRunning(): boolean {
   return state.active !== undefined;

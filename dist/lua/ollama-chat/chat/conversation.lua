@@ -305,13 +305,18 @@ function Conversation.prototype.settle(self, streaming, err, result, stopped)
         self.context = fit.meter(streaming.sent, result)
         self.loaded = true
     end
-    streaming.reply:finish(meta, {
-        "",
-        "",
-        transcript.USER_HEADING,
-        "",
-        ""
-    })
+    -- A turn that brought nothing leaves no empty heading: the user's message is again the one to send.
+    if result.content == "" and result.thinking == "" then
+        streaming.reply:retract(meta)
+    else
+        streaming.reply:finish(meta, {
+            "",
+            "",
+            transcript.USER_HEADING,
+            "",
+            ""
+        })
+    end
     if self.streaming == streaming then
         self.streaming = nil
     end

@@ -77,8 +77,11 @@ function ____exports.toRequest(messages, system)
     if system ~= nil and (#messages == 0 or messages[1].role ~= "system") then
         out[#out + 1] = {role = "system", content = system}
     end
+    -- A reply that brought nothing (a bare heading typed or left by hand) is never sent.
     for ____, m in ipairs(messages) do
-        out[#out + 1] = {role = m.role, content = m.content}
+        if m.role ~= "assistant" or vim.trim(m.content) ~= "" then
+            out[#out + 1] = {role = m.role, content = m.content}
+        end
     end
     return out
 end

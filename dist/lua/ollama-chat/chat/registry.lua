@@ -23,4 +23,8 @@ function ____exports.remove(conversation)
         current = nil
     end
 end
+--- The conversation with this id, while it lives.
+function ____exports.get(id)
+    return conversations[id]
+end
 return ____exports

@@ -98,8 +98,22 @@ function Reply.prototype.____constructor(self, buf)
     self.joinUndo = false
     self.closed = false
     self.endMark = -1
+    self.startMark = -1
 end
 function Reply.prototype.begin(self, lines)
+    local row, col = unpack(
+        self["end"](self),
+        1,
+        2
+    )
+    -- Left gravity: the reply's text goes after it.
+    self.startMark = vim.api.nvim_buf_set_extmark(
+        self.buf,
+        ____exports.NS,
+        row,
+        col,
+        {right_gravity = false}
+    )
     self.releaseParse = holdParse(self.buf)
     self:appendLines(lines)
 end
@@ -405,7 +419,68 @@ function Reply.prototype.finish(self, meta, trailing)
         )
     end
     self:appendLines(trailing)
-    vim.api.nvim_buf_del_extmark(self.buf, ____exports.NS, self.endMark)
+    self:dropMarks()
+end
+function Reply.prototype.retract(self, meta)
+    if self.closed then
+        return
+    end
+    self:stopTimer()
+    self.pending = {}
+    self.closed = true
+    self:release()
+    if not vim.api.nvim_buf_is_valid(self.buf) then
+        return
+    end
+    local start = vim.api.nvim_buf_get_extmark_by_id(self.buf, ____exports.NS, self.startMark, {})
+    local erow, ecol = unpack(
+        self["end"](self),
+        1,
+        2
+    )
+    if #start == 2 then
+        local follow = self:followers()
+        vim.api.nvim_buf_call(
+            self.buf,
+            function()
+                if self.joinUndo then
+                    vim.cmd("silent! undojoin")
+                end
+                vim.api.nvim_buf_set_text(
+                    self.buf,
+                    start[1],
+                    start[2],
+                    erow,
+                    ecol,
+                    {""}
+                )
+            end
+        )
+        local virt = {}
+        for ____, l in ipairs(meta) do
+            virt[#virt + 1] = {l}
+        end
+        if #virt > 0 then
+            vim.api.nvim_buf_set_extmark(
+                self.buf,
+                ____exports.NS,
+                start[1],
+                0,
+                {virt_lines = virt}
+            )
+        end
+        self:follow(follow)
+    end
+    self:dropMarks()
+end
+function Reply.prototype.dropMarks(self)
+    if self.endMark >= 0 then
+        vim.api.nvim_buf_del_extmark(self.buf, ____exports.NS, self.endMark)
+    end
+    if self.startMark >= 0 then
+        vim.api.nvim_buf_del_extmark(self.buf, ____exports.NS, self.startMark)
+    end
     self.endMark = -1
+    self.startMark = -1
 end
 return ____exports

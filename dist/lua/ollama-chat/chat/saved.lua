@@ -1,11 +1,14 @@
 -- generated from src/ollama-chat/chat/saved.ts by TypeScriptToLua; do not edit
 local ____exports = {}
-local choose, isPrefix
+local choose, isPrefix, mostRecent, resumeFrom
 local chats = require("ollama-chat.store.chats")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____picker = require("ollama-chat.ui.picker")
 local pick = ____picker.pick
+local autosave = require("ollama-chat.chat.autosave")
+local ____autosave = require("ollama-chat.chat.autosave")
+local isAuto = ____autosave.isAuto
 local ____buffer = require("ollama-chat.chat.buffer")
 local isChatBuffer = ____buffer.isChatBuffer
 local session = require("ollama-chat.chat.session")
@@ -35,7 +38,7 @@ function choose(name, prompt, cb)
         pick({
             prompt = prompt,
             items = list,
-            format = function(c) return ((((c.name .. string.rep(
+            format = function(c) return (((((((isAuto(c.name) and "·" or "★") .. " ") .. c.name) .. string.rep(
                 " ",
                 width - vim.fn.strdisplaywidth(c.name)
             )) .. "  ") .. (c.exact_model or c.model)) .. "  ") .. c.saved end,
@@ -71,6 +74,35 @@ end
 --- Makes a saved chat the active conversation, to continue it. The current one is replaced, after
 -- a confirmation unless the saved chat holds all of it.
 function ____exports.resume(name)
+    if name == nil or vim.trim(name) == "" then
+        mostRecent(function(target) return resumeFrom(target) end)
+        return
+    end
+    resumeFrom(vim.trim(name))
+end
+function mostRecent(cb)
+    local answered = false
+    chats.list_slices(
+        function(err, part)
+            -- The first slice holds the newest; the others follow.
+            if answered then
+                return
+            end
+            answered = true
+            if err ~= nil or part == nil then
+                notify(err or "could not list the saved chats", vim.log.levels.ERROR)
+                return
+            end
+            if #part == 0 then
+                notify("no conversation to resume yet: chats are kept after each reply")
+                return
+            end
+            cb(part[1].path)
+        end,
+        {first = 1}
+    )
+end
+function resumeFrom(name)
     choose(
         name,
         "Resume chat",
@@ -131,8 +163,17 @@ local function saveAs(name)
                 notify(err or "the chat was not saved", vim.log.levels.ERROR)
                 return
             end
+            local c = session.current()
+            local named = c.savedName == nil or isAuto(c.savedName)
             session.setSavedName(result.name)
-            notify(result.message)
+            if named then
+                autosave.renamed(
+                    c,
+                    function() return notify(result.message) end
+                )
+            else
+                notify(result.message)
+            end
         end
     )
 end

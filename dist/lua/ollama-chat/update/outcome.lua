@@ -24,4 +24,15 @@ function ____exports.decide(f)
     end
     return f.after ~= f.before and ({state = "updated", installed = false}) or ({state = "current"})
 end
+--- What a failed pull of `name` tells the user: Ollama's "file does not exist" names no model.
+-- `installed`: the model is local (created with `ollama create`, say), only the registry lacks it.
+function ____exports.failureText(name, ____error, installed)
+    if (string.find(____error, "file does not exist", 1, true)) == nil then
+        return ____error
+    end
+    if installed then
+        return ("\"" .. name) .. "\" is not in the registry (created locally?): nothing to pull"
+    end
+    return ("no model \"" .. name) .. "\" in the registry: check the name and tag (https://ollama.com/library lists them)"
+end
 return ____exports

@@ -18,6 +18,7 @@ local ____format = require("ollama-chat.update.format")
 local nameWidth = ____format.nameWidth
 local ____outcome = require("ollama-chat.update.outcome")
 local decide = ____outcome.decide
+local failureText = ____outcome.failureText
 local ____progress = require("ollama-chat.update.progress")
 local PullTracker = ____progress.PullTracker
 local ____queue = require("ollama-chat.update.queue")
@@ -52,14 +53,30 @@ function Run.prototype.____constructor(self, request, hooks)
     self.stopped = false
     self.width = 0
 end
+function Run.prototype.noun(self)
+    if self.request.mode == "check" then
+        return "check"
+    end
+    return self.request.install and "pull" or "update"
+end
 function Run.prototype.start(self)
     self.listing = client.tags(function(err, models)
         self.listing = nil
         if err ~= nil or models == nil then
             return self:abort(err)
         end
-        self:noteTags(models)
-        self:begin(models)
+        -- Whatever the listing holds, the run must end: a run left open would make every later
+        -- :OllamaUpdate answer "already running".
+        local ok, failure = pcall(function()
+            self:noteTags(models)
+            self:begin(models)
+        end)
+        if not ok and self.ended == nil then
+            self:abort({
+                kind = "invalid_response",
+                message = "the update could not start: " .. tostring(failure)
+            })
+        end
     end)
 end
 function Run.prototype.stop(self)
@@ -253,7 +270,10 @@ end
 function Run.prototype.settle(self, row, state, detail)
     row.state = state
     row.detail = detail
-    row.ended = vim.uv.hrtime()
+    -- Confirming a pull through /api/tags settles it again: its time stays the pull's own.
+    if row.ended == nil then
+        row.ended = vim.uv.hrtime()
+    end
 end
 function Run.prototype.conclude(self, row, err, after)
     local ____decide_11 = decide
@@ -269,7 +289,11 @@ function Run.prototype.conclude(self, row, err, after)
     if outcome.state == "updated" then
         self:settle(row, outcome.installed and "installed" or "updated", "")
     else
-        self:settle(row, outcome.state, outcome.state == "failed" and outcome.error or "")
+        self:settle(
+            row,
+            outcome.state,
+            outcome.state == "failed" and failureText(row.name, outcome.error, row.digest ~= nil) or ""
+        )
     end
     self:changed()
 end
@@ -363,7 +387,7 @@ function Run.prototype.abort(self, err)
     local p = emptyPayload(self.request.mode)
     p.cancelled = cancelled
     if cancelled then
-        notify((self.request.mode == "check" and "check" or "update") .. " stopped before it began")
+        notify(self:noun() .. " stopped before it began")
     else
         p.error = err ~= nil and err.message or "Ollama did not list the local models"
         notify(p.error, vim.log.levels.ERROR)
@@ -383,7 +407,13 @@ function Run.prototype.finish(self)
     local width = vim.o.columns - 12 - #"ollama-chat: "
     local level = #p.failed > 0 and mode == "update" and vim.log.levels.WARN or vim.log.levels.INFO
     notify(
-        message(mode, self.rows, self.stopped, width),
+        message(
+            mode,
+            self.rows,
+            self.stopped,
+            width,
+            self:noun()
+        ),
         level
     )
     events.emit("OllamaUpdateDone", p)

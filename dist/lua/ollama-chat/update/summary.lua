@@ -92,9 +92,12 @@ local function names(list, budget)
 end
 --- The summary notification: one line that fits in `width` columns (a longer message would stop
 -- the user's typing at a hit-enter prompt); the view holds the details.
-function ____exports.message(mode, rows, cancelled, width)
+function ____exports.message(mode, rows, cancelled, width, noun)
+    if noun == nil then
+        noun = mode
+    end
     local p = ____exports.payload(mode, rows, cancelled)
-    local head = ((((mode == "check" and "check" or "update") .. " ") .. (cancelled and "stopped" or "done")) .. ": ") .. ____exports.tallyText(mode, rows)
+    local head = (((noun .. " ") .. (cancelled and "stopped" or "done")) .. ": ") .. ____exports.tallyText(mode, rows)
     local room = width - #head
     local list = {}
     if mode == "check" then

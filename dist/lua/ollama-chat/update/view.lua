@@ -202,9 +202,9 @@ function render()
 end
 -- The live progress view: one scratch buffer in a floating window at the bottom right, updated in
 -- place (only the lines that changed) at most every RENDER_MS. It listens to the runs (runChanges):
--- a run that starts is shown, without taking the cursor, so the user keeps typing; its changes
--- are redrawn throttled, its end at once. Closing the view leaves the run going; it can be shown
--- again.
+-- a run that starts is shown, taking the cursor from normal mode so the keys its footer shows work
+-- at once (`<C-w>p` goes back to typing; the run goes on); its changes are redrawn throttled, its
+-- end at once. Closing the view leaves the run going; it can be shown again.
 --- How often the view is redrawn while a run streams progress (ms): one redraw per batch.
 ____exports.RENDER_MS = 100
 --- After a run ends, an unfocused view stays this long (ms), then hides.
@@ -242,9 +242,11 @@ local function attach(run)
     state.width = MIN_WIDTH
     render()
 end
---- Opens the window; `focus` moves the cursor into it (only when the user asked to see it).
+--- Opens the window; `focus` moves the cursor into it, from normal mode only: typing in insert
+-- mode (or a command line being typed) is never taken over.
 function ____exports.show(focus)
     cancelLinger()
+    focus = focus and vim.api.nvim_get_mode().mode == "n"
     local buf = ensureBuffer()
     render()
     if ____exports.isVisible() then
@@ -340,7 +342,7 @@ runChanges:subscribe(function(____bindingPattern0)
     phase = ____bindingPattern0.phase
     if phase == "started" then
         attach(run)
-        ____exports.show(false)
+        ____exports.show(true)
         return
     end
     if run ~= state.run then
