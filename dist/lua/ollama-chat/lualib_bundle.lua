@@ -472,6 +472,31 @@ local function __TS__ArrayFilter(self, callbackfn, thisArg)
     return result
 end
 
+local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
+    if fromIndex == nil then
+        fromIndex = 0
+    end
+    local len = #self
+    if len == 0 then
+        return -1
+    end
+    if fromIndex >= len then
+        return -1
+    end
+    if fromIndex < 0 then
+        fromIndex = len + fromIndex
+        if fromIndex < 0 then
+            fromIndex = 0
+        end
+    end
+    for i = fromIndex + 1, len do
+        if self[i] == searchElement then
+            return i - 1
+        end
+    end
+    return -1
+end
+
 local function __TS__ArrayEvery(self, callbackfn, thisArg)
     for i = 1, #self do
         if not callbackfn(thisArg, self[i], i - 1, self) then
@@ -499,5 +524,6 @@ return {
   __TS__ArrayConcat = __TS__ArrayConcat,
   __TS__StringEndsWith = __TS__StringEndsWith,
   __TS__ArrayFilter = __TS__ArrayFilter,
+  __TS__ArrayIndexOf = __TS__ArrayIndexOf,
   __TS__ArrayEvery = __TS__ArrayEvery
 }

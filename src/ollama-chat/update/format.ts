@@ -1,14 +1,9 @@
 // The text of the progress view: a line per model, readable at a glance. Pure: rows in, lines and
 // highlight ranges out.
+import { bytes, type Line, type Span } from "../ui/lines";
 import { isFinal, type Row, type RowState } from "./row";
 
-/** [start byte, end byte, highlight group] within a line. */
-export type Span = [number, number, string];
-
-export interface Line {
-  text: string;
-  spans: Span[];
-}
+export { bytes, type Line, type Span };
 
 export const BAR_WIDTH = 20;
 const STATE_WIDTH = 13;
@@ -37,19 +32,6 @@ const LOOKS: { [state in RowState]: Look } = {
 
 export function stateLabel(state: RowState): string {
   return LOOKS[state].label;
-}
-
-/** Bytes in decimal units, as Ollama shows them: 512 B, 12 KB, 350 MB, 1.9 GB. */
-export function bytes(n: number): string {
-  if (n < 1000) return `${math.floor(n)} B`;
-  const units = ["KB", "MB", "GB", "TB"];
-  let value = n / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return value >= 100 ? `${math.floor(value + 0.5)} ${units[unit]}` : `${string.format("%.1f", value)} ${units[unit]}`;
 }
 
 export function duration(ns: number): string {

@@ -1,7 +1,10 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
+local ____lines = require("ollama-chat.ui.lines")
+local bytes = ____lines.bytes
 local ____row = require("ollama-chat.update.row")
 local isFinal = ____row.isFinal
+____exports.bytes = bytes
 ____exports.BAR_WIDTH = 20
 local STATE_WIDTH = 13
 local LOOKS = {
@@ -21,20 +24,6 @@ local LOOKS = {
 }
 function ____exports.stateLabel(state)
     return LOOKS[state].label
-end
---- Bytes in decimal units, as Ollama shows them: 512 B, 12 KB, 350 MB, 1.9 GB.
-function ____exports.bytes(n)
-    if n < 1000 then
-        return tostring(math.floor(n)) .. " B"
-    end
-    local units = {"KB", "MB", "GB", "TB"}
-    local value = n / 1000
-    local unit = 0
-    while value >= 1000 and unit < #units - 1 do
-        value = value / 1000
-        unit = unit + 1
-    end
-    return value >= 100 and (tostring(math.floor(value + 0.5)) .. " ") .. units[unit + 1] or (string.format("%.1f", value) .. " ") .. units[unit + 1]
 end
 function ____exports.duration(ns)
     local s = ns / 1000000000
@@ -61,9 +50,9 @@ end
 local function detail(row, now)
     local t = row.tracker
     repeat
-        local ____switch11 = row.state
-        local ____cond11 = ____switch11 == "downloading"
-        if ____cond11 then
+        local ____switch8 = row.state
+        local ____cond8 = ____switch8 == "downloading"
+        if ____cond8 then
             do
                 if t == nil then
                     return {"", ""}
@@ -73,37 +62,37 @@ local function detail(row, now)
                     math.floor(t:fraction() * 100)
                 )
                 local speed = t:speed(now)
-                local rate = speed > 0 and ("  " .. ____exports.bytes(speed)) .. "/s" or ""
+                local rate = speed > 0 and ("  " .. bytes(speed)) .. "/s" or ""
                 return {
-                    ((((((____exports.bar(t:fraction()) .. " ") .. pct) .. "  ") .. ____exports.bytes(t.done)) .. "/") .. ____exports.bytes(t.total)) .. rate,
+                    ((((((____exports.bar(t:fraction()) .. " ") .. pct) .. "  ") .. bytes(t.done)) .. "/") .. bytes(t.total)) .. rate,
                     "OllamaUpdateBar"
                 }
             end
         end
-        ____cond11 = ____cond11 or (____switch11 == "updated" or ____switch11 == "installed")
-        if ____cond11 then
+        ____cond8 = ____cond8 or (____switch8 == "updated" or ____switch8 == "installed")
+        if ____cond8 then
             if t ~= nil and t.total > 0 and row.ended ~= nil then
                 return {
-                    (____exports.bytes(t.total) .. " in ") .. ____exports.duration(row.ended - t.started),
+                    (bytes(t.total) .. " in ") .. ____exports.duration(row.ended - t.started),
                     "OllamaUpdateMuted"
                 }
             end
             return {"", ""}
         end
-        ____cond11 = ____cond11 or (____switch11 == "failed" or ____switch11 == "unreachable" or ____switch11 == "unknown")
-        if ____cond11 then
+        ____cond8 = ____cond8 or (____switch8 == "failed" or ____switch8 == "unreachable" or ____switch8 == "unknown")
+        if ____cond8 then
             return {row.detail, "OllamaUpdateFailed"}
         end
-        ____cond11 = ____cond11 or ____switch11 == "not_in_registry"
-        if ____cond11 then
+        ____cond8 = ____cond8 or ____switch8 == "not_in_registry"
+        if ____cond8 then
             return {"not in a registry (created locally?)", "OllamaUpdateMuted"}
         end
-        ____cond11 = ____cond11 or ____switch11 == "available"
-        if ____cond11 then
+        ____cond8 = ____cond8 or ____switch8 == "available"
+        if ____cond8 then
             return {"a newer version is available", "OllamaUpdateAvailable"}
         end
-        ____cond11 = ____cond11 or (____switch11 == "checking" or ____switch11 == "finishing")
-        if ____cond11 then
+        ____cond8 = ____cond8 or (____switch8 == "checking" or ____switch8 == "finishing")
+        if ____cond8 then
             return {row.detail, "OllamaUpdateMuted"}
         end
         do

@@ -1,6 +1,9 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
-local bufValid, setKeymaps, createBuffer, ensureBuffer, frame, stopTimer, cancelLinger, highlight, BUF_NAME, NS, state
+local bufValid, setKeymaps, createBuffer, ensureBuffer, frame, stopTimer, cancelLinger, BUF_NAME, NS, state
+local ____lines = require("ollama-chat.ui.lines")
+local viewBuffer = ____lines.viewBuffer
+local writeLines = ____lines.writeLines
 function bufValid()
     return state.buf ~= nil and vim.api.nvim_buf_is_valid(state.buf)
 end
@@ -53,14 +56,7 @@ function setKeymaps(buf)
     )
 end
 function createBuffer()
-    local buf = vim.api.nvim_create_buf(false, true)
-    vim.api.nvim_buf_set_name(buf, BUF_NAME)
-    vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
-    vim.api.nvim_set_option_value("bufhidden", "hide", {buf = buf})
-    vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
-    vim.api.nvim_set_option_value("undolevels", -1, {buf = buf})
-    vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
-    vim.api.nvim_set_option_value("filetype", "ollama-update", {buf = buf})
+    local buf = viewBuffer(BUF_NAME, "ollama-update")
     setKeymaps(buf)
     return buf
 end
@@ -122,24 +118,6 @@ function cancelLinger()
     stopTimer(state.lingerTimer)
     state.lingerTimer = nil
 end
-function highlight(buf, row, line)
-    vim.api.nvim_buf_clear_namespace(buf, NS, row, row + 1)
-    for ____, ____value in ipairs(line.spans) do
-        local start = ____value[1]
-        local stop = ____value[2]
-        local group = ____value[3]
-        vim.api.nvim_buf_set_extmark(
-            buf,
-            NS,
-            row,
-            start,
-            {
-                end_col = math.min(stop, #line.text),
-                hl_group = group
-            }
-        )
-    end
-end
 --- Writes the lines that changed since the last redraw, and fits the window to them.
 function ____exports.render()
     local source = state.source
@@ -148,48 +126,18 @@ function ____exports.render()
     end
     local buf = ensureBuffer()
     local lines = source.lines(vim.uv.hrtime())
-    local whole = #state.shown ~= #lines
-    vim.api.nvim_set_option_value("modifiable", true, {buf = buf})
-    if whole then
-        local texts = {}
-        for ____, line in ipairs(lines) do
-            texts[#texts + 1] = line.text
+    state.shown = writeLines(
+        buf,
+        NS,
+        state.shown,
+        lines,
+        function(text)
+            state.width = math.max(
+                state.width,
+                vim.fn.strdisplaywidth(text) + 1
+            )
         end
-        vim.api.nvim_buf_set_lines(
-            buf,
-            0,
-            -1,
-            false,
-            texts
-        )
-        state.shown = {}
-    end
-    local shown = state.shown
-    do
-        local i = 0
-        while i < #lines do
-            local text = lines[i + 1].text
-            if whole or shown[i + 1] ~= text then
-                if not whole then
-                    vim.api.nvim_buf_set_lines(
-                        buf,
-                        i,
-                        i + 1,
-                        false,
-                        {text}
-                    )
-                end
-                highlight(buf, i, lines[i + 1])
-                shown[i + 1] = text
-                state.width = math.max(
-                    state.width,
-                    vim.fn.strdisplaywidth(text) + 1
-                )
-            end
-            i = i + 1
-        end
-    end
-    vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
+    )
     if ____exports.isVisible() then
         vim.api.nvim_win_set_config(
             state.win,

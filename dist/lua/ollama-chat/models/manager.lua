@@ -1,0 +1,261 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+local ____lazy = require("ollama-chat.lazy")
+local lazy = ____lazy.lazy
+local prefs = require("ollama-chat.store.prefs")
+local ____notify = require("ollama-chat.ui.notify")
+local notify = ____notify.notify
+local client = require("ollama-chat.ollama.client")
+local ____names = require("ollama-chat.ollama.names")
+local invalidName = ____names.invalidName
+local actions = require("ollama-chat.models.actions")
+local details = require("ollama-chat.models.details")
+local listing = require("ollama-chat.models.listing")
+local outdated = require("ollama-chat.models.outdated")
+local ____rows = require("ollama-chat.models.rows")
+local buildRows = ____rows.buildRows
+local viewLines = ____rows.viewLines
+local view = require("ollama-chat.models.view")
+do
+    local ____actions = require("ollama-chat.models.actions")
+    ____exports.copyModel = ____actions.copyModel
+    ____exports.deleteModel = ____actions.deleteModel
+    ____exports.preloadModel = ____actions.preloadModel
+    ____exports.running = ____actions.running
+    ____exports.unloadModel = ____actions.unloadModel
+end
+--- /api/ps while the view is visible, this often (ms).
+____exports.POLL_MS = 2000
+--- The listing (/api/tags: other clients pull, copy, delete) every this many polls.
+local TAGS_EVERY = 2
+--- Redraws are gathered: many answers arrive together (200 /api/show replies).
+local REDRAW_MS = 30
+local api = lazy("ollama-chat")
+local state = {pollTimer = nil, ticks = 0, redrawTimer = nil, lastRedrawNs = 0}
+local function stopTimer(timer)
+    if timer == nil then
+        return
+    end
+    timer:stop()
+    if not timer:is_closing() then
+        timer:close()
+    end
+end
+local function defaultModel()
+    local m = prefs.get("default_model")
+    return type(m) == "string" and m or nil
+end
+--- Draws the view from what is known now (only the lines that changed are written).
+function ____exports.redraw()
+    if view.buffer() == nil then
+        return
+    end
+    local t0 = vim.uv.hrtime()
+    local tags = listing.tags()
+    local rows = buildRows({
+        tags = tags or ({}),
+        running = listing.running(),
+        show = listing.showFacts,
+        defaultModel = defaultModel(),
+        outdated = outdated.lastCheck()
+    })
+    local ____viewLines_result_0 = viewLines(
+        rows,
+        {
+            host = client.host(),
+            error = listing.error(),
+            loading = tags == nil,
+            outdated = outdated.lastCheck()
+        },
+        os.time()
+    )
+    local lines = ____viewLines_result_0.lines
+    local rowStart = ____viewLines_result_0.rowStart
+    local names = {}
+    for ____, r in ipairs(rows) do
+        names[#names + 1] = r.name
+    end
+    view.render(lines, names, rowStart)
+    state.lastRedrawNs = vim.uv.hrtime() - t0
+end
+--- Asks for a redraw within REDRAW_MS; what changed meanwhile is drawn once.
+function ____exports.scheduleRedraw()
+    if state.redrawTimer ~= nil then
+        return
+    end
+    local timer = vim.uv.new_timer()
+    state.redrawTimer = timer
+    timer:start(
+        REDRAW_MS,
+        0,
+        function()
+            vim.schedule(function()
+                stopTimer(timer)
+                if state.redrawTimer == timer then
+                    state.redrawTimer = nil
+                end
+                if view.isVisible() then
+                    ____exports.redraw()
+                end
+            end)
+        end
+    )
+end
+listing.onChange(function() return ____exports.scheduleRedraw() end)
+outdated.onChange(function() return ____exports.scheduleRedraw() end)
+--- Lists the models and what is loaded again.
+function ____exports.refresh()
+    listing.refreshTags()
+    listing.refreshRunning()
+end
+local function stopPolling()
+    stopTimer(state.pollTimer)
+    state.pollTimer = nil
+end
+local function tick()
+    if not view.isVisible() then
+        return stopPolling()
+    end
+    state.ticks = state.ticks + 1
+    if listing.error() ~= nil or state.ticks % TAGS_EVERY == 0 then
+        listing.refreshTags()
+    end
+    listing.refreshRunning()
+    ____exports.scheduleRedraw()
+end
+local function startPolling()
+    if state.pollTimer ~= nil then
+        return
+    end
+    local timer = vim.uv.new_timer()
+    state.pollTimer = timer
+    state.ticks = 0
+    timer:start(
+        ____exports.POLL_MS,
+        ____exports.POLL_MS,
+        function() return vim.schedule(function() return tick() end) end
+    )
+end
+--- Whether the view polls now (for specs: it stops when the view is hidden).
+function ____exports.isPolling()
+    return state.pollTimer ~= nil
+end
+--- Editor time the last redraw took (ms).
+function ____exports.lastRedrawMs()
+    return state.lastRedrawNs / 1000000
+end
+--- Opening the view fires BufEnter as well: one refresh for both.
+local SHOWN_REFRESH_MS = 500
+local shownAt = -1
+local function shown()
+    listing.setDetailed(true)
+    ____exports.redraw()
+    if shownAt < 0 or vim.uv.now() - shownAt > SHOWN_REFRESH_MS then
+        ____exports.refresh()
+    end
+    shownAt = vim.uv.now()
+    startPolling()
+end
+local function chatWith(name)
+    view.close()
+    local a = api()
+    local ____opt_1 = a.switch_model
+    if ____opt_1 ~= nil then
+        ____opt_1(name)
+    end
+    local ____opt_3 = a.open
+    if ____opt_3 ~= nil then
+        ____opt_3()
+    end
+end
+local function copyPrompt(name)
+    vim.ui.input(
+        {prompt = ("Copy " .. name) .. " to (name:tag): ", default = name},
+        function(input)
+            if input == nil or vim.trim(input) == "" then
+                return
+            end
+            actions.copyModel(
+                name,
+                input,
+                function(dest)
+                    ____exports.redraw()
+                    view.focusModel(dest)
+                end
+            )
+        end
+    )
+end
+local function pullPrompt()
+    vim.ui.input(
+        {prompt = "Model to pull (name:tag): "},
+        function(input)
+            if input == nil or vim.trim(input) == "" then
+                return
+            end
+            local bad = invalidName(vim.trim(input))
+            if bad ~= nil then
+                return notify("cannot pull: " .. bad, vim.log.levels.ERROR)
+            end
+            local ____opt_5 = api().pull
+            if ____opt_5 ~= nil then
+                ____opt_5(vim.trim(input))
+            end
+        end
+    )
+end
+local KEYS = {
+    chat = function(name) return chatWith(name) end,
+    delete = function(name) return actions.deleteModel(name) end,
+    update = function(name)
+        local ____opt_7 = api().update
+        return ____opt_7 and ____opt_7({models = {name}})
+    end,
+    update_all = function()
+        local ____opt_9 = api().update
+        return ____opt_9 and ____opt_9({})
+    end,
+    copy = function(name) return copyPrompt(name) end,
+    load = function(name) return actions.preloadModel(name) end,
+    unload = function(name) return actions.unloadModel(name) end,
+    details = function(name) return details.show(name) end,
+    pull = function() return pullPrompt() end,
+    refresh = function() return ____exports.refresh() end
+}
+--- Opens the model manager (or goes to it).
+function ____exports.open()
+    view.open(
+        KEYS,
+        {on_shown = function() return shown() end}
+    )
+    shown()
+end
+vim.api.nvim_create_autocmd(
+    "User",
+    {
+        group = vim.api.nvim_create_augroup("ollama-chat-models", {clear = true}),
+        pattern = "OllamaUpdateDone",
+        callback = function()
+            if view.isVisible() then
+                ____exports.refresh()
+            end
+        end
+    }
+)
+--- How old the /api/ps answer a statusline is told from may be (ms).
+local LOADED_TTL_MS = 10000
+--- For statuslines: whether `name` is in memory, as of the last /api/ps (asked again when old).
+function ____exports.isLoaded(name)
+    local at = listing.runningAt()
+    if at < 0 or vim.uv.now() - at > LOADED_TTL_MS then
+        listing.refreshRunning()
+    end
+    local ____temp_11
+    if at < 0 then
+        ____temp_11 = nil
+    else
+        ____temp_11 = listing.isLoaded(name)
+    end
+    return ____temp_11
+end
+return ____exports

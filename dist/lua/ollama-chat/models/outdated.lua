@@ -1,0 +1,62 @@
+local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__ArrayFind = ____lualib.__TS__ArrayFind
+local ____exports = {}
+local ____names = require("ollama-chat.ollama.names")
+local sameModel = ____names.sameModel
+local last
+local listeners = {}
+--- The last check's outdated models and its time (epoch seconds), or undefined when none ran.
+function ____exports.lastCheck()
+    return last
+end
+--- Calls `fn` whenever what is known changes.
+function ____exports.onChange(fn)
+    listeners[#listeners + 1] = fn
+end
+--- Reads one OllamaUpdateDone payload.
+function ____exports.record(data)
+    if type(data) ~= "table" then
+        return
+    end
+    local p = data
+    if p.error ~= nil then
+        return
+    end
+    if type(p.available) == "table" then
+        local names = {}
+        for ____, n in ipairs(p.available) do
+            if type(n) == "string" then
+                names[#names + 1] = n
+            end
+        end
+        last = {
+            names = names,
+            time = os.time()
+        }
+    elseif last ~= nil and type(p.updated) == "table" and #p.updated > 0 then
+        local still = {}
+        for ____, n in ipairs(last.names) do
+            if __TS__ArrayFind(
+                p.updated,
+                function(____, u) return sameModel(u, n) end
+            ) == nil then
+                still[#still + 1] = n
+            end
+        end
+        last = {names = still, time = last.time}
+    else
+        return
+    end
+    for ____, fn in ipairs(listeners) do
+        fn()
+    end
+end
+vim.api.nvim_create_autocmd(
+    "User",
+    {
+        group = vim.api.nvim_create_augroup("ollama-chat-models-outdated", {clear = true}),
+        pattern = "OllamaUpdateDone",
+        callback = function(args) return ____exports.record(args.data) end
+    }
+)
+return ____exports
