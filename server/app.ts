@@ -5,8 +5,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleChat, handleGenerate } from "./chat.js";
-import { Exchange, Stats } from "./exchange.js";
-import { handleDelete, handlePs, handleShow, handleTags, handleVersion } from "./models.js";
+import { Exchange, Stats, type LogEntry } from "./exchange.js";
+import { handleCopy, handleDelete, handlePs, handleShow, handleTags, handleVersion } from "./models.js";
 import { handlePull } from "./pull.js";
 import { handleManifest, MANIFEST_PATH } from "./registry.js";
 import { sendError, sendText } from "./respond.js";
@@ -27,6 +27,7 @@ const ROUTES: { [path: string]: { [method: string]: Handler } } = {
   "/api/show": { POST: handleShow },
   "/api/ps": { GET: handlePs },
   "/api/delete": { DELETE: handleDelete },
+  "/api/copy": { POST: handleCopy },
 };
 
 function routesFor(path: string): { [method: string]: Handler } | undefined {
@@ -38,19 +39,7 @@ function routesFor(path: string): { [method: string]: Handler } | undefined {
   return ROUTES[path];
 }
 
-export interface LogEntry {
-  method: string;
-  path: string;
-  /** The query string without "?", "" when there is none. */
-  query: string;
-  headers: IncomingMessage["headers"];
-  /** The raw body as text. */
-  body: string;
-  /** The body parsed as JSON, null when it is not JSON. */
-  json: unknown;
-  /** Arrival, in milliseconds since the epoch. */
-  time: number;
-}
+export type { LogEntry };
 
 function parseJsonOrNull(text: string): unknown {
   try {
@@ -111,7 +100,7 @@ export class App {
       return this.control(method, url.pathname, body, res);
     }
     const text = body.toString("utf8");
-    this.log.push({
+    const entry: LogEntry = {
       method,
       path: url.pathname,
       query: url.search.slice(1),
@@ -119,8 +108,9 @@ export class App {
       body: text,
       json: parseJsonOrNull(text),
       time: Date.now(),
-    });
-    const ex = new Exchange(req, res, body, this.world, this.stats);
+    };
+    this.log.push(entry);
+    const ex = new Exchange(req, res, body, this.world, this.stats, entry);
     this.stats.activeRequests++;
     res.once("close", () => {
       this.stats.activeRequests--;

@@ -4,11 +4,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { STATUS_CODES } from "node:http";
 import type { Exchange } from "./exchange.js";
-import { goJson, omitEmpty } from "./gojson.js";
+import { goJson, goQuote, omitEmpty } from "./gojson.js";
+import { parseName } from "./names.js";
+import { fitPrompt, promptMessage, type PromptMessage } from "./prompt.js";
 import { nowTime } from "./gotime.js";
 import { CHAT_REQUEST, GENERATE_REQUEST, readKeepAlive, readRequest, text, wantsThinking, type Fields } from "./requests.js";
 import { sendError, sendJson } from "./respond.js";
-import type { ReplySpec } from "./scenario.js";
+import type { Capability, ModelSpec, ReplySpec } from "./scenario.js";
 import { BodyWriter, NdjsonStream } from "./stream.js";
 import type { FieldSchema } from "./godecode.js";
 
@@ -18,12 +20,13 @@ const DEFAULT_STATUS_ERRORS: { [status: number]: string } = {
   500: "llama runner process has terminated: exit status 2",
   503: "server busy, please try again.  maximum pending requests exceeded",
 };
-const DEFAULT_NUM_CTX = 4096;
+/** A trickle ends after two minutes unless the spec says otherwise. */
+const DEFAULT_TRICKLE_FOR_MS = 120_000;
 const FILLER = "All work and no play makes a long line. ";
 /** Default pace the metrics report: 50 tokens per second. */
 const EVAL_NS_PER_TOKEN = 20_000_000;
 const PROMPT_NS_PER_TOKEN = 2_000_000;
-const COLD_LOAD_NS = 834_567_890;
+/** load_duration of a model already loaded (a cold one adds the time it waited for the load). */
 const WARM_LOAD_NS = 1_334_875;
 /** What total_duration counts besides loading and evaluating (templating, sampling). */
 const OTHER_NS = 1_234_567;
@@ -41,13 +44,14 @@ interface Shape {
   /** The request only loads the model (no messages, empty prompt). */
   loadsOnly(req: Fields): boolean;
   echo(req: Fields): string;
-  promptWords(req: Fields): number;
+  /** The prompt as messages (generate: the system prompt, then the prompt with its images). */
+  promptMessages(req: Fields): PromptMessage[];
+  /** Ollama drops the oldest messages to fit num_ctx (chat), or only the runner cuts (generate). */
+  dropsMessages: boolean;
+  /** What a model without the completion capability is told: "x" does not support chat. */
+  verb: string;
   /** The object up to and including the text fields; `done` and metrics follow. */
   head(model: string, piece: Piece): { [key: string]: unknown };
-}
-
-function wordCount(s: string): number {
-  return s.split(/\s+/).filter((w) => w !== "").length;
 }
 
 function messagesOf(req: Fields): Fields[] {
@@ -64,7 +68,9 @@ const CHAT: Shape = {
     const plural = messages.length === 1 ? "" : "s";
     return `${messages.length} message${plural}; last user message: ${lastUser ? text(lastUser, "content") : ""}`;
   },
-  promptWords: (req) => messagesOf(req).reduce((n, m) => n + wordCount(text(m, "content")), 0),
+  promptMessages: (req) => messagesOf(req).map(promptMessage),
+  dropsMessages: true,
+  verb: "chat",
   head: (model, piece) => ({
     model,
     created_at: nowTime(),
@@ -77,7 +83,12 @@ const GENERATE: Shape = {
   schema: GENERATE_REQUEST,
   loadsOnly: (req) => text(req, "prompt") === "",
   echo: (req) => `prompt: ${text(req, "prompt")}`,
-  promptWords: (req) => wordCount(text(req, "system")) + wordCount(text(req, "prompt")),
+  promptMessages: (req) => [
+    ...(text(req, "system") === "" ? [] : [promptMessage({ role: "system", content: req["system"] })]),
+    promptMessage({ role: "user", content: req["prompt"], images: req["images"] }),
+  ],
+  dropsMessages: false,
+  verb: "generate",
   head: (model, piece) => omitEmpty({ model, created_at: nowTime(), response: piece.content ?? "", thinking: piece.thinking }, ["thinking"]),
 };
 
@@ -132,17 +143,15 @@ function pieceAt(reply: Reply, i: number): Piece {
   return i < reply.thinking.length ? { thinking: reply.thinking[i]! } : { content: reply.content[i - reply.thinking.length]! };
 }
 
-function metricsOf(spec: ReplySpec, tokens: number, promptWords: number, wasLoaded: boolean): { [key: string]: number } {
+function metricsOf(spec: ReplySpec, tokens: number, promptCount: number, loadNs: number): { [key: string]: number } {
   if (spec.omit_metrics) {
     return {};
   }
-  const promptCount = promptWords + 10;
-  const load = wasLoaded ? WARM_LOAD_NS : COLD_LOAD_NS;
   const evalCount = spec.eval_count ?? tokens;
   const evalDuration = spec.eval_duration ?? evalCount * EVAL_NS_PER_TOKEN;
   const metrics = {
-    total_duration: load + promptCount * PROMPT_NS_PER_TOKEN + evalDuration + OTHER_NS,
-    load_duration: load,
+    total_duration: loadNs + promptCount * PROMPT_NS_PER_TOKEN + evalDuration + OTHER_NS,
+    load_duration: loadNs,
     prompt_eval_count: promptCount,
     prompt_eval_duration: promptCount * PROMPT_NS_PER_TOKEN,
     eval_count: evalCount,
@@ -210,6 +219,37 @@ async function wholeReply(ex: Exchange, shape: Shape, reply: Reply): Promise<voi
   }
 }
 
+/**
+ * A server that only keeps the connection alive: 200, then a lone "\n" every `everyMs`, never a
+ * JSON line, until the client leaves or `forMs` has passed (then the response ends, incomplete).
+ */
+async function trickle(ex: Exchange, everyMs: number, forMs: number, streamed: boolean): Promise<void> {
+  ex.res.statusCode = 200;
+  ex.res.setHeader("Content-Type", streamed ? "application/x-ndjson" : "application/json; charset=utf-8");
+  ex.res.flushHeaders();
+  const writer = new BodyWriter(ex);
+  const endAt = Date.now() + forMs;
+  while (!ex.gone && Date.now() + everyMs <= endAt) {
+    await sleep(everyMs);
+    await writer.send(Buffer.from("\n"));
+  }
+  writer.end();
+}
+
+/** The name Ollama's capability errors use: the full name, host and namespace included. */
+function fullName(name: string): string {
+  const parsed = parseName(name);
+  return parsed ? `${parsed.host}/${parsed.namespace}/${parsed.model}:${parsed.tag}` : name;
+}
+
+/** The num_ctx the model loads with: asked (or the server's default), at least 4 (2048 for vision), at most the model's context_length. */
+function effectiveNumCtx(req: Fields, spec: ModelSpec, defaultNumCtx: number): number {
+  const options = (req["options"] ?? {}) as Fields;
+  const asked = typeof options["num_ctx"] === "number" ? Math.trunc(options["num_ctx"]) : defaultNumCtx;
+  const floor = spec.capabilities.includes("vision") ? 2048 : 4;
+  return Math.min(Math.max(asked, floor), spec.context_length);
+}
+
 async function generateReply(ex: Exchange, shape: Shape): Promise<void> {
   const req = readRequest(ex, shape.structName, shape.schema);
   if (!req) {
@@ -227,29 +267,58 @@ async function generateReply(ex: Exchange, shape: Shape): Promise<void> {
   if (!model) {
     return sendError(ex.res, 404, `model '${name}' not found`);
   }
-  const options = (req["options"] ?? {}) as Fields;
-  const numCtx = typeof options["num_ctx"] === "number" ? options["num_ctx"] : DEFAULT_NUM_CTX;
+  const caps = model.spec.capabilities;
   if (shape.loadsOnly(req) && keepAlive === 0) {
-    ex.world.load(model, 0, numCtx);
+    ex.world.unload(model);
     return sendJson(ex.res, 200, { ...shape.head(name, {}), done: true, done_reason: "unload" });
   }
-  const thinkingOn = model.spec.thinking && req["think"] !== false;
-  if (wantsThinking(req["think"]) && !model.spec.thinking) {
-    return sendError(ex.res, 400, `${JSON.stringify(name)} does not support thinking`);
+  if (wantsThinking(req["think"]) && !caps.includes("thinking")) {
+    return sendError(ex.res, 400, `${goQuote(name)} does not support thinking`);
   }
+  if (!caps.includes("completion")) {
+    return sendError(ex.res, 400, `${goQuote(name)} does not support ${shape.verb}`);
+  }
+  const needs: Capability[] = [];
+  if (Array.isArray(req["tools"]) && req["tools"].length > 0) needs.push("tools");
+  if (text(req, "suffix") !== "") needs.push("insert");
+  const missing = needs.filter((c) => !caps.includes(c));
+  if (missing.length > 0) {
+    return sendError(ex.res, 400, `${fullName(model.spec.name)} does not support ${missing.join("\n")}`);
+  }
+  const thinkingOn = caps.includes("thinking") && req["think"] !== false;
+  const numCtx = effectiveNumCtx(req, model.spec, ex.world.defaultNumCtx);
+  const sessionMs = req["keep_alive"] === undefined ? undefined : keepAlive;
   if (shape.loadsOnly(req)) {
-    ex.world.load(model, keepAlive, numCtx);
+    const use = await ex.world.use(model, sessionMs, numCtx);
+    use.release();
+    ex.log.served = { num_ctx: numCtx, cold: use.cold, load_ms: use.waitedMs };
     return sendJson(ex.res, 200, { ...shape.head(name, {}), done: true, done_reason: "load" });
   }
   const spec = ex.world.takeReply(model);
   if (spec.hang) {
     return; // accepted, never answered: the connection stays open until the client leaves
   }
+  if (spec.trickle_ms !== undefined) {
+    return trickle(ex, spec.trickle_ms, spec.trickle_for_ms ?? DEFAULT_TRICKLE_FOR_MS, req["stream"] !== false);
+  }
   if (spec.status !== undefined) {
     return sendError(ex.res, spec.status, spec.error ?? DEFAULT_STATUS_ERRORS[spec.status] ?? STATUS_CODES[spec.status] ?? "error");
   }
-  const wasLoaded = ex.world.isLoaded(model);
-  ex.world.load(model, keepAlive, numCtx);
+  const use = await ex.world.use(model, sessionMs, numCtx);
+  ex.res.once("close", use.release);
+  if (ex.gone) {
+    return;
+  }
+  const fitted = fitPrompt(shape.promptMessages(req), numCtx, caps.includes("vision"), shape.dropsMessages);
+  ex.log.served = {
+    num_ctx: numCtx,
+    cold: use.cold,
+    load_ms: use.waitedMs,
+    prompt_tokens: fitted.promptTokens,
+    prompt_eval_count: fitted.evaluated,
+    dropped_messages: fitted.droppedMessages,
+    truncated: fitted.evaluated < fitted.promptTokens,
+  };
   const thinking = thinkingOn && spec.thinking !== undefined ? splitTokens(spec.thinking) : [];
   const content = contentTokens(spec, shape.echo(req));
   const total = thinking.length + content.length;
@@ -259,7 +328,7 @@ async function generateReply(ex: Exchange, shape: Shape): Promise<void> {
     thinking,
     content,
     ending: endingOf(spec, total),
-    metrics: metricsOf(spec, total, shape.promptWords(req), wasLoaded),
+    metrics: metricsOf(spec, total, fitted.evaluated, use.waitedMs * 1_000_000 + WARM_LOAD_NS),
   };
   if (req["stream"] === false) {
     return wholeReply(ex, shape, reply);

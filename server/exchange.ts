@@ -38,6 +38,22 @@ export class Stats {
   }
 }
 
+export interface LogEntry {
+  method: string;
+  path: string;
+  /** The query string without "?", "" when there is none. */
+  query: string;
+  headers: IncomingMessage["headers"];
+  /** The raw body as text. */
+  body: string;
+  /** The body parsed as JSON, null when it is not JSON. */
+  json: unknown;
+  /** Arrival, in milliseconds since the epoch. */
+  time: number;
+  /** What chat and generate made of the request: num_ctx, load, prompt tokens, truncation. */
+  served?: { [key: string]: unknown };
+}
+
 export class Exchange {
   private clientGone = false;
   private resetByServer = false;
@@ -48,6 +64,8 @@ export class Exchange {
     readonly body: Buffer,
     readonly world: World,
     readonly stats: Stats,
+    /** This request's entry in the request log (handlers add what they made of it). */
+    readonly log: LogEntry,
   ) {
     res.once("close", () => {
       this.clientGone = !res.writableFinished && !this.resetByServer;

@@ -260,6 +260,8 @@ function jsonTypeName(value: unknown): string {
 /** How one field of a Go request struct accepts JSON; null always leaves the zero value. */
 export type FieldKind =
   | { type: "string" }
+  /** Go's []byte: a base64 string (standard alphabet, padded; \r and \n ignored). */
+  | { type: "base64" }
   | { type: "bool" }
   | { type: "object" }
   | { type: "bool_or_string" }
@@ -275,6 +277,8 @@ function goTypeOf(kind: FieldKind): string {
   switch (kind.type) {
     case "string":
       return "string";
+    case "base64":
+      return "[]uint8";
     case "bool":
       return "bool";
     case "object":
@@ -292,6 +296,7 @@ function goTypeOf(kind: FieldKind): string {
 function accepts(kind: FieldKind, value: unknown): boolean {
   switch (kind.type) {
     case "string":
+    case "base64":
       return typeof value === "string";
     case "bool":
       return typeof value === "boolean";
@@ -351,6 +356,13 @@ function bindValue(v: unknown, kind: FieldKind, structName: string, path: string
   if (!accepts(kind, v)) {
     throw new DecodeError(`json: cannot unmarshal ${jsonTypeName(v)} into Go struct field ${structName}.${path} of type ${goTypeOf(kind)}`);
   }
+  if (kind.type === "base64") {
+    const bad = base64ErrorOffset(v as string);
+    if (bad !== undefined) {
+      throw new DecodeError(`illegal base64 data at input byte ${bad}`);
+    }
+    return v;
+  }
   if (kind.type === "array") {
     return (v as unknown[]).map((item) => (item === null ? zeroValue(kind.item) : bindValue(item, kind.item, structName, path)));
   }
@@ -358,4 +370,39 @@ function bindValue(v: unknown, kind: FieldKind, structName: string, path: string
     return bindFields(v as { [key: string]: unknown }, structName, `${path}.`, kind.fields);
   }
   return v;
+}
+
+const BASE64_CHAR = /[A-Za-z0-9+/]/;
+
+/**
+ * Where Go's base64.StdEncoding stops on `text` (the offset its CorruptInputError reports), or
+ * undefined when it decodes: a character outside the alphabet, padding before the end, or a
+ * last group of fewer than 4 characters (reported at the start of that group).
+ */
+function base64ErrorOffset(text: string): number | undefined {
+  let inGroup = 0;
+  let groupStart = 0;
+  let padding = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "\r" || ch === "\n") {
+      continue;
+    }
+    if (inGroup === 0) {
+      groupStart = i;
+    }
+    if (ch === "=") {
+      if (inGroup < 2) {
+        return i;
+      }
+      padding++;
+    } else if (padding > 0 || !BASE64_CHAR.test(ch)) {
+      return i;
+    }
+    inGroup = (inGroup + 1) % 4;
+    if (inGroup === 0 && padding > 0 && i !== text.length - 1) {
+      return i + 1;
+    }
+  }
+  return inGroup === 0 ? undefined : groupStart;
 }

@@ -33,3 +33,19 @@ export function omitEmpty<T extends object>(obj: T, keys: readonly (keyof T)[]):
   }
   return obj;
 }
+
+const GO_QUOTE_NAMED: { [ch: string]: string } = {
+  "\x07": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"',
+};
+
+/** A string as Go's `%q` writes it: named escapes, `\xNN` for other ASCII controls, `\uNNNN` for unprintable runes. */
+export function goQuote(s: string): string {
+  const body = s.replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]|["\\]/gu, (ch) => {
+    const named = GO_QUOTE_NAMED[ch];
+    if (named) return named;
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) return `\\x${code.toString(16).padStart(2, "0")}`;
+    return code > 0xffff ? `\\U${code.toString(16).padStart(8, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+  return `"${body}"`;
+}

@@ -1,11 +1,11 @@
 // The plain JSON endpoints about models: /api/version, /api/tags, /api/show, /api/ps, /api/delete.
 
 import type { Exchange } from "./exchange.js";
-import { omitEmpty } from "./gojson.js";
+import { goQuote, omitEmpty } from "./gojson.js";
 import { formatTime } from "./gotime.js";
 import { sha256 } from "./manifest.js";
 import { displayName, parseName } from "./names.js";
-import { NAMED_REQUEST, readRequest, requestedName } from "./requests.js";
+import { COPY_REQUEST, NAMED_REQUEST, readRequest, requestedName, text } from "./requests.js";
 import { sendEmpty, sendError, sendJson } from "./respond.js";
 import type { ModelSpec } from "./scenario.js";
 import type { LoadedModel, LocalModel } from "./world.js";
@@ -97,33 +97,34 @@ export function handleShow(ex: Exchange): void {
     return sendError(ex.res, 404, `model '${parsed ? displayName(parsed) : name}' not found`);
   }
   const spec = model.spec;
-  sendJson(ex.res, 200, {
+  sendJson(ex.res, 200, omitEmpty({
     license: LICENSE,
     modelfile: modelfile(model),
     parameters: PARAMETERS,
     template: TEMPLATE,
     details: detailsOf(spec),
     model_info: modelInfo(spec),
-    capabilities: spec.thinking ? ["completion", "thinking"] : ["completion"],
+    capabilities: spec.capabilities,
     modified_at: spec.modified_at,
-  });
+  }, ["capabilities"]));
 }
+
+/** KV cache bytes per token of context (f16, 28 layers x 8 KV heads x 128, as llama3.2:3b). */
+export const KV_BYTES_PER_TOKEN = 114_688;
 
 function psEntry(loaded: LoadedModel): object {
   const m = loaded.model;
-  return omitEmpty(
-    {
-      name: m.spec.name,
-      model: m.spec.name,
-      size: m.spec.size,
-      digest: localDigest(m),
-      details: detailsOf(m.spec),
-      expires_at: formatTime(loaded.expiresAtMs),
-      size_vram: m.spec.size,
-      context_length: loaded.contextLength,
-    },
-    ["context_length"],
-  );
+  const memory = m.spec.size + loaded.contextLength * KV_BYTES_PER_TOKEN;
+  return {
+    name: m.spec.name,
+    model: m.spec.name,
+    size: memory,
+    digest: localDigest(m),
+    details: detailsOf(m.spec),
+    expires_at: formatTime(loaded.expiresAtMs),
+    size_vram: Math.round((memory * m.spec.gpu_percent) / 100),
+    context_length: loaded.contextLength,
+  };
 }
 
 export function handlePs(ex: Exchange): void {
@@ -137,12 +138,35 @@ export function handleDelete(ex: Exchange): void {
   }
   const name = requestedName(req);
   if (!parseName(name)) {
-    return sendError(ex.res, 400, `name ${JSON.stringify(name)} is invalid`);
+    return sendError(ex.res, 400, `name ${goQuote(name)} is invalid`);
   }
   const model = ex.world.findLocal(name);
   if (!model) {
     return sendError(ex.res, 404, `model '${name}' not found`);
   }
   ex.world.delete(model);
+  sendEmpty(ex.res);
+}
+
+/** POST /api/copy: the source's manifest under a new name; 200 with an empty body, as /api/delete. */
+export function handleCopy(ex: Exchange): void {
+  const req = readRequest(ex, "CopyRequest", COPY_REQUEST);
+  if (!req) {
+    return;
+  }
+  const source = text(req, "source");
+  const destination = text(req, "destination");
+  if (!parseName(source)) {
+    return sendError(ex.res, 400, `source ${goQuote(source)} is invalid`);
+  }
+  const target = parseName(destination);
+  if (!target) {
+    return sendError(ex.res, 400, `destination ${goQuote(destination)} is invalid`);
+  }
+  const model = ex.world.findLocal(source);
+  if (!model) {
+    return sendError(ex.res, 404, `model ${goQuote(source)} not found`);
+  }
+  ex.world.copy(model, ex.world.canonicalName(target));
   sendEmpty(ex.res);
 }

@@ -4,22 +4,26 @@ import type { Exchange } from "./exchange.js";
 import { bindStruct, DecodeError, decodeBody, type FieldKind, type FieldSchema } from "./godecode.js";
 import { DurationError, parseGoDuration } from "./gotime.js";
 import { sendError } from "./respond.js";
+import { DEFAULT_KEEP_ALIVE_MS } from "./scenario.js";
 
 const STRING: FieldKind = { type: "string" };
 const BOOL: FieldKind = { type: "bool" };
 const KEEP_ALIVE: FieldKind = { type: "number_or_string" };
 const THINK: FieldKind = { type: "bool_or_string" };
 const OPTIONS: FieldKind = { type: "object" };
+const IMAGES: FieldKind = { type: "array", goType: "[]api.ImageData", item: { type: "base64" } };
+const TOOLS: FieldKind = { type: "array", goType: "api.Tools", item: { type: "struct", goType: "api.Tool", fields: {} } };
 
 const MESSAGE: FieldKind = {
   type: "struct",
   goType: "api.Message",
-  fields: { role: STRING, content: STRING, thinking: STRING, images: { type: "array", goType: "[]api.ImageData", item: STRING } },
+  fields: { role: STRING, content: STRING, thinking: STRING, images: IMAGES },
 };
 
 export const CHAT_REQUEST: FieldSchema = {
   model: STRING,
   messages: { type: "array", goType: "[]api.Message", item: MESSAGE },
+  tools: TOOLS,
   stream: BOOL,
   think: THINK,
   keep_alive: KEEP_ALIVE,
@@ -29,12 +33,16 @@ export const CHAT_REQUEST: FieldSchema = {
 export const GENERATE_REQUEST: FieldSchema = {
   model: STRING,
   prompt: STRING,
+  suffix: STRING,
   system: STRING,
+  images: IMAGES,
   stream: BOOL,
   think: THINK,
   keep_alive: KEEP_ALIVE,
   options: OPTIONS,
 };
+
+export const COPY_REQUEST: FieldSchema = { source: STRING, destination: STRING };
 
 /** Pull, show and delete: `model`, or `name` from older clients. */
 export const NAMED_REQUEST: FieldSchema = { model: STRING, name: STRING, stream: BOOL };
@@ -66,8 +74,6 @@ export function readRequest(ex: Exchange, structName: string, schema: FieldSchem
   }
 }
 
-/** Ollama's default keep_alive. */
-const DEFAULT_KEEP_ALIVE_MS = 5 * 60_000;
 
 /**
  * keep_alive in milliseconds (Infinity when negative: forever), or undefined after answering
@@ -75,7 +81,7 @@ const DEFAULT_KEEP_ALIVE_MS = 5 * 60_000;
  */
 export function readKeepAlive(ex: Exchange, value: unknown): number | undefined {
   if (typeof value === "number") {
-    return value < 0 ? Infinity : Math.trunc(value) * 1000;
+    return value < 0 ? Infinity : value * 1000; // seconds, fractions kept (Go: t * time.Second)
   }
   if (typeof value !== "string") {
     return DEFAULT_KEEP_ALIVE_MS;

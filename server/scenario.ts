@@ -15,12 +15,24 @@ export interface ModelSpec {
   quantization_level: string;
   format: string;
   modified_at: string;
-  /** Capability: accepts `think`, streams `thinking`. */
+  /** Capability: accepts `think`, streams `thinking` (the same as "thinking" in capabilities). */
   thinking: boolean;
+  /** What /api/show reports, in Ollama's order; chat and generate check them. */
+  capabilities: Capability[];
   context_length: number;
+  /** Share of the loaded model in GPU memory, in percent: /api/ps size_vram = size * gpu_percent / 100. */
+  gpu_percent: number;
+  /** How long loading the model takes (a cold start before the first chunk), in ms. */
+  load_ms: number;
+  /** The name is listed as given, unchecked (a hostile server: real Ollama skips invalid names). */
+  unchecked_name: boolean;
   /** The local digest is that of the compact re-serialised manifest (servers before 0.19). */
   legacy_digest: boolean;
 }
+
+/** Ollama's capabilities, in the order it derives them (model file, projector, then template). */
+export const CAPABILITIES = ["completion", "embedding", "vision", "audio", "tools", "insert", "thinking", "image"] as const;
+export type Capability = (typeof CAPABILITIES)[number];
 
 export type PullBehavior = "up_to_date" | "update" | "unknown" | "fail_midway" | "invalid" | "new";
 const PULL_BEHAVIORS: readonly PullBehavior[] = ["up_to_date", "update", "unknown", "fail_midway", "invalid", "new"];
@@ -68,6 +80,10 @@ export interface ReplySpec {
   split_at?: number[];
   status?: number;
   hang?: boolean;
+  /** Keep-alive only: a "\n" every trickle_ms, never a JSON line. */
+  trickle_ms?: number;
+  /** How long a trickle lasts before the response ends (still without a JSON line). */
+  trickle_for_ms?: number;
 }
 
 export interface ChatScenario {
@@ -79,6 +95,8 @@ export interface ChatScenario {
 
 export interface Scenario {
   version: string;
+  /** The num_ctx a request gets when it sets none (OLLAMA_CONTEXT_LENGTH; 4096 in Ollama 0.6 to 0.12). */
+  default_num_ctx: number;
   models: ModelSpec[];
   /** Keyed by lookupKey. */
   pull: Map<string, Partial<PullSpec>>;
@@ -94,7 +112,7 @@ export function lookupKey(text: string): string {
 }
 
 export const DEFAULT_MODEL_SIZE = 2019393189;
-const DEFAULT_MODEL: Omit<ModelSpec, "name" | "families" | "modified_at"> = {
+const DEFAULT_MODEL: Omit<ModelSpec, "name" | "families" | "modified_at" | "capabilities"> = {
   size: DEFAULT_MODEL_SIZE,
   family: "llama",
   parameter_size: "3.2B",
@@ -102,8 +120,14 @@ const DEFAULT_MODEL: Omit<ModelSpec, "name" | "families" | "modified_at"> = {
   format: "gguf",
   thinking: false,
   context_length: 131072,
+  gpu_percent: 100,
+  load_ms: 0,
+  unchecked_name: false,
   legacy_digest: false,
 };
+export const DEFAULT_NUM_CTX = 4096;
+/** Ollama's default keep_alive (OLLAMA_KEEP_ALIVE unset). */
+export const DEFAULT_KEEP_ALIVE_MS = 5 * 60_000;
 /** Default modified_at of the first model; each next one is an hour older, so /api/tags keeps list order. */
 const DEFAULT_MODIFIED_MS = Date.UTC(2025, 4, 5, 0, 37, 44, 706);
 export const DEFAULT_PULL_MS = 300;
@@ -162,6 +186,14 @@ function optInt(obj: Json, key: string, path: string, min = 0): number | undefin
   return v;
 }
 
+function optPercent(obj: Json, key: string, path: string): number | undefined {
+  const v = obj[key];
+  if (v !== undefined && (typeof v !== "number" || !(v >= 0 && v <= 100))) {
+    fail(at(path, key), "must be a number from 0 to 100");
+  }
+  return v;
+}
+
 function optStringList(obj: Json, key: string, path: string): string[] | undefined {
   const v = obj[key];
   if (v !== undefined && (!Array.isArray(v) || !v.every((s) => typeof s === "string"))) {
@@ -188,7 +220,20 @@ function modelName(text: unknown, path: string): string {
   return displayName(name);
 }
 
-const MODEL_FIELDS = ["name", "size", "family", "families", "parameter_size", "quantization_level", "format", "modified_at", "thinking", "context_length", "legacy_digest"] as const;
+const MODEL_FIELDS = [
+  "name", "size", "family", "families", "parameter_size", "quantization_level", "format", "modified_at", "thinking", "capabilities",
+  "context_length", "gpu_percent", "load_ms", "unchecked_name", "legacy_digest",
+] as const;
+
+function optCapabilities(obj: Json, path: string): Capability[] | undefined {
+  const list = optStringList(obj, "capabilities", path);
+  for (const c of list ?? []) {
+    if (!CAPABILITIES.includes(c as Capability)) {
+      fail(`${path}.capabilities`, `has ${JSON.stringify(c)}: known capabilities are ${CAPABILITIES.join(", ")}`);
+    }
+  }
+  return list as Capability[] | undefined;
+}
 
 function readModelDetails(obj: Json, path: string): Partial<Omit<ModelSpec, "name">> {
   const families = obj["families"] === null ? null : optStringList(obj, "families", path);
@@ -205,7 +250,11 @@ function readModelDetails(obj: Json, path: string): Partial<Omit<ModelSpec, "nam
     format: optString(obj, "format", path),
     modified_at: modified,
     thinking: optBool(obj, "thinking", path),
+    capabilities: optCapabilities(obj, path),
     context_length: optInt(obj, "context_length", path, 1),
+    gpu_percent: optPercent(obj, "gpu_percent", path),
+    load_ms: optInt(obj, "load_ms", path),
+    unchecked_name: optBool(obj, "unchecked_name", path),
     legacy_digest: optBool(obj, "legacy_digest", path),
   });
 }
@@ -213,11 +262,18 @@ function readModelDetails(obj: Json, path: string): Partial<Omit<ModelSpec, "nam
 /** A model with every field set: what the scenario gave, else the defaults. */
 export function completeModel(name: string, details: Partial<Omit<ModelSpec, "name">>, index: number): ModelSpec {
   const family = details.family ?? DEFAULT_MODEL.family;
+  const given = new Set<Capability>(details.capabilities ?? ["completion"]);
+  if (details.thinking) {
+    given.add("thinking");
+  }
+  const capabilities = CAPABILITIES.filter((c) => given.has(c));
   return {
     ...DEFAULT_MODEL,
     families: [family],
     modified_at: formatTime(DEFAULT_MODIFIED_MS - index * 3_600_000, 15396),
     ...details,
+    capabilities,
+    thinking: capabilities.includes("thinking"),
     name,
   };
 }
@@ -233,7 +289,11 @@ function readModels(value: unknown): ModelSpec[] {
   return value.map((entry, i) => {
     const path = `models[${i}]`;
     const obj = fields(entry, path, MODEL_FIELDS);
-    const name = modelName(obj["name"], `${path}.name`);
+    const unchecked = optBool(obj, "unchecked_name", path) ?? false;
+    if (unchecked && (typeof obj["name"] !== "string" || obj["name"] === "")) {
+      fail(`${path}.name`, "must be a non-empty string");
+    }
+    const name = unchecked ? (obj["name"] as string) : modelName(obj["name"], `${path}.name`);
     if (seen.has(name.toLowerCase())) {
       fail(`${path}.name`, `repeats ${name}`);
     }
@@ -258,7 +318,7 @@ function readPull(value: unknown, local: Set<string>): Map<string, Partial<PullS
       fail(`${path}.behavior`, "is new, but the model is already in models");
     }
     const modelPath = `${path}.model`;
-    const model = obj["model"] === undefined ? undefined : fields(obj["model"], modelPath, MODEL_FIELDS.filter((f) => f !== "name"));
+    const model = obj["model"] === undefined ? undefined : fields(obj["model"], modelPath, MODEL_FIELDS.filter((f) => f !== "name" && f !== "unchecked_name"));
     out.set(
       lookupKey(name),
       defined({
@@ -292,7 +352,7 @@ const REPLY_SOURCES = ["reply", "tokens", "token", "line_bytes", "echo"] as cons
 const REPLY_FIELDS = [
   ...REPLY_SOURCES,
   "repeat", "thinking", "token_ms", "final_content", "done_reason", "omit_metrics", "eval_count", "eval_duration",
-  "error_after", "truncate_after", "reset_after", "error", "split_at", "status", "hang",
+  "error_after", "truncate_after", "reset_after", "error", "split_at", "status", "hang", "trickle_ms", "trickle_for_ms",
 ] as const;
 
 function readReply(value: unknown, path: string): ReplySpec {
@@ -312,6 +372,9 @@ function readReply(value: unknown, path: string): ReplySpec {
   const status = optInt(obj, "status", path, 400);
   if (status !== undefined && status > 599) {
     fail(`${path}.status`, "must be an HTTP error status (400..599)");
+  }
+  if (obj["trickle_for_ms"] !== undefined && obj["trickle_ms"] === undefined) {
+    fail(`${path}.trickle_for_ms`, "needs trickle_ms");
   }
   if (obj["repeat"] !== undefined && obj["token"] === undefined) {
     fail(`${path}.repeat`, "needs token");
@@ -337,6 +400,8 @@ function readReply(value: unknown, path: string): ReplySpec {
     split_at: (splitAt as number[] | undefined)?.slice().sort((a, b) => a - b),
     status,
     hang: optBool(obj, "hang", path),
+    trickle_ms: optInt(obj, "trickle_ms", path, 1),
+    trickle_for_ms: optInt(obj, "trickle_for_ms", path),
   });
 }
 
@@ -361,11 +426,12 @@ function readChat(value: unknown): ChatScenario {
 
 /** Checks a scenario as parsed from JSON (undefined: the empty scenario); throws ScenarioError. */
 export function readScenario(value: unknown): Scenario {
-  const obj = fields(value ?? {}, "", ["version", "models", "pull", "registry", "chat"]);
+  const obj = fields(value ?? {}, "", ["version", "default_num_ctx", "models", "pull", "registry", "chat"]);
   const models = readModels(obj["models"]);
   const local = new Set(models.map((m) => m.name.toLowerCase()));
   return {
     version: optString(obj, "version", "") ?? "0.12.6",
+    default_num_ctx: optInt(obj, "default_num_ctx", "", 1) ?? DEFAULT_NUM_CTX,
     models,
     pull: readPull(obj["pull"], local),
     registry: readRegistry(obj["registry"]),

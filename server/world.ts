@@ -2,12 +2,18 @@
 // holds, how each pull behaves, which models are loaded, the queue of chat replies.
 
 import { buildManifest, compactManifest, dockerManifest, manifestBytes, OVERHEAD_BYTES, type Manifest } from "./manifest.js";
-import { displayName, parseName } from "./names.js";
+import { setTimeout as sleep } from "node:timers/promises";
+import { displayName, parseName, type ModelName } from "./names.js";
 import { nowTime, parseTimeSeconds } from "./gotime.js";
-import { completeModel, DEFAULT_MODEL_SIZE, DEFAULT_PULL_MS, lookupKey, type ModelSpec, type PullSpec, type ReplySpec, type Scenario } from "./scenario.js";
+import { completeModel, DEFAULT_KEEP_ALIVE_MS, DEFAULT_MODEL_SIZE, DEFAULT_PULL_MS, lookupKey, type ModelSpec, type PullSpec, type ReplySpec, type Scenario } from "./scenario.js";
 
 /** Go's largest duration (about 292 years): what a negative keep_alive means. */
 const MAX_KEEP_ALIVE_MS = 9_223_372_036_854;
+
+/** now + keep_alive, as Go's time.Add saturates it. */
+function clampExpiry(nowMs: number, sessionMs: number): number {
+  return nowMs + Math.min(sessionMs, MAX_KEEP_ALIVE_MS);
+}
 
 export interface LocalModel {
   spec: ModelSpec;
@@ -31,8 +37,17 @@ export interface RemoteModel {
 
 interface Loading {
   key: string;
+  /** When the model unloads once idle; while requests use it, it stays. */
   expiresAtMs: number;
+  /** The keep_alive in force (Ollama keeps the last one given). */
+  sessionMs: number;
+  /** The num_ctx it was loaded with. */
   contextLength: number;
+  /** Requests using it now. */
+  active: number;
+  /** Resolves when loading ends (already resolved once loaded). */
+  ready: Promise<void>;
+  readyAtMs: number;
 }
 
 export interface LoadedModel {
@@ -41,8 +56,18 @@ export interface LoadedModel {
   contextLength: number;
 }
 
+/** A request's hold on a loaded model: how long it waited for the load; release when it ends. */
+export interface Use {
+  /** Milliseconds this request waited for the model to load (0: it was warm). */
+  waitedMs: number;
+  /** The model was not loaded (or loaded with another num_ctx) when the request came. */
+  cold: boolean;
+  release(): void;
+}
+
 export class World {
   readonly version: string;
+  readonly defaultNumCtx: number;
   private readonly local = new Map<string, LocalModel>();
   private readonly remote = new Map<string, RemoteModel>();
   private readonly plans = new Map<string, PullSpec>();
@@ -53,6 +78,7 @@ export class World {
   constructor(scenario: Scenario) {
     this.scenario = scenario;
     this.version = scenario.version;
+    this.defaultNumCtx = scenario.default_num_ctx;
     this.queue = scenario.chat.queue.slice();
     for (const spec of scenario.models) {
       const key = spec.name.toLowerCase();
@@ -150,38 +176,124 @@ export class World {
     });
   }
 
+  /**
+   * A name with each part (host, namespace, model, tag) spelt as an installed model spells it,
+   * when one matches ignoring case: Ollama reuses the directories it finds.
+   */
+  canonicalName(name: ModelName): ModelName {
+    const out = { ...name };
+    const done = { host: false, namespace: false, model: false, tag: false };
+    for (const local of this.local.values()) {
+      const parts = parseName(local.spec.name);
+      if (!parts) {
+        continue; // an unchecked name
+      }
+      for (const part of ["host", "namespace", "model", "tag"] as const) {
+        if (!done[part] && parts[part].toLowerCase() === name[part].toLowerCase()) {
+          out[part] = parts[part];
+          done[part] = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Copies the manifest of `source` to `name` (replacing a model there), modified now. */
+  copy(source: LocalModel, name: ModelName): void {
+    const display = displayName(name);
+    const key = display.toLowerCase();
+    if (key === source.spec.name.toLowerCase()) {
+      return;
+    }
+    this.local.set(key, { ...source, spec: { ...source.spec, name: display, modified_at: nowTime() } });
+  }
+
   delete(model: LocalModel): void {
     const key = model.spec.name.toLowerCase();
     this.local.delete(key);
     this.loaded.delete(key);
   }
 
-  /** Loads a model for `keepAliveMs` (Infinity: forever; 0: unloads it). */
-  load(model: LocalModel, keepAliveMs: number, contextLength: number): void {
+  /**
+   * Makes a request use `model` with `numCtx`: a model not loaded, or loaded with another num_ctx,
+   * loads (taking its `load_ms`); one loading already is waited for. `keepAliveMs` undefined keeps
+   * the keep_alive in force (the default 5m for a new load). The model expires `sessionMs` after its
+   * last use is released (0: at once).
+   */
+  async use(model: LocalModel, keepAliveMs: number | undefined, numCtx: number): Promise<Use> {
     const key = model.spec.name.toLowerCase();
-    if (keepAliveMs <= 0) {
-      this.loaded.delete(key);
+    const now = Date.now();
+    let entry = this.loaded.get(key);
+    const expired = entry !== undefined && entry.active === 0 && entry.readyAtMs <= now && entry.expiresAtMs <= now;
+    const cold = entry === undefined || expired || entry.contextLength !== numCtx;
+    if (cold) {
+      const sessionMs = keepAliveMs ?? (entry && !expired ? entry.sessionMs : DEFAULT_KEEP_ALIVE_MS);
+      const readyAtMs = now + model.spec.load_ms;
+      entry = {
+        key,
+        expiresAtMs: clampExpiry(now, sessionMs),
+        sessionMs,
+        contextLength: numCtx,
+        active: 0,
+        ready: model.spec.load_ms > 0 ? sleep(model.spec.load_ms) : Promise.resolve(),
+        readyAtMs,
+      };
+      this.loaded.set(key, entry);
+    } else if (keepAliveMs !== undefined) {
+      entry!.sessionMs = keepAliveMs;
+    }
+    const held = entry!;
+    held.active++;
+    const waitedMs = Math.max(0, held.readyAtMs - now);
+    await held.ready;
+    let released = false;
+    return {
+      waitedMs,
+      cold: cold || waitedMs > 0,
+      release: () => {
+        if (released) {
+          return;
+        }
+        released = true;
+        held.active--;
+        if (held.active === 0 && this.loaded.get(key) === held) {
+          if (held.sessionMs <= 0) {
+            this.loaded.delete(key);
+          } else {
+            held.expiresAtMs = clampExpiry(Date.now(), held.sessionMs);
+          }
+        }
+      },
+    };
+  }
+
+  /** keep_alive 0 with nothing to say: unloads now, or as soon as the requests using it end. */
+  unload(model: LocalModel): void {
+    const key = model.spec.name.toLowerCase();
+    const entry = this.loaded.get(key);
+    if (!entry) {
       return;
     }
-    this.loaded.set(key, { key, expiresAtMs: Date.now() + Math.min(keepAliveMs, MAX_KEEP_ALIVE_MS), contextLength });
+    entry.sessionMs = 0;
+    if (entry.active === 0) {
+      this.loaded.delete(key);
+    }
   }
 
-  isLoaded(model: LocalModel): boolean {
-    const loaded = this.loaded.get(model.spec.name.toLowerCase());
-    return loaded !== undefined && loaded.expiresAtMs > Date.now();
-  }
-
-  /** Loaded models that have not expired, the one expiring last first. */
+  /** Loaded (or loading) models that have not expired, the one expiring last first. */
   listLoaded(): LoadedModel[] {
     const now = Date.now();
     const out: LoadedModel[] = [];
     for (const l of this.loaded.values()) {
       const model = this.local.get(l.key);
-      if (model && l.expiresAtMs > now) {
+      if (model && (l.active > 0 || l.expiresAtMs > now)) {
         out.push({ model, expiresAtMs: l.expiresAtMs, contextLength: l.contextLength });
+      } else if (!model || l.active === 0) {
+        this.loaded.delete(l.key);
       }
     }
-    return out.sort((a, b) => b.expiresAtMs - a.expiresAtMs);
+    // Ollama compares whole seconds, keeping the load order among equals.
+    return out.sort((a, b) => Math.floor(b.expiresAtMs / 1000) - Math.floor(a.expiresAtMs / 1000));
   }
 
   /** The reply for the next chat or generate request: queued first, then the model's, then the default. */

@@ -129,31 +129,81 @@ describe("prefs", function()
     assert.is_false(h.exists(marker))
   end)
 
-  it("does not hang on a file that loops forever or allocates without end", function()
-    -- Read in a child Neovim: a reader that ran the loop would hang it, not this test run.
+  --- Reads each file as config_file in a child Neovim (a reader that ran a loop would hang it,
+  --- not this test run): `default_model` must read as nil, with no Lua error, and the file be
+  --- kept aside as corrupt.
+  local function read_in_child(texts)
     local child = require("helpers.child").new()
     local ok, err = pcall(function()
-      for i, text in ipairs({
-        "while true do end return {}",
-        "return { a = (function() while true do end end)() }",
-        'return { a = ("x"):rep(2^40) }',
-        "local t = {} repeat t[#t+1] = 1 until false return t",
-      }) do
-        local file = ("%s/loop%d.lua"):format(t.env.root, i)
+      for i, text in ipairs(texts) do
+        local file = ("%s/hostile%d.lua"):format(t.env.root, i)
         local marker = file .. ".read"
         h.write(file, text)
         vim.rpcnotify(child.chan, "nvim_exec_lua", [[
           local file, marker = ...
           require("ollama-chat.config").set({ config_file = file })
-          local value = require("ollama-chat.store.prefs").get("a")
-          vim.fn.writefile({ tostring(value) }, marker)
+          local ok, value = pcall(require("ollama-chat.store.prefs").get, "default_model")
+          vim.fn.writefile({ tostring(ok), tostring(value) }, marker)
         ]], { file, marker })
         assert(vim.wait(3000, function() return h.exists(marker) end, 10), "reading hung on: " .. text)
-        assert.same({ "nil" }, vim.fn.readfile(marker))
+        assert.same({ "true", "nil" }, vim.fn.readfile(marker), text)
+        assert(vim.wait(3000, function() return #vim.fn.glob(file .. ".corrupt-*", true, true) == 1 end, 10), "no backup of " .. text)
+        assert.equals(text, h.read(vim.fn.glob(file .. ".corrupt-*", true, true)[1]))
       end
     end)
     child:stop()
     assert(ok, err)
+  end
+
+  it("does not hang on a file that loops forever or allocates without end", function()
+    read_in_child({
+      "while true do end return {}",
+      "return { default_model = (function() while true do end end)() }",
+      'return { default_model = ("x"):rep(2^40) }',
+      "local t = {} repeat t[#t+1] = 1 until false return t",
+    })
+  end)
+
+  it("runs nothing hidden after a comment ended by a lone \\r: no hang, no computed value, no Lua error", function()
+    read_in_child({
+      "-- x\rwhile true do end\nreturn {}",
+      '-- x\rdo return {default_model=("ab"):rep(2)} end\nreturn { default_model = "plain" }',
+      "-- x\rdo return 42 end\nreturn {}",
+    })
+  end)
+
+  it("reads a file with \\r, \\r\\n and \\n\\r line ends", function()
+    h.write(t.env.config_file, '-- edited elsewhere\rreturn {\r\n  default_model = "m", -- note\r  split_preference = "vertical",\n\r}\r')
+    assert.equals("m", prefs.get("default_model"))
+    assert.equals("vertical", prefs.get("split_preference"))
+  end)
+
+  it("refuses a file over 1 MB without reading it: kept aside, with a message, at once", function()
+    local big = 'return { default_model = "big", pad = "' .. ("x"):rep(50 * 1024 * 1024) .. '" }\n'
+    h.write(t.env.config_file, big)
+    big = nil
+    collectgarbage()
+    local started = vim.uv.hrtime()
+    local value = prefs.get("default_model")
+    local ms = (vim.uv.hrtime() - started) / 1e6
+    assert.is_nil(value)
+    assert.is_true(ms < 50, ("get() took %.1f ms"):format(ms))
+    local backups
+    wait_for(function()
+      backups = vim.fn.glob(t.env.config_file .. ".corrupt-*", true, true)
+      return #backups == 1 and h.exists(t.env.config_file)
+    end, "backup and replacement")
+    assert.equals(50 * 1024 * 1024 + 43, vim.uv.fs_stat(backups[1]).size)
+    wait_for(function() return #t.seen > 0 end, "the message")
+    local msg = h.joined(t.seen)
+    assert.matches("50.0 MB, more than the 1 MB", msg, 1, true)
+    assert.matches(backups[1], msg, 1, true)
+    assert.is_nil(msg:find("\n"), "one line: " .. msg)
+    assert.same({}, file_table(t.env.config_file))
+    -- a file just under the limit is read
+    prefs.reload()
+    h.write(t.env.config_file, 'return { default_model = "ok", pad = "' .. ("x"):rep(1024 * 1024 - 100) .. '" }')
+    assert.equals("ok", prefs.get("default_model"))
   end)
 
   it("keeps a corrupt file aside, says so, and replaces it with a valid one", function()

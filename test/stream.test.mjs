@@ -181,3 +181,36 @@ describe("clients that leave", () => {
     assert.equal((await server.stats()).cancelled_streams, 1);
   });
 });
+
+describe("keep-alive only", () => {
+  test("trickle_ms: 200 and a lone newline every interval, never a JSON line, until the client leaves", async () => {
+    await replyWith({ trickle_ms: 50 });
+    await server.resetStats();
+    const started = Date.now();
+    const res = await rawRequest(`${server.url}/api/chat`, { method: "POST", body: chatBody(), abortAfterBytes: 5 });
+    const elapsed = Date.now() - started;
+    assert.equal(res.status, 200);
+    assert.equal(res.headers["content-type"], "application/x-ndjson");
+    assert.equal(res.body.toString(), "\n\n\n\n\n");
+    assert.ok(res.chunks.length >= 4, `newlines arrive one by one (${res.chunks.length} reads)`);
+    assert.ok(elapsed >= 200 && elapsed < 2000, `about 50 ms apart (${elapsed} ms for 5)`);
+    await waitFor("the trickle to stop", async () => (await server.stats()).active_requests === 0);
+    assert.equal((await server.stats()).cancelled_streams, 1);
+  });
+
+  test("trickle_for_ms: the response then ends, still without any JSON line", async () => {
+    await replyWith({ trickle_ms: 20, trickle_for_ms: 100 });
+    const res = await chatRaw();
+    assert.equal(res.status, 200);
+    assert.match(res.body.toString(), /^\n{3,5}$/);
+    // The official client skips the blank lines and calls the stream incomplete.
+    const it = await ollama.chat({ model: MODEL, messages: [{ role: "user", content: "hi" }], stream: true });
+    const parts = [];
+    await assert.rejects(async () => {
+      for await (const part of it) {
+        parts.push(part);
+      }
+    }, /Did not receive done or success response in stream/);
+    assert.deepEqual(parts, []);
+  });
+});

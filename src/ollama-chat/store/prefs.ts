@@ -7,7 +7,7 @@ import * as config from "../config";
 import { Layout } from "../config";
 import { notify } from "../ui/notify";
 import { Callback, deliver, isMissing, unlessMissing } from "./async";
-import { exists, mkdirp, readFile, readFileSync, rename, writeFileAtomic, writeFileAtomicSync } from "./fs";
+import { exists, mkdirp, readFile, readFileSync, rename, stat, writeFileAtomic, writeFileAtomicSync } from "./fs";
 import { withLock } from "./lock";
 import { Data, Scalar, decode, encode, isScalar } from "./luadata";
 
@@ -66,8 +66,22 @@ function warnInvalid(file: string, values: Data): void {
   }
 }
 
+/** The largest preferences file read: a bigger one is kept aside, like a corrupt one. */
+export const MAX_BYTES = 1024 * 1024;
+
+function tooLarge(file: string, size: number): string {
+  return `${file} is ${string.format("%.1f", size / 1048576)} MB, more than the ${MAX_BYTES / 1048576} MB a preferences file may hold`;
+}
+
 function load(file: string): State {
-  // Synchronous: a file of a few hundred bytes, read once, when a preference is first needed.
+  // Synchronous: a file of a few hundred bytes, read once, when a preference is first needed; its
+  // size is checked first, so a huge file is never read here.
+  const [info] = vim.uv.fs_stat(file);
+  if (info !== undefined && info.size > MAX_BYTES) {
+    // The next write finds it still too large, keeps it aside and says so.
+    queueWrite({}, undefined);
+    return { path: file, values: {} };
+  }
   const [text, err] = readFileSync(file);
   if (text === undefined) {
     if (!isMissing(err)) notify(`could not read ${file} (${err}); using default preferences.`, vim.log.levels.WARN);
@@ -201,17 +215,21 @@ async function backupName(file: string): Promise<string> {
 
 /** The file's data as on disk; a corrupt file is renamed aside (and reported) and reads as empty. */
 async function readForUpdate(file: string): Promise<Data> {
-  const text = await unlessMissing(readFile(file), undefined);
-  if (text === undefined) return {};
-  const decoded = decode(text, vim.fs.basename(file));
-  if (decoded.ok) return decoded.value;
+  const info = await unlessMissing(stat(file), undefined);
+  if (info === undefined) return {};
+  let problem: string;
+  if (info.size > MAX_BYTES) {
+    problem = tooLarge(file, info.size);
+  } else {
+    const text = await unlessMissing(readFile(file), undefined);
+    if (text === undefined) return {};
+    const decoded = decode(text, vim.fs.basename(file));
+    if (decoded.ok) return decoded.value;
+    problem = `${file} is not a valid preferences file (${decoded.error})`;
+  }
   const backup = await backupName(file);
   await rename(file, backup);
-  notify(
-    `${file} is not a valid preferences file (${decoded.error}). It was kept as ${backup} and replaced with ` +
-      "fresh preferences; copy any setting you still need from the backup.",
-    vim.log.levels.WARN,
-  );
+  notify(`${problem}. It was kept as ${backup} and replaced with fresh preferences; copy any setting you still need from the backup.`, vim.log.levels.WARN);
   return {};
 }
 

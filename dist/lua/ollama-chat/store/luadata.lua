@@ -1,10 +1,21 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local __TS__ArraySort = ____lualib.__TS__ArraySort
-local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local ____exports = {}
+local isFiniteNumber
+function isFiniteNumber(n)
+    return n == n and n ~= math.huge and n ~= -math.huge
+end
+--- Whether `v` can be written by `encode` and read back by `decode`.
+function ____exports.isScalar(v)
+    local t = type(v)
+    return t == "string" or t == "boolean" or t == "number" and isFiniteNumber(v)
+end
+--- Tables nested deeper than this are refused (the parser recurses once per level).
+____exports.MAX_DEPTH = 64
 local KEYWORDS = {}
 for ____, word in ipairs({
     "and",
@@ -32,240 +43,501 @@ for ____, word in ipairs({
 }) do
     KEYWORDS[word] = true
 end
+local SPACE = "^[ \t\n\r\v\f]+"
+--- What LuaJIT reads as one numeral: identifier bytes (non-ASCII ones included) and dots.
+local NUMERAL = ((("^[%w_%." .. string.char(128)) .. "-") .. string.char(255)) .. "]+"
+local BOM = string.char(239, 187, 191)
+local ESCAPES = {
+    a = string.char(7),
+    b = "\b",
+    f = "\f",
+    n = "\n",
+    r = "\r",
+    t = "\t",
+    v = "\v",
+    ["\\"] = "\\",
+    ["\""] = "\"",
+    ["'"] = "'"
+}
+local function refusal(pos, message)
+    return {refusal = true, pos = pos, message = message}
+end
+--- Lua's line of byte `pos`: `\n`, `\r`, `\r\n` and `\n\r` each end one line.
+local function lineAt(text, pos)
+    local line = 1
+    local i = 1
+    do
+        while true do
+            local at = string.find(text, "[\r\n]", i)
+            if at == nil or at >= pos then
+                return line
+            end
+            line = line + 1
+            local pair = string.sub(text, at, at + 1)
+            i = (pair == "\r\n" or pair == "\n\r") and at + 2 or at + 1
+        end
+    end
+end
+--- Every line break (`\r\n`, `\n\r`, `\r`, `\n`) written as `\n`, as Lua reads long strings.
+local function normalizeBreaks(s)
+    if (string.find(s, "\r", 1, true)) == nil then
+        return s
+    end
+    local parts = {}
+    local i = 1
+    do
+        while true do
+            local at = string.find(s, "[\r\n]", i)
+            if at == nil then
+                break
+            end
+            __TS__ArrayPush(
+                parts,
+                string.sub(s, i, at - 1),
+                "\n"
+            )
+            local pair = string.sub(s, at, at + 1)
+            i = (pair == "\r\n" or pair == "\n\r") and at + 2 or at + 1
+        end
+    end
+    parts[#parts + 1] = string.sub(s, i)
+    return table.concat(parts, "")
+end
+--- UTF-8 bytes of a code point below 0x110000 (surrogates excluded by the caller).
+local function utf8(c)
+    if c < 128 then
+        return string.char(c)
+    end
+    if c < 2048 then
+        return string.char(
+            192 + math.floor(c / 64),
+            128 + c % 64
+        )
+    end
+    if c < 65536 then
+        return string.char(
+            224 + math.floor(c / 4096),
+            128 + math.floor(c / 64) % 64,
+            128 + c % 64
+        )
+    end
+    return string.char(
+        240 + math.floor(c / 262144),
+        128 + math.floor(c / 4096) % 64,
+        128 + math.floor(c / 64) % 64,
+        128 + c % 64
+    )
+end
 local Lexer = __TS__Class()
 Lexer.name = "Lexer"
 function Lexer.prototype.____constructor(self, text)
     self.text = text
     self.pos = 1
-    self.line = 1
-    self.tokens = {}
+    if string.sub(text, 1, 3) == BOM then
+        self.pos = 4
+    end
 end
-function Lexer.prototype.advanceTo(self, next)
-    local skipped = string.sub(self.text, self.pos, next - 1)
-    self.line = self.line + select(
-        2,
-        string.gsub(skipped, "\n", "")
+function Lexer.prototype.fail(self, pos, message)
+    error(
+        refusal(pos, message),
+        0
     )
-    self.pos = next
 end
-function Lexer.prototype.push(self, kind, ____end)
-    local ____self_tokens_0 = self.tokens
-    ____self_tokens_0[#____self_tokens_0 + 1] = {
-        kind = kind,
-        text = string.sub(self.text, self.pos, ____end),
-        line = self.line
-    }
-    self:advanceTo(____end + 1)
-end
-function Lexer.prototype.longBracketEnd(self, from)
+function Lexer.prototype.longBracket(self, from)
     local ____, openEnd, level = string.find(self.text, "^%[(=*)%[", from)
     if openEnd == nil then
-        return nil
+        return nil, nil
     end
-    local ____, closeEnd = string.find(
+    local close, closeEnd = string.find(
         self.text,
         ("]" .. tostring(level)) .. "]",
         openEnd + 1,
         true
     )
-    if closeEnd == nil then
-        error(
-            ("line " .. tostring(self.line)) .. ": unfinished long string or comment",
-            0
-        )
+    if close == nil then
+        self:fail(from, "unfinished long string or comment")
     end
-    return closeEnd
+    return openEnd + 1, closeEnd
 end
-function Lexer.prototype.quotedEnd(self, quote)
-    local i = self.pos + 1
-    do
-        while true do
-            local at = string.find(self.text, ("[\\\n" .. quote) .. "]", i)
-            if at == nil or string.sub(self.text, at, at) == "\n" then
-                error(
-                    ("line " .. tostring(self.line)) .. ": unfinished string",
-                    0
-                )
-            end
-            local c = string.sub(self.text, at, at)
-            if c == quote then
-                return at
-            end
-            local escaped = string.sub(self.text, at + 1, at + 1)
-            i = at + 2
-            if escaped == "\r" and string.sub(self.text, i, i) == "\n" then
-                i = i + 1
-            end
-            if escaped == "z" then
-                i = select(
-                    2,
-                    string.find(self.text, "^%s*", i)
-                ) + 1
-            end
-        end
-    end
-end
-function Lexer.prototype.numberEnd(self)
-    local ____, ____end = string.find(self.text, "^[%d%.]*", self.pos)
-    local ____, exp = string.find(self.text, "^[eE][+-]?", ____end + 1)
-    if exp ~= nil then
-        ____end = exp
-    end
-    local ____temp_1 = {string.find(self.text, "^[%w_%.]*", ____end + 1)}
-    ____end = ____temp_1[2]
-    return ____end
-end
-function Lexer.prototype.run(self)
+function Lexer.prototype.skipSpaceAndComments(self)
     local text = self.text
     do
         while true do
-            local ____, spaceEnd = string.find(text, "^%s+", self.pos)
+            local ____, spaceEnd = string.find(text, SPACE, self.pos)
             if spaceEnd ~= nil then
-                self:advanceTo(spaceEnd + 1)
+                self.pos = spaceEnd + 1
             end
-            if self.pos > #text then
-                break
+            if string.sub(text, self.pos, self.pos + 1) ~= "--" then
+                return
             end
-            local c = string.sub(text, self.pos, self.pos)
-            if string.sub(text, self.pos, self.pos + 1) == "--" then
-                local ____end = self:longBracketEnd(self.pos + 2) or ((string.find(text, "\n", self.pos, true)) or #text + 1) - 1
-                self:advanceTo(____end + 1)
-            elseif c == "[" and self:longBracketEnd(self.pos) ~= nil then
-                self:push(
-                    "string",
-                    self:longBracketEnd(self.pos)
-                )
-            elseif c == "\"" or c == "'" then
-                self:push(
-                    "string",
-                    self:quotedEnd(c)
-                )
-            elseif (string.find(c, "%d")) ~= nil or (string.find(text, "^%.%d", self.pos)) ~= nil then
-                local ____end = self:numberEnd()
-                if tonumber(string.sub(text, self.pos, ____end)) == nil then
-                    error(
-                        ("line " .. tostring(self.line)) .. ": malformed number",
-                        0
-                    )
-                end
-                self:push("number", ____end)
-            elseif (string.find(c, "[%a_]")) ~= nil then
-                self:push(
-                    "name",
-                    select(
-                        2,
-                        string.find(text, "^[%w_]*", self.pos)
-                    )
-                )
-            elseif (string.find(c, "[{}%[%]=,;%-]")) ~= nil then
-                self:push("punct", self.pos)
+            local ____, longEnd = self:longBracket(self.pos + 2)
+            if longEnd ~= nil then
+                self.pos = longEnd + 1
             else
-                error(
-                    ((("line " .. tostring(self.line)) .. ": unexpected ") .. string.format("%q", c)) .. ": only `key = value` pairs are allowed",
-                    0
+                local at = string.find(text, "[\r\n]", self.pos + 2)
+                self.pos = at or #text + 1
+            end
+        end
+    end
+end
+function Lexer.prototype.longString(self, start)
+    local from, closeEnd = self:longBracket(start)
+    local level = select(
+        2,
+        string.find(self.text, "^%[=*", start)
+    ) - start
+    local body = normalizeBreaks(string.sub(self.text, from, closeEnd - level - 2))
+    if string.sub(body, 1, 1) == "\n" then
+        body = string.sub(body, 2)
+    end
+    self.pos = closeEnd + 1
+    return {kind = "string", text = body, num = 0, pos = start}
+end
+function Lexer.prototype.quotedString(self, start, quote)
+    local text = self.text
+    local parts = {}
+    local i = start + 1
+    do
+        while true do
+            local at = string.find(text, quote == "\"" and "[\\\r\n\"]" or "[\\\r\n']", i)
+            if at == nil then
+                self:fail(start, "unfinished string")
+            end
+            parts[#parts + 1] = string.sub(text, i, at - 1)
+            local c = string.sub(text, at, at)
+            if c == quote then
+                self.pos = at + 1
+                return {
+                    kind = "string",
+                    text = table.concat(parts, ""),
+                    num = 0,
+                    pos = start
+                }
+            end
+            if c ~= "\\" then
+                self:fail(start, "unfinished string")
+            end
+            local e = string.sub(text, at + 1, at + 1)
+            i = at + 2
+            if ESCAPES[e] ~= nil then
+                parts[#parts + 1] = ESCAPES[e]
+            elseif e == "\n" or e == "\r" then
+                local pair = string.sub(text, at + 1, at + 2)
+                if pair == "\r\n" or pair == "\n\r" then
+                    i = i + 1
+                end
+                parts[#parts + 1] = "\n"
+            elseif e == "x" then
+                local hex = string.match(text, "^%x%x", i)
+                if hex == nil then
+                    self:fail(at, "invalid escape \\x (two hex digits expected)")
+                end
+                parts[#parts + 1] = string.char(tonumber(hex, 16))
+                i = i + 2
+            elseif e == "z" then
+                i = select(
+                    2,
+                    string.find(text, "^[ \t\n\r\v\f]*", i)
+                ) + 1
+            elseif e == "u" then
+                local hex, close = string.match(text, "^{(%x+)()}", i)
+                if hex == nil then
+                    self:fail(at, "invalid escape \\u{...}")
+                end
+                local ____, digits = string.find(hex, "^0*")
+                local code = #hex - digits > 6 and 1114112 or tonumber(hex, 16)
+                if code >= 1114112 or code >= 55296 and code < 57344 then
+                    self:fail(at, "invalid escape \\u{...}: not a Unicode scalar value")
+                end
+                parts[#parts + 1] = utf8(code)
+                i = close + 1
+            elseif (string.find(e, "^%d")) ~= nil then
+                local digits = string.match(text, "^%d%d?%d?", at + 1)
+                local code = tonumber(digits)
+                if code > 255 then
+                    self:fail(at, "invalid escape: decimal escapes go up to \\255")
+                end
+                parts[#parts + 1] = string.char(code)
+                i = at + 1 + #digits
+            elseif e == "" then
+                self:fail(start, "unfinished string")
+            else
+                self:fail(
+                    at,
+                    "invalid escape \\" .. string.format("%q", e)
                 )
             end
         end
     end
-    local ____self_tokens_2 = self.tokens
-    ____self_tokens_2[#____self_tokens_2 + 1] = {kind = "eof", text = "end of file", line = self.line}
-    return self.tokens
 end
---- Checks that the tokens form `return { key = value, ... }` with scalar values only.
-local function checkShape(tokens)
-    local i = 0
-    local function peek()
-        return tokens[i + 1]
+function Lexer.prototype.number(self, start)
+    local ____end = start
+    do
+        while true do
+            local ____, e = string.find(self.text, NUMERAL, ____end + 1)
+            if e ~= nil then
+                ____end = e
+            end
+            local last = string.sub(self.text, ____end, ____end)
+            local next = string.sub(self.text, ____end + 1, ____end + 1)
+            if (next == "+" or next == "-") and (string.find(last, "^[eEpP]")) ~= nil then
+                ____end = ____end + 1
+            else
+                break
+            end
+        end
     end
-    local function fail(what)
-        local t = peek()
+    local span = string.sub(self.text, start, ____end)
+    local n = tonumber(span)
+    if n == nil then
+        self:fail(
+            start,
+            "malformed number " .. string.sub(span, 1, 40)
+        )
+    end
+    if n ~= n or n == math.huge or n == -math.huge then
+        self:fail(start, "numbers must be finite")
+    end
+    self.pos = ____end + 1
+    return {kind = "number", text = span, num = n, pos = start}
+end
+function Lexer.prototype.next(self)
+    self:skipSpaceAndComments()
+    local text = self.text
+    local start = self.pos
+    if start > #text then
+        return {kind = "eof", text = "end of file", num = 0, pos = start}
+    end
+    local c = string.sub(text, start, start)
+    if c == "[" and (string.find(text, "^%[=*%[", start)) ~= nil then
+        return self:longString(start)
+    end
+    if c == "\"" or c == "'" then
+        return self:quotedString(start, c)
+    end
+    if (string.find(c, "%d")) ~= nil or (string.find(text, "^%.%d", start)) ~= nil then
+        return self:number(start)
+    end
+    if (string.find(c, "[%a_]")) ~= nil then
+        local ____, e = string.find(text, "^[%w_]*", start)
+        self.pos = e + 1
+        return {
+            kind = "name",
+            text = string.sub(text, start, e),
+            num = 0,
+            pos = start
+        }
+    end
+    if (string.find(c, "^[{}%[%]=,;%-]")) ~= nil then
+        self.pos = start + 1
+        return {kind = "punct", text = c, num = 0, pos = start}
+    end
+    self:fail(
+        start,
+        ("unexpected " .. string.format("%q", c)) .. ": only data (strings, numbers, booleans, tables) is allowed"
+    )
+end
+--- A token as a message names it, on one line.
+local function describeToken(t)
+    if t.kind == "eof" then
+        return "end of file"
+    end
+    if t.kind == "string" then
+        return "a string"
+    end
+    if t.kind == "number" then
+        return "the number " .. t.text
+    end
+    return ("\"" .. string.sub(t.text, 1, 30)) .. "\""
+end
+local Parser = __TS__Class()
+Parser.name = "Parser"
+function Parser.prototype.____constructor(self, text)
+    self.lexer = __TS__New(Lexer, text)
+    self.tok = self.lexer:next()
+end
+function Parser.prototype.advance(self)
+    self.tok = self.ahead or self.lexer:next()
+    self.ahead = nil
+end
+function Parser.prototype.peekNext(self)
+    self.ahead = self.ahead or self.lexer:next()
+    return self.ahead
+end
+function Parser.prototype.isEof(self)
+    return self.tok.kind == "eof"
+end
+function Parser.prototype.isPunct(self, text)
+    return self.tok.kind == "punct" and self.tok.text == text
+end
+function Parser.prototype.expected(self, what)
+    error(
+        refusal(
+            self.tok.pos,
+            (("expected " .. what) .. ", found ") .. describeToken(self.tok)
+        ),
+        0
+    )
+end
+function Parser.prototype.expectPunct(self, text)
+    if not self:isPunct(text) then
+        self:expected(("\"" .. text) .. "\"")
+    end
+    self:advance()
+end
+function Parser.prototype.file(self)
+    if not (self.tok.kind == "name" and self.tok.text == "return") then
+        self:expected("\"return\" (the file must be `return { ... }`)")
+    end
+    self:advance()
+    if self:isEof() or self:isPunct(";") then
+        self:expected("a value after return")
+    end
+    local value = self:value(0)
+    if self:isPunct(";") then
+        self:advance()
+    end
+    if not self:isEof() then
+        self:expected("end of file after the returned value")
+    end
+    return value
+end
+function Parser.prototype.value(self, depth)
+    local t = self.tok
+    if t.kind == "string" then
+        self:advance()
+        return t.text
+    end
+    if t.kind == "number" then
+        self:advance()
+        return t.num
+    end
+    if t.kind == "punct" and t.text == "-" then
+        self:advance()
+        if self.tok.kind ~= "number" then
+            self:expected("a number after -")
+        end
+        local n = self.tok.num
+        self:advance()
+        return -n
+    end
+    if t.kind == "name" and (t.text == "true" or t.text == "false" or t.text == "nil") then
+        self:advance()
+        local ____temp_0
+        if t.text == "nil" then
+            ____temp_0 = nil
+        else
+            ____temp_0 = t.text == "true"
+        end
+        return ____temp_0
+    end
+    if t.kind == "punct" and t.text == "{" then
+        return self:table(depth + 1)
+    end
+    self:expected("a string, a number, true, false, nil or a table (names, calls and operators are not allowed)")
+end
+function Parser.prototype.table(self, depth)
+    if depth > ____exports.MAX_DEPTH then
         error(
-            (((("line " .. tostring(t.line)) .. ": expected ") .. what) .. ", found ") .. (t.kind == "eof" and t.text or ("\"" .. t.text) .. "\""),
+            refusal(
+                self.tok.pos,
+                ("tables are nested more than " .. tostring(____exports.MAX_DEPTH)) .. " deep"
+            ),
             0
         )
     end
-    local function take(kind, text)
-        local t = peek()
-        if t.kind ~= kind or text ~= nil and t.text ~= text then
-            fail(text ~= nil and ("\"" .. text) .. "\"" or "a " .. kind)
-        end
-        i = i + 1
-        return t
-    end
-    take("name", "return")
-    take("punct", "{")
-    while not (peek().kind == "punct" and peek().text == "}") do
-        local t = peek()
-        if t.kind == "name" and KEYWORDS[t.text] == nil then
-            i = i + 1
-        elseif t.kind == "punct" and t.text == "[" then
-            i = i + 1
-            take("string")
-            take("punct", "]")
+    self:advance()
+    local t = {}
+    local seen = {}
+    local positional = 0
+    while not self:isPunct("}") do
+        local at = self.tok.pos
+        local key
+        if self:isPunct("[") then
+            self:advance()
+            local k = self.tok
+            local k0 = self:value(depth)
+            if k0 == nil or type(k0) == "table" then
+                error(
+                    refusal(k.pos, "a key must be a string, a number or a boolean"),
+                    0
+                )
+            end
+            key = k0
+            self:expectPunct("]")
+            self:expectPunct("=")
+        elseif self.tok.kind == "name" and KEYWORDS[self.tok.text] == nil and self:peekNext().kind == "punct" and self:peekNext().text == "=" then
+            key = self.tok.text
+            self:advance()
+            self:advance()
         else
-            fail("a key (a name or [\"string\"])")
+            positional = positional + 1
+            key = positional
         end
-        take("punct", "=")
-        local negative = peek().kind == "punct" and peek().text == "-"
-        if negative then
-            i = i + 1
+        if seen[key] == true then
+            error(
+                refusal(
+                    at,
+                    ("the key " .. (type(key) == "string" and ("\"" .. string.sub(key, 1, 30)) .. "\"" or tostring(key))) .. " is set twice"
+                ),
+                0
+            )
         end
-        local v = peek()
-        local literal = v.kind == "name" and (v.text == "true" or v.text == "false" or v.text == "nil")
-        if not (v.kind == "number" or not negative and (v.kind == "string" or literal)) then
-            fail("a string, number, true or false (tables and expressions are not allowed)")
-        end
-        i = i + 1
-        local sep = peek()
-        if sep.kind == "punct" and (sep.text == "," or sep.text == ";") then
-            i = i + 1
-        elseif not (sep.kind == "punct" and sep.text == "}") then
-            fail("\",\" or \"}\"")
+        seen[key] = true
+        t[key] = self:value(depth)
+        if self:isPunct(",") or self:isPunct(";") then
+            self:advance()
+        elseif not self:isPunct("}") then
+            self:expected("\",\" or \"}\"")
         end
     end
-    take("punct", "}")
-    take("eof")
+    self:advance()
+    return t
 end
-local function isFiniteNumber(n)
-    return n == n and n ~= math.huge and n ~= -math.huge
-end
---- Reads the data in `text`; `name` names the file in Lua's own messages.
-function ____exports.decode(text, name)
-    do
-        local function ____catch(e)
-            return true, {
-                ok = false,
-                error = tostring(e)
-            }
-        end
-        local ____try, ____hasReturned, ____returnValue = pcall(function()
-            checkShape(__TS__New(Lexer, text):run())
-        end)
-        if not ____try then
-            ____hasReturned, ____returnValue = ____catch(____hasReturned)
-        end
-        if ____hasReturned then
-            return ____returnValue
-        end
+--- The value a data file returns (tables as Lua tables), or why the file is not data.
+function ____exports.parse(text)
+    if type(text) ~= "string" then
+        return {ok = false, error = "not a text"}
     end
-    local env = {}
-    local chunk, loadError = loadstring(text, "=" .. name, "t", env)
-    if chunk == nil then
-        return {ok = false, error = loadError}
+    local ok, result = pcall(function() return __TS__New(Parser, text):file() end)
+    if ok then
+        return {ok = true, value = result}
     end
-    setfenv(chunk, env)
-    local ok, value = pcall(chunk)
-    if not ok then
+    local refused = result
+    if type(result) == "table" and refused.refusal == true then
         return {
             ok = false,
-            error = tostring(value)
+            error = (("line " .. tostring(lineAt(text, refused.pos))) .. ": ") .. refused.message
         }
     end
+    return {ok = false, error = (string.gsub(
+        tostring(result),
+        "[\r\n]+",
+        " "
+    ))}
+end
+--- Reads a flat `return { key = scalar, ... }` file: string keys, string/number/boolean values.
+function ____exports.decode(text, _name)
+    local parsed = ____exports.parse(text)
+    if not parsed.ok then
+        return parsed
+    end
+    if type(parsed.value) ~= "table" then
+        return {ok = false, error = "the file must return a table: `return { key = value, ... }`"}
+    end
     local data = {}
-    for k, v in pairs(value) do
-        local t = type(v)
-        if t == "number" and not isFiniteNumber(v) then
-            return {ok = false, error = k .. ": numbers must be finite"}
+    for k, v in pairs(parsed.value) do
+        if type(k) ~= "string" then
+            return {
+                ok = false,
+                error = "keys must be names or [\"strings\"], found the key " .. tostring(k)
+            }
+        end
+        if not ____exports.isScalar(v) then
+            return {
+                ok = false,
+                error = ("`" .. string.sub(k, 1, 40)) .. "`: values must be strings, numbers or booleans (found a table)"
+            }
         end
         data[k] = v
     end
@@ -297,11 +569,6 @@ local function encodeValue(v)
         return encodeNumber(v)
     end
     return tostring(v)
-end
---- Whether `v` can be written by `encode` and read back by `decode`.
-function ____exports.isScalar(v)
-    local t = type(v)
-    return t == "string" or t == "boolean" or t == "number" and isFiniteNumber(v)
 end
 --- Lua text for `data`, after the comment lines `header`: the keys of `order` first, in that order,
 -- then the others sorted, one `key = value,` a line.

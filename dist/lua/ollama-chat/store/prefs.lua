@@ -2,7 +2,7 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__AsyncAwaiter = ____lualib.__TS__AsyncAwaiter
 local __TS__Await = ____lualib.__TS__Await
 local ____exports = {}
-local flushAtExit, queueWrite, startFlush, backupName, readForUpdate, flush, ORDER, HEADER, state, pending, waiters, flushing, inflight, exitHook
+local tooLarge, flushAtExit, queueWrite, startFlush, backupName, readForUpdate, flush, ORDER, HEADER, state, pending, waiters, flushing, inflight, exitHook
 local config = require("ollama-chat.config")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
@@ -16,6 +16,7 @@ local mkdirp = ____fs.mkdirp
 local readFile = ____fs.readFile
 local readFileSync = ____fs.readFileSync
 local rename = ____fs.rename
+local stat = ____fs.stat
 local writeFileAtomic = ____fs.writeFileAtomic
 local writeFileAtomicSync = ____fs.writeFileAtomicSync
 local ____lock = require("ollama-chat.store.lock")
@@ -26,6 +27,9 @@ local encode = ____luadata.encode
 local isScalar = ____luadata.isScalar
 function ____exports.path()
     return config.get().config_file
+end
+function tooLarge(file, size)
+    return ((((file .. " is ") .. string.format("%.1f", size / 1048576)) .. " MB, more than the ") .. tostring(____exports.MAX_BYTES / 1048576)) .. " MB a preferences file may hold"
 end
 function flushAtExit()
     local changes = {}
@@ -131,23 +135,36 @@ function backupName(file)
 end
 function readForUpdate(file)
     return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local text = __TS__Await(unlessMissing(
-            readFile(file),
+        local info = __TS__Await(unlessMissing(
+            stat(file),
             nil
         ))
-        if text == nil then
+        if info == nil then
             return ____awaiter_resolve(nil, {})
         end
-        local decoded = decode(
-            text,
-            vim.fs.basename(file)
-        )
-        if decoded.ok then
-            return ____awaiter_resolve(nil, decoded.value)
+        local problem
+        if info.size > ____exports.MAX_BYTES then
+            problem = tooLarge(file, info.size)
+        else
+            local text = __TS__Await(unlessMissing(
+                readFile(file),
+                nil
+            ))
+            if text == nil then
+                return ____awaiter_resolve(nil, {})
+            end
+            local decoded = decode(
+                text,
+                vim.fs.basename(file)
+            )
+            if decoded.ok then
+                return ____awaiter_resolve(nil, decoded.value)
+            end
+            problem = ((file .. " is not a valid preferences file (") .. decoded.error) .. ")"
         end
         local backup = __TS__Await(backupName(file))
         __TS__Await(rename(file, backup))
-        notify((((((file .. " is not a valid preferences file (") .. decoded.error) .. "). It was kept as ") .. backup) .. " and replaced with ") .. "fresh preferences; copy any setting you still need from the backup.", vim.log.levels.WARN)
+        notify(((problem .. ". It was kept as ") .. backup) .. " and replaced with fresh preferences; copy any setting you still need from the backup.", vim.log.levels.WARN)
         return ____awaiter_resolve(nil, {})
     end)
 end
@@ -205,7 +222,14 @@ local function warnInvalid(file, values)
         end
     end
 end
+--- The largest preferences file read: a bigger one is kept aside, like a corrupt one.
+____exports.MAX_BYTES = 1024 * 1024
 local function load(file)
+    local info = vim.uv.fs_stat(file)
+    if info ~= nil and info.size > ____exports.MAX_BYTES then
+        queueWrite({}, nil)
+        return {path = file, values = {}}
+    end
     local text, err = readFileSync(file)
     if text == nil then
         if not isMissing(err) then
