@@ -8,8 +8,10 @@ local BUF = "ollama-chat://models"
 
 local MODELS = {
   { name = "llama3.2:3b", size = 2019393189 },
-  { name = "qwen3:8b", thinking = true, family = "qwen3", parameter_size = "8.2B", size = 5200000000 },
+  { name = "qwen3:8b", thinking = true, family = "qwen3", parameter_size = "8.2B", size = 5200000000, gpu_percent = 48 },
   { name = "tiny:1b", size = 700000000, context_length = 2048, quantization_level = "Q8_0" },
+  { name = "gemma3:4b", capabilities = { "completion", "vision", "tools" }, family = "gemma3", parameter_size = "4.3B", size = 3300000000 },
+  { name = "nomic-embed-text:latest", capabilities = { "embedding" }, family = "nomic-bert", parameter_size = "137M", size = 274000000, context_length = 8192 },
 }
 
 local function curl(server, method, path, body)
@@ -102,14 +104,21 @@ describe(":Ollama models", function()
       child:lua("return vim.wo.winbar"))
     wait_row("qwen3:8b", "thinking")
     wait_row("tiny:1b", "completion")
+    wait_row("nomic-embed-text:latest", "embedding")
     local l = lines()
-    assert.matches("^ Ollama models at http://127%.0%.0%.1:%d+: 3 models, 0 loaded, default ★ llama3%.2:3b$", l[1])
+    assert.matches("^ Ollama models at http://127%.0%.0%.1:%d+: 5 models, 0 loaded, default ★ llama3%.2:3b$", l[1])
     assert.matches("NAME +SIZE +PARAMS +QUANT +FAMILY +MODIFIED +CONTEXT +CAPABILITIES +STATE", l[4])
     assert.matches("^★ llama3%.2:3b +2%.0 GB +3%.2B +Q4_K_M +llama +%d+ %a+s? ago +128K +completion$", row("llama3.2:3b"))
     assert.matches("^  qwen3:8b +5%.2 GB +8%.2B +Q4_K_M +qwen3 +%d+ %a+s? ago +128K +completion thinking$", row("qwen3:8b"))
     assert.matches("^  tiny:1b +700 MB +3%.2B +Q8_0 +llama +%d+ %a+s? ago +2K +completion$", row("tiny:1b"))
+    assert.matches("^  gemma3:4b +3%.3 GB +4%.3B +Q4_K_M +gemma3 +%d+ %a+s? ago +128K +completion vision tools$", row("gemma3:4b"))
+    assert.matches("^  nomic%-embed%-text:latest +274 MB +137M +Q4_K_M +nomic%-bert +%d+ %a+s? ago +8K +embedding$", row("nomic-embed-text:latest"))
+    -- sorted by name
+    local order = {}
+    for i = 5, #l do order[#order + 1] = (l[i]:gsub("^★", " ")):sub(3):match("^(%S+)") end
+    assert.same({ "gemma3:4b", "llama3.2:3b", "nomic-embed-text:latest", "qwen3:8b", "tiny:1b" }, order)
     -- one /api/show per model, asked once
-    assert.equals(3, #requests(server, "/api/show"))
+    assert.equals(5, #requests(server, "/api/show"))
   end)
 
   it("l preloads with the chat's keep_alive and x unloads with keep_alive 0; the row shows memory, GPU share, context and expiry", function()
@@ -119,7 +128,8 @@ describe(":Ollama models", function()
     server:clear_log()
     child:feed("l")
     local r = wait_row("qwen3:8b", "● loaded")
-    assert.matches("● loaded 5%.2 GB, 100%% GPU, ctx %d+K?, unloads in 10 min$", r)
+    -- memory: the weights and the KV cache of its 4096-token context
+    assert.matches("● loaded 5%.7 GB, 48%% GPU, ctx 4K, unloads in 10 min$", r)
     local chat = requests(server, "/api/chat")
     assert.equals(1, #chat)
     assert.same({ model = "qwen3:8b", messages = {}, keep_alive = "10m" }, chat[1].json)
@@ -151,7 +161,7 @@ describe(":Ollama models", function()
     assert.equals(1, #deletes)
     assert.same({ model = "tiny:1b" }, deletes[1].json)
     user:wait_message("deleted tiny:1b (700 MB)")
-    assert.matches(": 2 models,", lines()[1])
+    assert.matches(": 4 models,", lines()[1])
   end)
 
   it("d on the default model says so and asks for a new default", function()
@@ -230,6 +240,21 @@ describe(":Ollama models", function()
     assert.equals(0, vim.fn.filereadable(child.xdg .. "/pwned"))
   end)
 
+  it("shows a hostile server's name with spaces, quotes, $() and a newline, and refuses to act on it", function()
+    local evil = 'evil $(touch pwned) "q"\nx'
+    start({ models = { MODELS[1], { name = evil, unchecked_name = true } } })
+    open_view()
+    local i = go_to('evil $(touch pwned) "q"?x')
+    server:clear_log()
+    child:feed("d")
+    user:wait_message("cannot delete: " .. vim.inspect(evil) .. " is not a valid model name")
+    child:feed("l")
+    user:wait_message("cannot preload: " .. vim.inspect(evil) .. " is not a valid model name")
+    assert.equals(0, #requests(server, "/api/delete") + #requests(server, "/api/chat"))
+    assert.equals(0, vim.fn.filereadable(child.xdg .. "/pwned"))
+    assert.equals(i, child:lua("return vim.fn.line('.')"))
+  end)
+
   it("u updates the model under the cursor and U all models, through the update view; the list follows", function()
     start({ models = MODELS, pull = { ["tiny:1b"] = { behavior = "update", duration_ms = 200 } } })
     child:lua([[_G.__done = 0; vim.api.nvim_create_autocmd("User", { pattern = "OllamaUpdateDone", callback = function() _G.__done = _G.__done + 1 end })]])
@@ -253,7 +278,7 @@ describe(":Ollama models", function()
     local names = {}
     for _, e in ipairs(requests(server, "/api/pull")) do names[#names + 1] = e.json.model end
     table.sort(names)
-    assert.same({ "llama3.2:3b", "qwen3:8b", "tiny:1b" }, names)
+    assert.same({ "gemma3:4b", "llama3.2:3b", "nomic-embed-text:latest", "qwen3:8b", "tiny:1b" }, names)
   end)
 
   it("stays true while open: other clients' loads, copies and deletes show up; the cursor stays on its model", function()
@@ -262,7 +287,7 @@ describe(":Ollama models", function()
     go_to("tiny:1b")
     -- another client loads a model
     curl(server, "POST", "/api/chat", { model = "llama3.2:3b", messages = {}, keep_alive = -1 })
-    wait_row("llama3.2:3b", "● loaded 2%.0 GB, 100%% GPU, .*kept loaded$", "the load by another client", 8000)
+    wait_row("llama3.2:3b", "● loaded 2%.5 GB, 100%% GPU, ctx 4K, kept loaded$", "the load by another client", 8000)
     -- another client copies a model to a name sorted before the cursor's
     curl(server, "POST", "/api/copy", { source = "llama3.2:3b", destination = "aaa:latest" })
     wait_row("aaa:latest", "completion", "the copy by another client", 8000)

@@ -128,6 +128,10 @@ class Single {
 
   constructor(private readonly start: (this: void, done: Done) => Handle) {}
 
+  busy(): boolean {
+    return this.handle !== undefined;
+  }
+
   run(done?: Done): void {
     if (this.handle !== undefined) {
       this.again = true;
@@ -173,6 +177,11 @@ const psRequest = new Single((done) =>
     done(err);
   }),
 );
+
+/** Whether a request is in flight (for the benchmark: a refresh is over when nothing is). */
+export function busy(): boolean {
+  return tagsRequest.busy() || psRequest.busy() || state.showsInFlight > 0;
+}
 
 /** Lists the local models again; `done` once an answer given after this call arrived. */
 export function refreshTags(done?: Done): void {

@@ -2,7 +2,7 @@
 // /api/show), the default model and the last outdated check. Pure: facts in, lines and highlight
 // ranges out; `now` is given, so the same facts always give the same text.
 import type { RunningModel } from "../ollama/client";
-import { sameModel } from "../ollama/names";
+import { fullName } from "../ollama/names";
 import type { ModelInfo } from "../ollama/types";
 
 import { bytes, type Line, type Span } from "../ui/lines";
@@ -13,6 +13,8 @@ export { bytes, type Line };
 export interface ShowFacts {
   capabilities: string[];
   context_length?: number;
+  /** The capabilities as shown, made once. */
+  badges?: string;
 }
 
 export interface Loaded {
@@ -124,19 +126,20 @@ export function contextText(n: number | undefined): string {
   return `${math.floor(n)}`;
 }
 
-function loadedOf(running: RunningModel[], name: string): Loaded | undefined {
-  for (const r of running) {
-    if (r.name === name || sameModel(r.name, name)) {
-      return { size: r.size, size_vram: r.size_vram, context_length: r.context_length, expires: parseTime(r.expires_at) };
-    }
-  }
-  return undefined;
+function loadedOf(running: LuaMap<string, RunningModel>, name: string): Loaded | undefined {
+  const r = running.get(name);
+  if (r === undefined) return undefined;
+  return { size: r.size, size_vram: r.size_vram, context_length: r.context_length, expires: parseTime(r.expires_at) };
 }
 
 /** One row per local model, sorted by name (stable while models come and go). */
 export function buildRows(facts: Facts): ModelRow[] {
   const outdated = new LuaSet<string>();
-  if (facts.outdated !== undefined) for (const n of facts.outdated.names) outdated.add(n);
+  if (facts.outdated !== undefined) for (const n of facts.outdated.names) outdated.add(fullName(n));
+  // /api/tags and /api/ps name models the same way (full names with their tag): compared as such.
+  const running = new LuaMap<string, RunningModel>();
+  for (const r of facts.running) running.set(fullName(r.name), r);
+  const def = facts.defaultModel !== undefined ? fullName(facts.defaultModel) : undefined;
   const rows: ModelRow[] = [];
   for (const m of facts.tags) {
     const d = m.details ?? {};
@@ -149,8 +152,8 @@ export function buildRows(facts: Facts): ModelRow[] {
       modified: type(m.modified_at) === "string" ? parseTime(m.modified_at) : undefined,
       digest: type(m.digest) === "string" ? m.digest : "",
       show: facts.show(m),
-      isDefault: facts.defaultModel !== undefined && sameModel(facts.defaultModel, m.name),
-      loaded: loadedOf(facts.running, m.name),
+      isDefault: m.name === def,
+      loaded: loadedOf(running, m.name),
       outdated: outdated.has(m.name),
     });
   }
@@ -158,112 +161,139 @@ export function buildRows(facts: Facts): ModelRow[] {
   return rows;
 }
 
-/** Column widths, so that rows line up; computed once per listing. */
-export interface Widths {
-  name: number;
-  size: number;
-  params: number;
-  quant: number;
-  family: number;
-  modified: number;
-  context: number;
-  caps: number;
-}
-
 const CAPABILITY_ORDER = ["completion", "vision", "tools", "thinking", "insert", "embedding"];
 
 function capsText(show: ShowFacts | undefined): string {
   if (show === undefined) return "…";
+  if (show.badges !== undefined) return show.badges;
   const known: string[] = [];
   for (const c of CAPABILITY_ORDER) if (show.capabilities.includes(c)) known.push(c);
   for (const c of show.capabilities) if (!CAPABILITY_ORDER.includes(c)) known.push(c);
-  return known.join(" ");
+  show.badges = known.join(" ");
+  return show.badges;
 }
 
-function modifiedText(row: ModelRow, now: number): string {
-  return row.modified === undefined ? "" : ago(math.max(0, now - row.modified));
+/** A name as one line of text: a hostile server's control characters shown as "?". */
+function shownName(name: string): string {
+  return string.gsub(name, "%c", "?")[0];
 }
 
+const NON_ASCII = `[${string.char(128)}-${string.char(255)}]`;
+
+/** Display width; plain ASCII (nearly every cell) without asking Vim. */
 function width(text: string): number {
-  return vim.fn.strdisplaywidth(text);
+  return string.find(text, NON_ASCII)[0] === undefined ? text.length : vim.fn.strdisplaywidth(text);
 }
-
-export function widths(rows: ModelRow[], now: number): Widths {
-  const w: Widths = { name: 4, size: 4, params: 6, quant: 5, family: 6, modified: 8, context: 7, caps: 12 };
-  for (const r of rows) {
-    w.name = math.max(w.name, width(r.name));
-    w.size = math.max(w.size, bytes(r.size).length);
-    w.params = math.max(w.params, r.parameter_size.length);
-    w.quant = math.max(w.quant, r.quantization.length);
-    w.family = math.max(w.family, r.family.length);
-    w.modified = math.max(w.modified, modifiedText(r, now).length);
-    w.context = math.max(w.context, contextText(r.show?.context_length).length);
-    w.caps = math.max(w.caps, width(capsText(r.show)));
-  }
-  return w;
-}
-
-/** Builds a line cell by cell, recording the highlight of each. */
-class LineBuilder {
-  private parts: string[] = [];
-  private length = 0;
-  readonly spans: Span[] = [];
-
-  add(text: string, group?: string, pad = 0): this {
-    if (text !== "" && group !== undefined) this.spans.push([this.length, this.length + text.length, group]);
-    this.parts.push(text);
-    this.length += text.length;
-    const fill = pad - width(text);
-    if (fill > 0) {
-      this.parts.push(string.rep(" ", fill));
-      this.length += fill;
-    }
-    return this;
-  }
-
-  line(): Line {
-    const [text] = string.gsub(table.concat(this.parts), "%s+$", "");
-    return { text, spans: this.spans };
-  }
-}
-
-const GAP = "  ";
 
 function loadedText(l: Loaded, now: number): string {
-  const parts = [`loaded ${bytes(l.size)}`, gpuShare(l.size, l.size_vram)];
+  const parts = [`● loaded ${bytes(l.size)}`, gpuShare(l.size, l.size_vram)];
   if (l.context_length !== undefined && l.context_length > 0) parts.push(`ctx ${contextText(l.context_length)}`);
   const until = unloadText(l.expires, now);
   if (until !== "") parts.push(until);
   return parts.join(", ");
 }
 
-/** A model's row: mark, name, size, parameters, quantization, family, modified, context, capabilities, state. */
-export function rowLine(r: ModelRow, w: Widths, now: number, outdatedAt?: number): Line {
-  const b = new LineBuilder();
-  b.add(r.isDefault ? "★" : " ", "OllamaModelsDefault").add(" ");
-  b.add(r.name, r.isDefault ? "OllamaModelsDefault" : "OllamaModelsName", w.name).add(GAP);
-  b.add(bytes(r.size), undefined, w.size).add(GAP);
-  b.add(r.parameter_size, undefined, w.params).add(GAP);
-  b.add(r.quantization, "OllamaModelsMuted", w.quant).add(GAP);
-  b.add(r.family, "OllamaModelsMuted", w.family).add(GAP);
-  b.add(modifiedText(r, now), "OllamaModelsMuted", w.modified).add(GAP);
-  b.add(contextText(r.show?.context_length), undefined, w.context).add(GAP);
-  b.add(capsText(r.show), "OllamaModelsBadge", w.caps);
-  if (r.loaded !== undefined) b.add(GAP).add(`● ${loadedText(r.loaded, now)}`, "OllamaModelsLoaded");
-  if (r.outdated) {
-    const when = outdatedAt !== undefined ? ` (checked ${ago(math.max(0, now - outdatedAt))})` : "";
-    b.add(GAP).add(`↑ outdated${when}`, "OllamaModelsOutdated");
-  }
-  return b.line();
+/** The columns, in order: header, highlight, and whether the column is padded to line up. */
+const COLUMNS: [string, string | undefined][] = [
+  ["", "OllamaModelsDefault"],
+  ["NAME", "OllamaModelsName"],
+  ["SIZE", undefined],
+  ["PARAMS", undefined],
+  ["QUANT", "OllamaModelsMuted"],
+  ["FAMILY", "OllamaModelsMuted"],
+  ["MODIFIED", "OllamaModelsMuted"],
+  ["CONTEXT", undefined],
+  ["CAPABILITIES", "OllamaModelsBadge"],
+  ["STATE", "OllamaModelsLoaded"],
+  ["", "OllamaModelsOutdated"],
+];
+const MARK = 0;
+const NAME = 1;
+/** The last columns are not padded: nothing follows them but what they say. */
+const PADDED = 9;
+
+/** A row's text, cell by cell (COLUMNS). */
+export function cells(r: ModelRow, now: number, outdatedAt?: number): string[] {
+  let outdated = "";
+  if (r.outdated) outdated = `↑ outdated${outdatedAt !== undefined ? ` (checked ${ago(math.max(0, now - outdatedAt))})` : ""}`;
+  const context = r.show !== undefined ? contextText(r.show.context_length) : "";
+  const modified = r.modified === undefined ? "" : ago(math.max(0, now - r.modified));
+  const loaded = r.loaded !== undefined ? loadedText(r.loaded, now) : "";
+  const mark = r.isDefault ? "★" : "";
+  return [mark, shownName(r.name), bytes(r.size), r.parameter_size, r.quantization, r.family, modified, context, capsText(r.show), loaded, outdated];
 }
 
-export function columnsLine(w: Widths): Line {
-  const b = new LineBuilder();
-  b.add("  ").add("NAME", undefined, w.name).add(GAP).add("SIZE", undefined, w.size).add(GAP);
-  b.add("PARAMS", undefined, w.params).add(GAP).add("QUANT", undefined, w.quant).add(GAP);
-  b.add("FAMILY", undefined, w.family).add(GAP).add("MODIFIED", undefined, w.modified).add(GAP);
-  b.add("CONTEXT", undefined, w.context).add(GAP).add("CAPABILITIES", undefined, w.caps).add(GAP).add("STATE");
-  const line = b.line();
+/** Column widths, so that rows line up. */
+export function widths(table: string[][]): number[] {
+  const w: number[] = [];
+  for (let c = 0; c < PADDED; c++) w.push(width(COLUMNS[c][0]));
+  w[MARK] = 1;
+  for (const row of table) for (let c = 0; c < PADDED; c++) w[c] = math.max(w[c], width(row[c]));
+  return w;
+}
+
+const GAP = "  ";
+
+/** Lays cells out in columns; runs of one colour with only spaces between share one highlight. */
+function layout(cellTexts: string[], w: number[], groups: (string | undefined)[]): Line {
+  const parts: string[] = [];
+  const spans: Span[] = [];
+  let length = 0;
+  let lastSpanColumn = -1;
+  for (let c = 0; c < cellTexts.length; c++) {
+    const text = cellTexts[c];
+    const padded = c < PADDED;
+    if (text === "" && !padded) continue;
+    if (c > 0) {
+      parts.push(c === NAME ? " " : GAP);
+      length += c === NAME ? 1 : GAP.length;
+    }
+    const group = groups[c];
+    if (text !== "" && group !== undefined) {
+      const last = spans[spans.length - 1];
+      if (last !== undefined && last[2] === group && lastSpanColumn === c - 1) last[1] = length + text.length;
+      else spans.push([length, length + text.length, group]);
+      lastSpanColumn = c;
+    }
+    parts.push(text);
+    length += text.length;
+    const fill = padded ? w[c] - width(text) : 0;
+    if (fill > 0) {
+      parts.push(string.rep(" ", fill));
+      length += fill;
+    }
+  }
+  const [text] = string.gsub(table.concat(parts), "%s+$", "");
+  return { text, spans };
+}
+
+const ROW_GROUPS: (string | undefined)[] = [];
+for (const [, group] of COLUMNS) ROW_GROUPS.push(group);
+const DEFAULT_GROUPS = [...ROW_GROUPS];
+DEFAULT_GROUPS[NAME] = "OllamaModelsDefault";
+
+/** Lines made before, by their cells and the widths: most rows do not change between redraws. */
+let lineCache = new LuaMap<string, Line>();
+let cacheSize = 0;
+
+export function rowLine(cellTexts: string[], w: number[], isDefault: boolean): Line {
+  const key = `${table.concat(w, ",")}\0${isDefault ? "*" : ""}${table.concat(cellTexts, "\0")}`;
+  const cached = lineCache.get(key);
+  if (cached !== undefined) return cached;
+  const line = layout(cellTexts, w, isDefault ? DEFAULT_GROUPS : ROW_GROUPS);
+  if (cacheSize > 2000) {
+    lineCache = new LuaMap();
+    cacheSize = 0;
+  }
+  lineCache.set(key, line);
+  cacheSize++;
+  return line;
+}
+
+export function columnsLine(w: number[]): Line {
+  const heads: string[] = [];
+  for (const [head] of COLUMNS) heads.push(head);
+  const line = layout(heads, w, []);
   line.spans = [[0, line.text.length, "OllamaModelsColumns"]];
   return line;
 }
@@ -310,11 +340,13 @@ export function viewLines(rows: ModelRow[], s: Situation, now: number): { lines:
     lines.push(plain(s.error !== undefined ? " (no listing)" : " No local models: p pulls one by name (llama3.2:3b)", "OllamaModelsMuted"));
     return { lines, rowStart: lines.length };
   }
-  const w = widths(rows, now);
+  const at = s.outdated?.time;
+  const table: string[][] = [];
+  for (const r of rows) table.push(cells(r, now, at));
+  const w = widths(table);
   lines.push(columnsLine(w));
   const rowStart = lines.length;
-  const at = s.outdated?.time;
-  for (const r of rows) lines.push(rowLine(r, w, now, at));
+  for (let i = 0; i < rows.length; i++) lines.push(rowLine(table[i], w, rows[i].isDefault));
   return { lines, rowStart };
 }
 

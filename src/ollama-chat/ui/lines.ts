@@ -48,7 +48,13 @@ function highlight(buf: number, ns: number, row: number, line: Line): void {
  * Returns the texts shown afterwards; `onWritten` hears each line written.
  */
 export function writeLines(buf: number, ns: number, shown: string[], lines: Line[], onWritten?: (this: void, text: string) => void): string[] {
-  const whole = shown.length !== lines.length;
+  let whole = shown.length !== lines.length;
+  if (!whole) {
+    // Many changed lines (a column grew wider) cost less as one write.
+    let changed = 0;
+    for (let i = 0; i < lines.length; i++) if (shown[i] !== lines[i].text) changed++;
+    whole = changed > 8 && changed * 4 > lines.length;
+  }
   vim.api.nvim_set_option_value("modifiable", true, { buf });
   const out: string[] = whole ? [] : shown;
   if (whole) {

@@ -126,6 +126,9 @@ function Single.prototype.____constructor(self, start)
     self.waiting = {}
     self.next = {}
 end
+function Single.prototype.busy(self)
+    return self.handle ~= nil
+end
 function Single.prototype.run(self, done)
     if self.handle ~= nil then
         self.again = true
@@ -178,6 +181,10 @@ local psRequest = __TS__New(
         done(err)
     end) end
 )
+--- Whether a request is in flight (for the benchmark: a refresh is over when nothing is).
+function ____exports.busy()
+    return tagsRequest:busy() or psRequest:busy() or state.showsInFlight > 0
+end
 --- Lists the local models again; `done` once an answer given after this call arrived.
 function ____exports.refreshTags(done)
     tagsRequest:run(done)

@@ -29,9 +29,16 @@ ____exports.POLL_MS = 2000
 --- The listing (/api/tags: other clients pull, copy, delete) every this many polls.
 local TAGS_EVERY = 2
 --- Redraws are gathered: many answers arrive together (200 /api/show replies).
-local REDRAW_MS = 30
+local REDRAW_MS = 100
 local api = lazy("ollama-chat")
-local state = {pollTimer = nil, ticks = 0, redrawTimer = nil, lastRedrawNs = 0}
+local state = {
+    pollTimer = nil,
+    ticks = 0,
+    redrawTimer = nil,
+    redraws = 0,
+    redrawNs = 0,
+    redrawMaxNs = 0
+}
 local function stopTimer(timer)
     if timer == nil then
         return
@@ -76,7 +83,10 @@ function ____exports.redraw()
         names[#names + 1] = r.name
     end
     view.render(lines, names, rowStart)
-    state.lastRedrawNs = vim.uv.hrtime() - t0
+    local took = vim.uv.hrtime() - t0
+    state.redraws = state.redraws + 1
+    state.redrawNs = state.redrawNs + took
+    state.redrawMaxNs = math.max(state.redrawMaxNs, took)
 end
 --- Asks for a redraw within REDRAW_MS; what changed meanwhile is drawn once.
 function ____exports.scheduleRedraw()
@@ -140,9 +150,20 @@ end
 function ____exports.isPolling()
     return state.pollTimer ~= nil
 end
---- Editor time the last redraw took (ms).
-function ____exports.lastRedrawMs()
-    return state.lastRedrawNs / 1000000
+--- How many redraws there were, their editor time, and whether a request is in flight.
+function ____exports.stats()
+    return {
+        redraws = state.redraws,
+        redraw_ms = state.redrawNs / 1000000,
+        redraw_max_ms = state.redrawMaxNs / 1000000,
+        busy = listing.busy()
+    }
+end
+--- Starts counting redraws afresh (benchmark rounds).
+function ____exports.resetStats()
+    state.redraws = 0
+    state.redrawNs = 0
+    state.redrawMaxNs = 0
 end
 --- Opening the view fires BufEnter as well: one refresh for both.
 local SHOWN_REFRESH_MS = 500

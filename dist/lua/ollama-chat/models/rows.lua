@@ -1,11 +1,9 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
-local __TS__Class = ____lualib.__TS__Class
-local __TS__New = ____lualib.__TS__New
 local ____exports = {}
 local ____names = require("ollama-chat.ollama.names")
-local sameModel = ____names.sameModel
+local fullName = ____names.fullName
 local ____lines = require("ollama-chat.ui.lines")
 local bytes = ____lines.bytes
 ____exports.bytes = bytes
@@ -106,26 +104,30 @@ function ____exports.contextText(n)
     return tostring(math.floor(n))
 end
 local function loadedOf(running, name)
-    for ____, r in ipairs(running) do
-        if r.name == name or sameModel(r.name, name) then
-            return {
-                size = r.size,
-                size_vram = r.size_vram,
-                context_length = r.context_length,
-                expires = ____exports.parseTime(r.expires_at)
-            }
-        end
+    local r = running[name]
+    if r == nil then
+        return nil
     end
-    return nil
+    return {
+        size = r.size,
+        size_vram = r.size_vram,
+        context_length = r.context_length,
+        expires = ____exports.parseTime(r.expires_at)
+    }
 end
 --- One row per local model, sorted by name (stable while models come and go).
 function ____exports.buildRows(facts)
     local outdated = {}
     if facts.outdated ~= nil then
         for ____, n in ipairs(facts.outdated.names) do
-            outdated[n] = true
+            outdated[fullName(n)] = true
         end
     end
+    local running = {}
+    for ____, r in ipairs(facts.running) do
+        running[fullName(r.name)] = r
+    end
+    local def = facts.defaultModel ~= nil and fullName(facts.defaultModel) or nil
     local rows = {}
     for ____, m in ipairs(facts.tags) do
         local d = m.details or ({})
@@ -149,8 +151,8 @@ function ____exports.buildRows(facts)
             modified = ____temp_0,
             digest = type(m.digest) == "string" and m.digest or "",
             show = facts.show(m),
-            isDefault = facts.defaultModel ~= nil and sameModel(facts.defaultModel, m.name),
-            loaded = loadedOf(facts.running, m.name),
+            isDefault = m.name == def,
+            loaded = loadedOf(running, m.name),
             outdated = outdated[m.name] ~= nil
         }
     end
@@ -172,6 +174,9 @@ local function capsText(show)
     if show == nil then
         return "…"
     end
+    if show.badges ~= nil then
+        return show.badges
+    end
     local known = {}
     for ____, c in ipairs(CAPABILITY_ORDER) do
         if __TS__ArrayIncludes(show.capabilities, c) then
@@ -183,95 +188,21 @@ local function capsText(show)
             known[#known + 1] = c
         end
     end
-    return table.concat(known, " ")
+    show.badges = table.concat(known, " ")
+    return show.badges
 end
-local function modifiedText(row, now)
-    return row.modified == nil and "" or ____exports.ago(math.max(0, now - row.modified))
+--- A name as one line of text: a hostile server's control characters shown as "?".
+local function shownName(name)
+    return (string.gsub(name, "%c", "?"))
 end
+local NON_ASCII = ((("[" .. string.char(128)) .. "-") .. string.char(255)) .. "]"
+--- Display width; plain ASCII (nearly every cell) without asking Vim.
 local function width(text)
-    return vim.fn.strdisplaywidth(text)
+    return (string.find(text, NON_ASCII)) == nil and #text or vim.fn.strdisplaywidth(text)
 end
-function ____exports.widths(rows, now)
-    local w = {
-        name = 4,
-        size = 4,
-        params = 6,
-        quant = 5,
-        family = 6,
-        modified = 8,
-        context = 7,
-        caps = 12
-    }
-    for ____, r in ipairs(rows) do
-        w.name = math.max(
-            w.name,
-            width(r.name)
-        )
-        w.size = math.max(
-            w.size,
-            #bytes(r.size)
-        )
-        w.params = math.max(w.params, #r.parameter_size)
-        w.quant = math.max(w.quant, #r.quantization)
-        w.family = math.max(w.family, #r.family)
-        w.modified = math.max(
-            w.modified,
-            #modifiedText(r, now)
-        )
-        local ____math_max_10 = math.max
-        local ____w_context_9 = w.context
-        local ____exports_contextText_8 = ____exports.contextText
-        local ____opt_6 = r.show
-        w.context = ____math_max_10(
-            ____w_context_9,
-            #____exports_contextText_8(____opt_6 and ____opt_6.context_length)
-        )
-        w.caps = math.max(
-            w.caps,
-            width(capsText(r.show))
-        )
-    end
-    return w
-end
---- Builds a line cell by cell, recording the highlight of each.
-local LineBuilder = __TS__Class()
-LineBuilder.name = "LineBuilder"
-function LineBuilder.prototype.____constructor(self)
-    self.parts = {}
-    self.length = 0
-    self.spans = {}
-end
-function LineBuilder.prototype.add(self, text, group, pad)
-    if pad == nil then
-        pad = 0
-    end
-    if text ~= "" and group ~= nil then
-        local ____self_spans_11 = self.spans
-        ____self_spans_11[#____self_spans_11 + 1] = {self.length, self.length + #text, group}
-    end
-    local ____self_parts_12 = self.parts
-    ____self_parts_12[#____self_parts_12 + 1] = text
-    self.length = self.length + #text
-    local fill = pad - width(text)
-    if fill > 0 then
-        local ____self_parts_13 = self.parts
-        ____self_parts_13[#____self_parts_13 + 1] = string.rep(" ", fill)
-        self.length = self.length + fill
-    end
-    return self
-end
-function LineBuilder.prototype.line(self)
-    local text = string.gsub(
-        table.concat(self.parts),
-        "%s+$",
-        ""
-    )
-    return {text = text, spans = self.spans}
-end
-local GAP = "  "
 local function loadedText(l, now)
     local parts = {
-        "loaded " .. bytes(l.size),
+        "● loaded " .. bytes(l.size),
         ____exports.gpuShare(l.size, l.size_vram)
     }
     if l.context_length ~= nil and l.context_length > 0 then
@@ -283,57 +214,154 @@ local function loadedText(l, now)
     end
     return table.concat(parts, ", ")
 end
---- A model's row: mark, name, size, parameters, quantization, family, modified, context, capabilities, state.
-function ____exports.rowLine(r, w, now, outdatedAt)
-    local b = __TS__New(LineBuilder)
-    b:add(r.isDefault and "★" or " ", "OllamaModelsDefault"):add(" ")
-    b:add(r.name, r.isDefault and "OllamaModelsDefault" or "OllamaModelsName", w.name):add(GAP)
-    b:add(
-        bytes(r.size),
-        nil,
-        w.size
-    ):add(GAP)
-    b:add(r.parameter_size, nil, w.params):add(GAP)
-    b:add(r.quantization, "OllamaModelsMuted", w.quant):add(GAP)
-    b:add(r.family, "OllamaModelsMuted", w.family):add(GAP)
-    b:add(
-        modifiedText(r, now),
-        "OllamaModelsMuted",
-        w.modified
-    ):add(GAP)
-    local ____b_add_17 = b.add
-    local ____exports_contextText_16 = ____exports.contextText
-    local ____opt_14 = r.show
-    ____b_add_17(
-        b,
-        ____exports_contextText_16(____opt_14 and ____opt_14.context_length),
-        nil,
-        w.context
-    ):add(GAP)
-    b:add(
-        capsText(r.show),
-        "OllamaModelsBadge",
-        w.caps
-    )
-    if r.loaded ~= nil then
-        b:add(GAP):add(
-            "● " .. loadedText(r.loaded, now),
-            "OllamaModelsLoaded"
-        )
-    end
+--- The columns, in order: header, highlight, and whether the column is padded to line up.
+local COLUMNS = {
+    {"", "OllamaModelsDefault"},
+    {"NAME", "OllamaModelsName"},
+    {"SIZE", nil},
+    {"PARAMS", nil},
+    {"QUANT", "OllamaModelsMuted"},
+    {"FAMILY", "OllamaModelsMuted"},
+    {"MODIFIED", "OllamaModelsMuted"},
+    {"CONTEXT", nil},
+    {"CAPABILITIES", "OllamaModelsBadge"},
+    {"STATE", "OllamaModelsLoaded"},
+    {"", "OllamaModelsOutdated"}
+}
+local MARK = 0
+local NAME = 1
+--- The last columns are not padded: nothing follows them but what they say.
+local PADDED = 9
+--- A row's text, cell by cell (COLUMNS).
+function ____exports.cells(r, now, outdatedAt)
+    local outdated = ""
     if r.outdated then
-        local when = outdatedAt ~= nil and (" (checked " .. ____exports.ago(math.max(0, now - outdatedAt))) .. ")" or ""
-        b:add(GAP):add("↑ outdated" .. when, "OllamaModelsOutdated")
+        outdated = "↑ outdated" .. (outdatedAt ~= nil and (" (checked " .. ____exports.ago(math.max(0, now - outdatedAt))) .. ")" or "")
     end
-    return b:line()
+    local context = r.show ~= nil and ____exports.contextText(r.show.context_length) or ""
+    local modified = r.modified == nil and "" or ____exports.ago(math.max(0, now - r.modified))
+    local loaded = r.loaded ~= nil and loadedText(r.loaded, now) or ""
+    local mark = r.isDefault and "★" or ""
+    return {
+        mark,
+        shownName(r.name),
+        bytes(r.size),
+        r.parameter_size,
+        r.quantization,
+        r.family,
+        modified,
+        context,
+        capsText(r.show),
+        loaded,
+        outdated
+    }
+end
+--- Column widths, so that rows line up.
+function ____exports.widths(____table)
+    local w = {}
+    do
+        local c = 0
+        while c < PADDED do
+            w[#w + 1] = width(COLUMNS[c + 1][1])
+            c = c + 1
+        end
+    end
+    w[MARK + 1] = 1
+    for ____, row in ipairs(____table) do
+        do
+            local c = 0
+            while c < PADDED do
+                w[c + 1] = math.max(
+                    w[c + 1],
+                    width(row[c + 1])
+                )
+                c = c + 1
+            end
+        end
+    end
+    return w
+end
+local GAP = "  "
+--- Lays cells out in columns; runs of one colour with only spaces between share one highlight.
+local function layout(cellTexts, w, groups)
+    local parts = {}
+    local spans = {}
+    local length = 0
+    local lastSpanColumn = -1
+    do
+        local c = 0
+        while c < #cellTexts do
+            do
+                local text = cellTexts[c + 1]
+                local padded = c < PADDED
+                if text == "" and not padded then
+                    goto __continue60
+                end
+                if c > 0 then
+                    parts[#parts + 1] = c == NAME and " " or GAP
+                    length = length + (c == NAME and 1 or #GAP)
+                end
+                local group = groups[c + 1]
+                if text ~= "" and group ~= nil then
+                    local last = spans[#spans]
+                    if last ~= nil and last[3] == group and lastSpanColumn == c - 1 then
+                        last[2] = length + #text
+                    else
+                        spans[#spans + 1] = {length, length + #text, group}
+                    end
+                    lastSpanColumn = c
+                end
+                parts[#parts + 1] = text
+                length = length + #text
+                local fill = padded and w[c + 1] - width(text) or 0
+                if fill > 0 then
+                    parts[#parts + 1] = string.rep(" ", fill)
+                    length = length + fill
+                end
+            end
+            ::__continue60::
+            c = c + 1
+        end
+    end
+    local text = string.gsub(
+        table.concat(parts),
+        "%s+$",
+        ""
+    )
+    return {text = text, spans = spans}
+end
+local ROW_GROUPS = {}
+for ____, ____value in ipairs(COLUMNS) do
+    local group = ____value[2]
+    ROW_GROUPS[#ROW_GROUPS + 1] = group
+end
+local DEFAULT_GROUPS = {unpack(ROW_GROUPS)}
+DEFAULT_GROUPS[NAME + 1] = "OllamaModelsDefault"
+--- Lines made before, by their cells and the widths: most rows do not change between redraws.
+local lineCache = {}
+local cacheSize = 0
+function ____exports.rowLine(cellTexts, w, isDefault)
+    local key = ((table.concat(w, ",") .. "\0") .. (isDefault and "*" or "")) .. table.concat(cellTexts, "\0")
+    local cached = lineCache[key]
+    if cached ~= nil then
+        return cached
+    end
+    local line = layout(cellTexts, w, isDefault and DEFAULT_GROUPS or ROW_GROUPS)
+    if cacheSize > 2000 then
+        lineCache = {}
+        cacheSize = 0
+    end
+    lineCache[key] = line
+    cacheSize = cacheSize + 1
+    return line
 end
 function ____exports.columnsLine(w)
-    local b = __TS__New(LineBuilder)
-    b:add("  "):add("NAME", nil, w.name):add(GAP):add("SIZE", nil, w.size):add(GAP)
-    b:add("PARAMS", nil, w.params):add(GAP):add("QUANT", nil, w.quant):add(GAP)
-    b:add("FAMILY", nil, w.family):add(GAP):add("MODIFIED", nil, w.modified):add(GAP)
-    b:add("CONTEXT", nil, w.context):add(GAP):add("CAPABILITIES", nil, w.caps):add(GAP):add("STATE")
-    local line = b:line()
+    local heads = {}
+    for ____, ____value in ipairs(COLUMNS) do
+        local head = ____value[1]
+        heads[#heads + 1] = head
+    end
+    local line = layout(heads, w, {})
     line.spans = {{0, #line.text, "OllamaModelsColumns"}}
     return line
 end
@@ -375,13 +403,21 @@ function ____exports.viewLines(rows, s, now)
         lines[#lines + 1] = plain(s.error ~= nil and " (no listing)" or " No local models: p pulls one by name (llama3.2:3b)", "OllamaModelsMuted")
         return {lines = lines, rowStart = #lines}
     end
-    local w = ____exports.widths(rows, now)
+    local ____opt_6 = s.outdated
+    local at = ____opt_6 and ____opt_6.time
+    local ____table = {}
+    for ____, r in ipairs(rows) do
+        ____table[#____table + 1] = ____exports.cells(r, now, at)
+    end
+    local w = ____exports.widths(____table)
     lines[#lines + 1] = ____exports.columnsLine(w)
     local rowStart = #lines
-    local ____opt_18 = s.outdated
-    local at = ____opt_18 and ____opt_18.time
-    for ____, r in ipairs(rows) do
-        lines[#lines + 1] = ____exports.rowLine(r, w, now, at)
+    do
+        local i = 0
+        while i < #rows do
+            lines[#lines + 1] = ____exports.rowLine(____table[i + 1], w, rows[i + 1].isDefault)
+            i = i + 1
+        end
     end
     return {lines = lines, rowStart = rowStart}
 end

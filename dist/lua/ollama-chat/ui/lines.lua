@@ -49,6 +49,19 @@ end
 -- Returns the texts shown afterwards; `onWritten` hears each line written.
 function ____exports.writeLines(buf, ns, shown, lines, onWritten)
     local whole = #shown ~= #lines
+    if not whole then
+        local changed = 0
+        do
+            local i = 0
+            while i < #lines do
+                if shown[i + 1] ~= lines[i + 1].text then
+                    changed = changed + 1
+                end
+                i = i + 1
+            end
+        end
+        whole = changed > 8 and changed * 4 > #lines
+    end
     vim.api.nvim_set_option_value("modifiable", true, {buf = buf})
     local out = whole and ({}) or shown
     if whole then
