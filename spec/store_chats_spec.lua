@@ -293,7 +293,16 @@ describe("chats", function()
     for _, f in ipairs({ "b_m_20250102-000000.txt", "a_m_20250103-000000.txt", "b_m_20250101-000000.txt", "c_x_20240101-000000.txt", "notes.txt" }) do
       h.write(t.env.chats .. "/" .. f, "## User\n\nx\n")
     end
+    -- answered from the cache, filled in the background (the startup cleanup lists the folder)
+    h.await(chats.refresh_names)
     assert.same({ "a", "b", "c" }, chats.names())
+    -- a chat saved by another Neovim shows up once the cache, older than 2 s, was refreshed
+    h.write(t.env.chats .. "/d_m_20250104-000000.txt", "## User\n\nx\n")
+    assert(vim.wait(5000, function() return chats.names()[1] == "d" end, 100), "the cache was never refreshed")
+    assert.same({ "d", "a", "b", "c" }, chats.names())
+    -- and our own save refreshes it at once
+    assert.is_nil((save("e", "m", { u("hi") })))
+    assert(vim.wait(1000, function() return chats.names()[1] == "e" end, 5), "not refreshed after a save")
   end)
 
   it("lists nothing, counts 0 and loads nothing when no chat was ever saved", function()

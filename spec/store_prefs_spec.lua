@@ -104,6 +104,45 @@ describe("prefs", function()
     assert.same({ "ollama_config.lua" }, h.ls(vim.fs.dirname(t.env.config_file)))
   end)
 
+  it("writes through a symlinked config_file: the link stays, the target is replaced, its mode kept", function()
+    local target = t.env.root .. "/dotfiles/ollama_config.lua"
+    h.write(target, 'return { theme = "dark" }\n')
+    assert(vim.uv.fs_chmod(target, tonumber("600", 8)))
+    vim.fn.mkdir(vim.fs.dirname(t.env.config_file), "p")
+    assert(vim.uv.fs_symlink("../dotfiles/ollama_config.lua", t.env.config_file))
+    assert.is_nil(set({ default_model = "m" }))
+    assert.equals("link", vim.uv.fs_lstat(t.env.config_file).type)
+    assert.equals("m", file_table(target).default_model)
+    assert.equals("dark", file_table(target).theme)
+    assert.equals(tonumber("600", 8), vim.uv.fs_stat(target).mode % 512)
+    assert.same({ "ollama_config.lua" }, h.ls(vim.fs.dirname(t.env.config_file)))
+    assert.same({ "ollama_config.lua" }, h.ls(vim.fs.dirname(target)))
+  end)
+
+  it("says in one line that a preference was not saved, and where, when the folder is read-only", function()
+    -- root writes anywhere a mode allows nothing: there, a folder no one may write to (sysfs)
+    local file = t.env.config_file
+    local dir = vim.fs.dirname(file)
+    if vim.uv.getuid() == 0 then
+      file = "/sys/fs/ollama_config.lua"
+      require("ollama-chat.config").set({ data_dir = t.env.data_dir, config_file = file })
+    else
+      vim.fn.mkdir(dir, "p")
+      assert(vim.uv.fs_chmod(dir, tonumber("555", 8)))
+    end
+    local err = set({ default_model = "m" })
+    prefs.set({ split_preference = "vertical" })
+    wait_for(function() return #t.seen > 0 end, "the message of a set() without callback")
+    local err2 = t.seen[1].msg:gsub("^ollama%-chat: ", "")
+    vim.uv.fs_chmod(dir, tonumber("755", 8))
+    local shown = vim.fn.fnamemodify(file, ":~")
+    assert.equals("could not save the default model to " .. shown .. ": permission denied; it applies to this session only.", err)
+    assert.equals("could not save the split preference to " .. shown .. ": permission denied; it applies to this session only.", err2)
+    -- it still applies to this session
+    assert.equals("m", prefs.get("default_model"))
+    assert.equals("vertical", prefs.get("split_preference"))
+  end)
+
   it("queues writes made in a row: every change reaches the file", function()
     local done = 0
     prefs.set({ default_model = "a" }, function() done = done + 1 end)
@@ -145,7 +184,7 @@ describe("prefs", function()
           local ok, value = pcall(require("ollama-chat.store.prefs").get, "default_model")
           vim.fn.writefile({ tostring(ok), tostring(value) }, marker)
         ]], { file, marker })
-        assert(vim.wait(3000, function() return h.exists(marker) end, 10), "reading hung on: " .. text)
+        assert(vim.wait(3000, function() return h.exists(marker) and #vim.fn.readfile(marker) == 2 end, 10), "reading hung on: " .. text)
         assert.same({ "true", "nil" }, vim.fn.readfile(marker), text)
         assert(vim.wait(3000, function() return #vim.fn.glob(file .. ".corrupt-*", true, true) == 1 end, 10), "no backup of " .. text)
         assert.equals(text, h.read(vim.fn.glob(file .. ".corrupt-*", true, true)[1]))

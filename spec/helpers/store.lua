@@ -1,5 +1,5 @@
 -- Helpers for the store specs: an isolated data dir and config file per test, waiting on the
--- store's callbacks and promises, files with chosen ages, and the notifications raised.
+-- store's callbacks, files with chosen ages, and the notifications raised.
 local assert = require("luassert")
 local M = {}
 
@@ -27,18 +27,6 @@ function M.await(fn, ...)
   fn(unpack(args, 1, args.n + 1))
   assert(vim.wait(15000, function() return got ~= nil end, 5), "the callback never ran")
   return unpack(got, 1, got.n)
-end
-
---- Waits for a promise (a TypeScriptToLua Promise): returns ok, value-or-error.
-function M.settle(promise)
-  local done, ok, value = false, nil, nil
-  promise["then"](promise, function(_, v)
-    done, ok, value = true, true, v
-  end, function(_, e)
-    done, ok, value = true, false, e
-  end)
-  assert(vim.wait(15000, function() return done end, 5), "the promise never settled")
-  return ok, value
 end
 
 function M.write(path, text)

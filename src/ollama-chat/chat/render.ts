@@ -12,6 +12,26 @@ export const NS = vim.api.nvim_create_namespace("ollama-chat");
 /** A virtual line under the reply: [text, highlight group]. Never part of the buffer's text. */
 export type MetaLine = [string, string];
 
+/**
+ * At most this many lines go into the buffer at once; a burst (a fast model, a reader that fell
+ * behind) is written in slices SLICE_GAP_MS apart, so no single write and redraw stalls the editor.
+ */
+export const MAX_LINES_PER_WRITE = 12;
+const SLICE_GAP_MS = 2;
+
+/** The head of `text` holding at most `max` line breaks, the rest, and how many breaks the head has. */
+function takeLines(text: string, max: number): [string, string, number] {
+  let breaks = 0;
+  let at = 0;
+  while (breaks < max) {
+    const [found] = string.find(text, "\n", at + 1, true);
+    if (found === undefined) return [text, "", breaks];
+    breaks++;
+    at = found;
+  }
+  return [string.sub(text, 1, at), string.sub(text, at + 1), breaks];
+}
+
 /** Pieces waiting to be written: content, or the thinking fences (structure, never escaped). */
 type Piece = string | { fence: string };
 
@@ -86,29 +106,45 @@ export class Reply {
     this.pending.push({ fence: THINKING_CLOSE });
   }
 
-  private schedule(): void {
+  private schedule(delay: number = BATCH_MS): void {
     const timer = vim.uv.new_timer();
     this.timer = timer;
-    timer.start(BATCH_MS, 0, () => {
+    timer.start(delay, 0, () => {
       timer.close();
       vim.schedule(() => {
         this.timer = undefined;
-        this.flush();
+        this.write(MAX_LINES_PER_WRITE);
+        // A burst is written a slice at a time, the editor redrawing and reading keys in between.
+        if (this.pending.length > 0 && !this.closed) this.schedule(SLICE_GAP_MS);
       });
     });
   }
 
   /** Writes everything queued now. */
   flush(): void {
+    this.write(math.huge);
+  }
+
+  /** Writes what is queued, up to `maxLines` line breaks of content; the rest stays queued. */
+  private write(maxLines: number): void {
     const pending = this.pending;
     this.pending = [];
     if (pending.length === 0 || !vim.api.nvim_buf_is_valid(this.buf)) return;
     const follow = this.followers();
     let run: string[] = [];
+    let budget = maxLines;
+    let i = 0;
     // No `continue`: it compiles to goto, which PUC Lua 5.1 lacks.
-    for (const piece of pending) {
+    for (; i < pending.length && budget > 0; i++) {
+      const piece = pending[i];
       if (typeof piece === "string") {
-        run.push(piece);
+        const [head, rest, breaks] = takeLines(piece, budget);
+        run.push(head);
+        budget -= breaks;
+        if (rest !== "") {
+          pending[i] = rest;
+          break;
+        }
       } else {
         if (run.length > 0) this.append(table.concat(run));
         run = [];
@@ -116,6 +152,11 @@ export class Reply {
       }
     }
     if (run.length > 0) this.append(table.concat(run));
+    // What was not written stays ahead of what arrived meanwhile.
+    const left: Piece[] = [];
+    for (let j = i; j < pending.length; j++) left.push(pending[j]);
+    for (const p of this.pending) left.push(p);
+    this.pending = left;
     this.follow(follow);
   }
 

@@ -1,35 +1,95 @@
-// The store's asynchronous plumbing: libuv callbacks turned into promises that settle on the main
-// loop, and promises handed back to callers as Node-style callbacks.
+// The store's one asynchronous style: Node-style callbacks, `(err, value)`, always called on the
+// main loop. libuv calls back in a fast context where most of the Neovim API is off limits, so
+// every libuv completion reaches its callback through vim.schedule. No promises, no coroutines.
 
-/** How the store's public functions answer: a message for the user, or the result. */
-export type Callback<T> = (this: void, err: string | undefined, result: T | undefined) => void;
+/** How the store's functions answer: a message for the user, or the result. */
+export type Callback<T> = (this: void, err: string | undefined, result?: T) => void;
+
+/** A completion with no value. */
+export type Done = (this: void, err?: string) => void;
 
 /** A libuv-style completion: (err, value). */
 export type UvDone<T> = (this: void, err: string | undefined, value: T | undefined) => void;
 
+/** Starts a libuv request; `cb` gets its outcome on the main loop. */
+export function uv<T>(start: (this: void, done: UvDone<T>) => void, cb: Callback<T>): void {
+  start((err, value) => vim.schedule(() => cb(err, value)));
+}
+
+/** A callback that hands an error straight on to `cb`, and a value to `next`. */
+export function then<T, U>(cb: Callback<U>, next: (this: void, value: T) => void): Callback<T> {
+  return (err, value) => {
+    if (err !== undefined) cb(err);
+    else next(value as T);
+  };
+}
+
+/** `cb` given `fallback` instead of a "no such file or directory" error. */
+export function unlessMissing<T, F>(fallback: F, cb: Callback<T | F>): Callback<T> {
+  return (err, value) => {
+    if (err !== undefined && isMissing(err)) cb(undefined, fallback);
+    else cb(err, value);
+  };
+}
+
 /**
- * Starts a libuv request and settles with its result. libuv calls back in a fast context where most
- * of the Neovim API is off limits, so the promise settles through vim.schedule.
+ * Runs `each` on the items one after another; `cb` once all are done, or at the first error.
+ * An `each` that finishes at once does not grow the stack (a loop, not recursion).
  */
-export function uv<T>(start: (this: void, done: UvDone<T>) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    start((err, value) => {
-      vim.schedule(() => {
-        if (err !== undefined) reject(err);
-        else resolve(value as T);
-      });
-    });
-  });
+export function eachSeries<T>(items: readonly T[], each: (this: void, item: T, done: Done) => void, cb: Done): void {
+  let i = 0;
+  let looping = false;
+  let again = false;
+  const next: Done = (err) => {
+    if (err !== undefined) return cb(err);
+    again = true;
+    if (looping) return;
+    looping = true;
+    while (again) {
+      again = false;
+      if (i >= items.length) {
+        looping = false;
+        return cb();
+      }
+      each(items[i++], next);
+    }
+    looping = false;
+  };
+  next();
 }
 
-/** Resolves after `ms` milliseconds, on the main loop. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise<void>((resolve) => {
-    vim.defer_fn(() => resolve(), ms);
-  });
+/** Longest stretch of work between two event-loop turns (the editor answers keys meanwhile). */
+export const SLICE_NS = 4e6;
+
+/**
+ * Calls `work(i)` for i = 0 .. n-1 in slices of at most SLICE_NS, letting the event loop run
+ * between slices; then `cb`. `work` returning false stops early.
+ */
+export function sliced(n: number, work: (this: void, i: number) => boolean | void, cb: (this: void) => void): void {
+  let i = 0;
+  const run = () => {
+    const started = vim.uv.hrtime();
+    while (i < n) {
+      if (work(i++) === false) {
+        i = n;
+        break;
+      }
+      if (i % 16 === 0 && vim.uv.hrtime() - started > SLICE_NS) {
+        vim.schedule(run);
+        return;
+      }
+    }
+    cb();
+  };
+  run();
 }
 
-/** The text of anything thrown or rejected: libuv errors and our own reasons are strings already. */
+/** Resumes after `ms` milliseconds, on the main loop. */
+export function sleep(ms: number, fn: (this: void) => void): void {
+  vim.defer_fn(fn, ms);
+}
+
+/** The text of anything thrown: libuv errors and our own reasons are strings already. */
 export function errorText(e: unknown): string {
   if (type(e) === "string") return e as string;
   if (type(e) === "table" && type((e as { message?: unknown }).message) === "string") return (e as { message: string }).message;
@@ -46,23 +106,9 @@ export function isExisting(e: unknown): boolean {
   return string.find(errorText(e), "^EEXIST")[0] !== undefined;
 }
 
-/** The value of `work`, or `fallback` when it failed because the file does not exist. */
-export async function unlessMissing<T, F>(work: Promise<T>, fallback: F): Promise<T | F> {
-  try {
-    return await work;
-  } catch (e) {
-    if (isMissing(e)) return fallback;
-    throw e;
-  }
-}
-
-/**
- * Hands the outcome of `work` to `cb` on the main loop, outside the promise chain (so an error
- * raised by `cb` is reported by Neovim, not swallowed by the promise).
- */
-export function deliver<T>(work: Promise<T>, cb: Callback<T>): void {
-  work.then(
-    (value) => vim.schedule(() => cb(undefined, value)),
-    (e) => vim.schedule(() => cb(errorText(e), undefined)),
-  );
+/** "permission denied" for "EACCES: permission denied: /x/y": the reason, without code or path. */
+export function reason(e: unknown): string {
+  const text = errorText(e);
+  const [why] = string.match(text, "^E%u+: ([^:]+)");
+  return why ?? text;
 }

@@ -1,8 +1,10 @@
 // The folder of saved chats, `<data_dir>/chats/`: where it is, its lock, and the saved chat files
 // in it. Only files whose names this plugin writes are ever listed (and so ever changed or deleted).
+// A folder may hold tens of thousands: it is listed and stat'ed in slices across event-loop turns.
 import * as config from "../config";
+import { Callback, sliced, then } from "./async";
 import { ChatFileName, parseFileName } from "./chatfile";
-import { listDir, stat } from "./fs";
+import { listDir, statSync } from "./fs";
 import { withLock } from "./lock";
 
 /** A saved chat file found on disk. */
@@ -11,6 +13,7 @@ export interface ChatFile extends ChatFileName {
   path: string;
   /** Last modification (the last save), seconds since the epoch. */
   mtime: number;
+  size: number;
 }
 
 export function dataDir(): string {
@@ -22,29 +25,59 @@ export function chatsDir(): string {
 }
 
 /** Runs `work` holding the lock of the chats folder, which must exist. */
-export function withChatsLock<T>(dir: string, work: (this: void) => Promise<T>): Promise<T> {
-  return withLock(`${dir}/.ollama-chat.lock`, work);
+export function withChatsLock<T>(dir: string, work: (this: void, done: Callback<T>) => void, cb: Callback<T>): void {
+  withLock(`${dir}/.ollama-chat.lock`, work, cb);
 }
 
-function newestFirst(a: ChatFile, b: ChatFile): number {
-  if (a.mtime !== b.mtime) return b.mtime - a.mtime;
-  if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp ? 1 : -1;
-  return a.file < b.file ? 1 : a.file > b.file ? -1 : 0;
-}
-
-/** The saved chat files in `dir` (regular files only), newest first; none when `dir` is missing. */
-export async function scan(dir: string): Promise<ChatFile[]> {
-  const found: ChatFile[] = [];
-  for (const entry of await listDir(dir)) {
-    const parsed = parseFileName(entry.name);
-    // Links and folders are left alone; "unknown" (file systems without d_type) is settled by stat.
-    if (parsed !== undefined && (entry.type === "file" || entry.type === "unknown")) {
-      const path = `${dir}/${entry.name}`;
-      const info = await stat(path).catch(() => undefined);
-      if (info !== undefined && info.type === "file") found.push({ ...parsed, file: entry.name, path, mtime: info.mtime.sec });
-    }
+/**
+ * `files` newest first (last save, then first save, then name, all descending). Sorted by a string
+ * key with Lua's own comparison, in C: a Lua comparator over 20,000 files holds the loop too long.
+ */
+function sortNewestFirst(files: ChatFile[]): ChatFile[] {
+  const keys: string[] = [];
+  const byKey: { [key: string]: ChatFile } = {};
+  for (const f of files) {
+    const key = `${string.format("%012d", f.mtime)}${f.timestamp}${f.file}`;
+    keys.push(key);
+    byKey[key] = f;
   }
-  // An arrow, not `newestFirst` itself: Array.sort calls its comparator with a `self` first.
-  found.sort((a, b) => newestFirst(a, b));
-  return found;
+  table.sort(keys);
+  const out: ChatFile[] = [];
+  for (let i = keys.length - 1; i >= 0; i--) out.push(byKey[keys[i]]);
+  return out;
+}
+
+/** The names in `dir` that are saved chat files (by name alone, no stat), in slices. */
+export function scanNames(dir: string, cb: Callback<{ entry: string; type: string; parsed: ChatFileName }[]>): void {
+  listDir(dir, then(cb, (entries) => {
+    const out: { entry: string; type: string; parsed: ChatFileName }[] = [];
+    sliced(entries.length, (i) => {
+      const parsed = parseFileName(entries[i].name);
+      if (parsed !== undefined) out.push({ entry: entries[i].name, type: entries[i].type, parsed });
+    }, () => cb(undefined, out));
+  }));
+}
+
+/**
+ * The saved chat files in `dir` (regular files only), newest first; none when `dir` is missing.
+ * `only` keeps the chats of one name (the others are not even stat'ed).
+ */
+export function scan(dir: string, cb: Callback<ChatFile[]>, only?: string): void {
+  scanNames(dir, then(cb, (named) => {
+    const found: ChatFile[] = [];
+    // A stat of a local file takes microseconds: done synchronously, a slice at a time, it is far
+    // quicker than 20,000 asynchronous round trips and still never holds the loop for long.
+    sliced(named.length, (i) => {
+      const n = named[i];
+      // Links and folders are left alone; "unknown" (file systems without d_type) is settled by stat.
+      if ((only === undefined || n.parsed.name === only) && (n.type === "file" || n.type === "unknown")) {
+        const path = `${dir}/${n.entry}`;
+        const info = statSync(path);
+        if (info !== undefined && info.type === "file") found.push({ ...n.parsed, file: n.entry, path, mtime: info.mtime.sec, size: info.size });
+      }
+    }, () => {
+      const sorted = sortNewestFirst(found);
+      vim.schedule(() => cb(undefined, sorted));
+    });
+  }));
 }

@@ -5,13 +5,17 @@
 // Saving under a name that exists appends: the file whose messages begin the conversation gets the
 // messages it lacks. A file with a different history is never rewritten: the chat is saved to a
 // new file under the same name (a later timestamp) and the message says so.
+//
+// Nothing here holds the event loop for more than a few milliseconds: big chat texts are split,
+// parsed and built in slices across event-loop turns, the folder is listed in slices, and the
+// names that completion needs come from a cache kept fresh in the background.
 import type { Message } from "../chat/transcript";
-import { parse, parseAssistantHeading, render, renderMessage } from "../chat/transcript";
+import { contentLines, isHeading, parse, parseAssistantHeading, renderMessage } from "../chat/transcript";
 import { notify } from "../ui/notify";
-import { Callback, deliver, errorText, isMissing } from "./async";
-import { ChatFile, chatsDir, scan, withChatsLock } from "./chatdir";
+import { Callback, SLICE_NS, eachSeries, errorText, isMissing, then } from "./async";
+import { ChatFile, chatsDir, scan, scanNames, withChatsLock } from "./chatdir";
 import { NameCheck, fileName, parseFileName, sanitize_name as checkName, timestampDate } from "./chatfile";
-import { exists, listDirSync, mkdirp, readFile, stat, unlink, writeFileAtomic } from "./fs";
+import { exists, mkdirp, readFile, stat, unlink, writeFileAtomic } from "./fs";
 
 export type { Message };
 
@@ -20,7 +24,10 @@ export interface SavedChat {
   name: string;
   /** The model as written in the file name (`llama3.2-3b`). */
   model: string;
-  /** The exact model of the last assistant reply (`llama3.2:3b`), when there is one. */
+  /**
+   * The exact model of the last assistant reply (`llama3.2:3b`), when there is one. `list` reads
+   * it for the LIST_DETAILED newest chats (and any read before); `read` always.
+   */
   exact_model: string | undefined;
   /** YYYYmmdd-HHMMSS from the file name: when the chat was first saved. */
   timestamp: string;
@@ -52,29 +59,121 @@ export interface SaveResult {
 
 export type ReadCallback = (this: void, err: string | undefined, messages: Message[] | undefined, chat: SavedChat | undefined) => void;
 
+/** `list_slices` hands the chats over in slices, newest first; `done` on the last one. */
+export type SliceCallback = (this: void, err: string | undefined, chats: SavedChat[] | undefined, done: boolean) => void;
+
+/** How many of the newest chats `list` reads the exact model of. */
+export const LIST_DETAILED = 100;
+/** Chats per slice after the first, in `list_slices`. */
+const LIST_SLICE = 500;
+/** Bytes of a file's end searched for its last assistant heading, before reading it whole. */
+const TAIL_BYTES = 64 * 1024;
+/** Content bytes rendered per event-loop turn when a message is large. */
+const RENDER_CHUNK = 256 * 1024;
+
 /** Checks a chat name typed by the user; see chatfile.sanitize_name. */
 export function sanitize_name(input: string | undefined): NameCheck {
   return checkName(input);
 }
 
 /**
- * File text → lines: one line per "\n"-terminated line (a last line without "\n" counts too).
- * CRLF (a file edited on Windows) reads as LF, or no heading would be found in it.
+ * File text → lines, in slices: one line per "\n"-terminated line (a last line without "\n"
+ * counts too). CRLF (a file edited on Windows) reads as LF, or no heading would be found in it.
  */
-function textLines(text: string): string[] {
-  if (text === "") return [];
-  const lines = vim.split(string.gsub(text, "\r\n", "\n")[0], "\n", { plain: true });
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
+function textLines(text: string, cb: (this: void, lines: string[]) => void): void {
+  const lines: string[] = [];
+  let pos = 1;
+  const slice = () => {
+    const started = vim.uv.hrtime();
+    while (pos <= text.length) {
+      const [nl] = string.find(text, "\n", pos, true);
+      const stop = nl ?? text.length + 1;
+      let line = string.sub(text, pos, stop - 1);
+      if (nl !== undefined && string.sub(line, -1) === "\r") line = string.sub(line, 1, -2);
+      lines.push(line);
+      pos = stop + 1;
+      if (lines.length % 256 === 0 && vim.uv.hrtime() - started > SLICE_NS) return vim.schedule(slice);
+    }
+    cb(lines);
+  };
+  slice();
+}
+
+/**
+ * transcript.parse in slices: the lines are cut at the headings and each message parsed on its own
+ * turn. A message is parsed with the next heading after it, so it reads exactly as in the whole.
+ */
+function parseLines(lines: string[], cb: (this: void, messages: Message[]) => void): void {
+  const starts: number[] = [];
+  let i = 0;
+  const findHeadings = () => {
+    const started = vim.uv.hrtime();
+    while (i < lines.length) {
+      if (isHeading(lines[i])) starts.push(i);
+      i++;
+      if (i % 256 === 0 && vim.uv.hrtime() - started > SLICE_NS) return vim.schedule(findHeadings);
+    }
+    parseSections();
+  };
+  const messages: Message[] = [];
+  let s = 0;
+  const parseSections = () => {
+    const started = vim.uv.hrtime();
+    while (s < starts.length) {
+      const last = s === starts.length - 1;
+      const section = lines.slice(starts[s], last ? lines.length : starts[s + 1] + 1);
+      messages.push(parse(section)[0]);
+      s++;
+      if (vim.uv.hrtime() - started > SLICE_NS) return vim.schedule(parseSections);
+    }
+    cb(messages);
+  };
+  findHeadings();
+}
+
+/**
+ * transcript.render in slices: `out` gets the lines of `messages` (messages separated by a blank
+ * line), a message or a RENDER_CHUNK of its content per turn. Content is cut only at "\n", and
+ * contentLines(a .. "\n" .. b) is contentLines(a) followed by contentLines(b).
+ */
+function renderInto(out: string[], messages: Message[], cb: (this: void) => void): void {
+  let m = 0;
+  /** Where the rest of a large message's content starts, when one is being rendered. */
+  let pos: number | undefined;
+  const slice = () => {
+    const started = vim.uv.hrtime();
+    while (m < messages.length) {
+      const message = messages[m];
+      const content = message.content;
+      if (pos === undefined) {
+        if (out.length > 0) out.push("");
+        const cut = type(content) === "string" && content.length > RENDER_CHUNK ? string.find(content, "\n", RENDER_CHUNK, true)[0] : undefined;
+        for (const l of renderMessage(cut === undefined ? message : { ...message, content: string.sub(content, 1, cut - 1) })) out.push(l);
+        if (cut !== undefined) pos = cut + 1;
+        else m++;
+      } else {
+        // Substrings of the content, never copies of its rest: each turn costs its own chunk only.
+        const [nl] = string.find(content, "\n", pos + RENDER_CHUNK, true);
+        for (const l of contentLines(string.sub(content, pos, nl === undefined ? -1 : nl - 1))) out.push(l);
+        pos = nl === undefined ? undefined : nl + 1;
+        if (pos === undefined) m++;
+      }
+      if (vim.uv.hrtime() - started > SLICE_NS) return vim.schedule(slice);
+    }
+    cb();
+  };
+  slice();
 }
 
 function linesText(lines: string[]): string {
-  return lines.length === 0 ? "" : lines.join("\n") + "\n";
+  return lines.length === 0 ? "" : table.concat(lines, "\n") + "\n";
 }
 
 function sameMessage(a: Message, b: Message): boolean {
-  // Compared as they are written: what the file can hold is what counts.
-  return renderMessage(a).join("\n") === renderMessage(b).join("\n");
+  // Equal fields render equally (and Lua compares strings at once); otherwise compared as they
+  // are written, since what the file can hold is what counts.
+  if (a.role === b.role && a.content === b.content && a.model === b.model && (a.thinking ?? "") === (b.thinking ?? "")) return true;
+  return table.concat(renderMessage(a), "\n") === table.concat(renderMessage(b), "\n");
 }
 
 /** How many messages `a` and `b` share from the start. */
@@ -115,12 +214,94 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** A path for a new file of `name` that no file uses yet (a later second when taken). */
-async function freePath(dir: string, name: string, model: string): Promise<string> {
-  for (let t = os.time(); ; t++) {
-    const path = `${dir}/${fileName(name, model, t)}`;
-    if (!(await exists(path))) return path;
+// ---- the names cache (completion) -------------------------------------------------------------
+
+/** Saved chat names newest first, as last listed; refreshed in the background. */
+let nameCache: { dir: string; names: string[]; at: number } | undefined;
+let refreshing: string | undefined;
+/** A cached list older than this is refreshed when asked for (and still answered from). */
+const NAMES_FRESH_MS = 2000;
+
+function namesOf(entries: { name: string; timestamp: string }[]): string[] {
+  table.sort(entries, (a, b) => (a.timestamp !== b.timestamp ? a.timestamp > b.timestamp : a.name < b.name));
+  const seen: { [name: string]: boolean } = {};
+  const out: string[] = [];
+  for (const e of entries) {
+    if (seen[e.name] === undefined) out.push(e.name);
+    seen[e.name] = true;
   }
+  return out;
+}
+
+/** Lists the names again in the background (one listing at a time); `cb` when the cache is new. */
+export function refresh_names(cb?: (this: void) => void): void {
+  const dir = chatsDir();
+  if (refreshing === dir) {
+    if (cb !== undefined) vim.defer_fn(() => refresh_names(cb), 20);
+    return;
+  }
+  refreshing = dir;
+  scanNames(dir, (err, named) => {
+    refreshing = undefined;
+    if (err === undefined && named !== undefined) {
+      const entries: { name: string; timestamp: string }[] = [];
+      for (const n of named) entries.push(n.parsed);
+      nameCache = { dir, names: namesOf(entries), at: vim.uv.now() };
+    }
+    cb?.();
+  });
+}
+
+/** The first listing, when no cache exists yet, may take this long synchronously. */
+const FIRST_LISTING_NS = 10e6;
+
+/**
+ * The names listed synchronously, unless that takes longer than FIRST_LISTING_NS (a folder of
+ * thousands): undefined then, and the background listing answers the next call.
+ */
+function quickNames(dir: string): string[] | undefined {
+  const started = vim.uv.hrtime();
+  const [handle] = vim.uv.fs_scandir(dir);
+  if (handle === undefined) return [];
+  const entries: { name: string; timestamp: string }[] = [];
+  for (;;) {
+    const [name] = vim.uv.fs_scandir_next(handle);
+    if (name === undefined) break;
+    const parsed = parseFileName(name);
+    if (parsed !== undefined) entries.push(parsed);
+    if (vim.uv.hrtime() - started > FIRST_LISTING_NS) return undefined;
+  }
+  return namesOf(entries);
+}
+
+/**
+ * The names of the saved chats, newest first, each once, for command-line completion, which must
+ * answer at once: from a cache, refreshed in the background when older than 2 s (so the next call
+ * sees chats saved meanwhile, by any Neovim). Without a cache yet, a folder listed within 10 ms
+ * answers at once; a bigger one has no names until the background listing (the startup cleanup
+ * does one) ends.
+ */
+export function names(): string[] {
+  const dir = chatsDir();
+  if (nameCache === undefined || nameCache.dir !== dir) {
+    const quick = quickNames(dir);
+    if (quick !== undefined) nameCache = { dir, names: quick, at: vim.uv.now() };
+    else refresh_names();
+  } else if (vim.uv.now() - nameCache.at > NAMES_FRESH_MS) {
+    refresh_names();
+  }
+  return nameCache !== undefined && nameCache.dir === dir ? [...nameCache.names] : [];
+}
+
+// ---- save ---------------------------------------------------------------------------------------
+
+/** A path for a new file of `name` that no file uses yet (a later second when taken). */
+function freePath(dir: string, name: string, model: string, cb: Callback<string>): void {
+  const tryTime = (t: number) => {
+    const path = `${dir}/${fileName(name, model, t)}`;
+    exists(path, then(cb, (taken) => (taken ? tryTime(t + 1) : cb(undefined, path))));
+  };
+  tryTime(os.time());
 }
 
 interface Candidate {
@@ -130,53 +311,60 @@ interface Candidate {
   count: number;
 }
 
-async function saveUnlocked(dir: string, name: string, model: string, messages: Message[]): Promise<SaveResult> {
-  let best: Candidate | undefined;
-  let other: ChatFile | undefined;
-  for (const chat of (await scan(dir)).filter((c) => c.name === name)) {
-    const lines = textLines(await readFile(chat.path));
-    const saved = parse(lines);
-    const common = commonPrefix(saved, messages);
-    if (common === messages.length) {
-      return { action: "unchanged", name, path: chat.path, added: 0, message: `Chat "${name}" is already saved in ${display(chat.path)}: nothing new to add.` };
-    }
-    if (common === saved.length) {
-      if (best === undefined || common > best.count) best = { chat, lines, count: common };
-    } else if (other === undefined) {
-      other = chat;
-    }
-  }
-  if (best !== undefined) {
-    const lines = best.lines;
-    const tail = render(messages.slice(best.count));
-    if (lines.length > 0) lines.push("");
-    for (const l of tail) lines.push(l);
-    await writeFileAtomic(best.chat.path, linesText(lines));
-    const added = messages.length - best.count;
-    return { action: "appended", name, path: best.chat.path, added, message: `Saved chat "${name}": added ${plural(added, "message")} to ${display(best.chat.path)}.` };
-  }
-  const path = await freePath(dir, name, model);
-  await writeFileAtomic(path, linesText(render(messages)));
-  if (other !== undefined) {
-    return {
-      action: "forked", name, path, added: messages.length,
-      message: `Saved chat "${name}" to a new file, ${display(path)}: ${other.file} holds a different conversation under that name and was left as it is.`,
-    };
-  }
-  return { action: "created", name, path, added: messages.length, message: `Saved chat "${name}" (${plural(messages.length, "message")}) to ${display(path)}.` };
+/** The file of `name` to append to, an unchanged one, and another conversation of that name. */
+interface Survey {
+  best?: Candidate;
+  unchanged?: ChatFile;
+  other?: ChatFile;
 }
 
-async function saveChat(rawName: string, model: string, messages: Message[]): Promise<SaveResult> {
-  const check = checkName(rawName);
-  if (!check.ok) throw check.reason;
-  if (type(messages) !== "table" || messages.length === 0) throw "Nothing to save: the chat has no messages yet.";
-  const dir = chatsDir();
-  try {
-    await mkdirp(dir);
-    return await withChatsLock(dir, () => saveUnlocked(dir, check.name, model, messages));
-  } catch (e) {
-    throw `Could not save chat "${check.name}": ${errorText(e)}`;
-  }
+function survey(dir: string, name: string, messages: Message[], cb: Callback<Survey>): void {
+  const found: Survey = {};
+  scan(dir, then(cb, (files) => {
+    eachSeries(files, (chat, done) => {
+      if (found.unchanged !== undefined) return done();
+      readFile(chat.path, then(done, (text) => textLines(text, (lines) => parseLines(lines, (saved) => {
+        const common = commonPrefix(saved, messages);
+        if (common === messages.length) found.unchanged = chat;
+        else if (common === saved.length) {
+          if (found.best === undefined || common > found.best.count) found.best = { chat, lines, count: common };
+        } else if (found.other === undefined) found.other = chat;
+        done();
+      }))));
+    }, then(cb, () => cb(undefined, found)));
+  }), name);
+}
+
+function saveUnlocked(dir: string, name: string, model: string, messages: Message[], cb: Callback<SaveResult>): void {
+  survey(dir, name, messages, then(cb, ({ best, unchanged, other }) => {
+    if (unchanged !== undefined) {
+      return cb(undefined, { action: "unchanged", name, path: unchanged.path, added: 0, message: `Chat "${name}" is already saved in ${display(unchanged.path)}: nothing new to add.` });
+    }
+    if (best !== undefined) {
+      const lines = best.lines;
+      const tail: string[] = [];
+      return renderInto(tail, messages.slice(best.count), () => {
+        if (lines.length > 0) lines.push("");
+        const text = linesText(lines) + linesText(tail);
+        writeFileAtomic(best.chat.path, text, then(cb, () => {
+          const added = messages.length - best.count;
+          cb(undefined, { action: "appended", name, path: best.chat.path, added, message: `Saved chat "${name}": added ${plural(added, "message")} to ${display(best.chat.path)}.` });
+        }));
+      });
+    }
+    freePath(dir, name, model, then(cb, (path) => {
+      const lines: string[] = [];
+      renderInto(lines, messages, () => writeFileAtomic(path, linesText(lines), then(cb, () => {
+        if (other !== undefined) {
+          return cb(undefined, {
+            action: "forked", name, path, added: messages.length,
+            message: `Saved chat "${name}" to a new file, ${display(path)}: ${other.file} holds a different conversation under that name and was left as it is.`,
+          });
+        }
+        cb(undefined, { action: "created", name, path, added: messages.length, message: `Saved chat "${name}" (${plural(messages.length, "message")}) to ${display(path)}.` });
+      })));
+    }));
+  }));
 }
 
 function reportTo<T>(cb: Callback<T> | undefined, message: (this: void, result: T) => string): Callback<T> {
@@ -191,73 +379,117 @@ function reportTo<T>(cb: Callback<T> | undefined, message: (this: void, result: 
  * Saves `messages` under `name` (checked with sanitize_name): a new file, or appended to the file
  * of that name. `model` names the file. Without `cb`, the outcome is notified.
  */
-export function save(name: string, model: string, messages: Message[], cb?: Callback<SaveResult>): void {
-  deliver(saveChat(name, model, messages), reportTo(cb, (r) => r.message));
+export function save(rawName: string, model: string, messages: Message[], cb?: Callback<SaveResult>): void {
+  const report = reportTo(cb, (r) => r.message);
+  const check = checkName(rawName);
+  if (!check.ok) return vim.schedule(() => report(check.reason));
+  if (type(messages) !== "table" || messages.length === 0) return vim.schedule(() => report("Nothing to save: the chat has no messages yet."));
+  const dir = chatsDir();
+  const failed = (err: string) => report(`Could not save chat "${check.name}": ${errorText(err)}`);
+  mkdirp(dir, (merr) => {
+    if (merr !== undefined) return failed(merr);
+    withChatsLock<SaveResult>(dir, (done) => saveUnlocked(dir, check.name, model, messages, done), (err, result) => {
+      if (err !== undefined) return failed(err);
+      refresh_names();
+      report(undefined, result);
+    });
+  });
 }
 
-async function listChats(): Promise<SavedChat[]> {
-  const out: SavedChat[] = [];
-  for (const chat of await scan(chatsDir())) {
-    const text = await readFile(chat.path).catch(() => undefined);
-    out.push(describe(chat, text === undefined ? undefined : lastModel(textLines(text))));
-  }
-  return out;
+// ---- list ---------------------------------------------------------------------------------------
+
+/** Exact models read from files, by path, valid while the file's mtime and size are the same. */
+const modelCache: { [path: string]: { mtime: number; size: number; model: string | undefined } } = {};
+
+function cachedModel(chat: ChatFile): { model: string | undefined } | undefined {
+  const c = modelCache[chat.path];
+  return c !== undefined && c.mtime === chat.mtime && c.size === chat.size ? c : undefined;
 }
 
-/** The saved chats, newest (last saved) first. */
-export function list(cb: Callback<SavedChat[]>): void {
-  deliver(listChats(), cb);
+/** The exact model of a chat file: its last assistant heading, searched in its end first. */
+function exactModel(chat: ChatFile, cb: (this: void, model: string | undefined) => void): void {
+  const cached = cachedModel(chat);
+  if (cached !== undefined) return cb(cached.model);
+  const remember = (model: string | undefined) => {
+    modelCache[chat.path] = { mtime: chat.mtime, size: chat.size, model };
+    cb(model);
+  };
+  readTail(chat.path, chat.size, (tail) => {
+    // The tail's first line may be cut: it is not trusted unless the tail is the whole file.
+    const model = tail === undefined ? undefined : lastModel(vim.split(tail, "\n", { plain: true }).slice(chat.size > TAIL_BYTES ? 1 : 0));
+    if (model !== undefined || chat.size <= TAIL_BYTES) return remember(model);
+    readFile(chat.path, (err, text) => (err !== undefined || text === undefined ? cb(undefined) : textLines(text, (lines) => remember(lastModel(lines)))));
+  });
+}
+
+function readTail(path: string, size: number, cb: (this: void, text: string | undefined) => void): void {
+  vim.uv.fs_open(path, "r", 0, (oerr, fd) => {
+    if (oerr !== undefined || fd === undefined) return vim.schedule(() => cb(undefined));
+    vim.uv.fs_read(fd, TAIL_BYTES, math.max(0, size - TAIL_BYTES), (_rerr, data) => {
+      vim.uv.fs_close(fd, () => vim.schedule(() => cb(data)));
+    });
+  });
 }
 
 /**
- * The names of the saved chats, newest first, each once. Synchronous (one directory listing, no
- * file read) because command-line completion must answer at once.
+ * The saved chats, newest (last saved) first, in slices: the first holds the `first` newest
+ * (default LIST_DETAILED) with their exact models, as soon as the folder is listed; the others
+ * follow in slices of 500 (exact models only when known from an earlier read).
  */
-export function names(): string[] {
-  const seen: { [name: string]: boolean } = {};
-  const entries: { name: string; timestamp: string }[] = [];
-  for (const entry of listDirSync(chatsDir())) {
-    const parsed = parseFileName(entry.name);
-    if (parsed !== undefined) entries.push(parsed);
-  }
-  entries.sort((a, b) => (a.timestamp !== b.timestamp ? (a.timestamp > b.timestamp ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
-  for (const e of entries) {
-    if (seen[e.name] === undefined) out.push(e.name);
-    seen[e.name] = true;
-  }
-  return out;
+export function list_slices(cb: SliceCallback, opts?: { first?: number }): void {
+  const first = opts?.first ?? LIST_DETAILED;
+  scan(chatsDir(), (err, files) => {
+    if (err !== undefined || files === undefined) return cb(err ?? "could not list the saved chats", undefined, true);
+    const head = files.slice(0, first);
+    const out: SavedChat[] = [];
+    eachSeries(head, (chat, done) => exactModel(chat, (model) => {
+      out.push(describe(chat, model));
+      done();
+    }), () => {
+      cb(undefined, out, files.length <= first);
+      let i = first;
+      const slice = () => {
+        if (i >= files.length) return;
+        const part: SavedChat[] = [];
+        const started = vim.uv.hrtime();
+        while (i < files.length && part.length < LIST_SLICE && vim.uv.hrtime() - started < SLICE_NS) {
+          const chat = files[i++];
+          part.push(describe(chat, cachedModel(chat)?.model));
+        }
+        cb(undefined, part, i >= files.length);
+        if (i < files.length) vim.schedule(slice);
+      };
+      if (i < files.length) vim.schedule(slice);
+    });
+  });
 }
 
-async function findChat(target: string): Promise<ChatFile> {
+/** The saved chats, newest (last saved) first; see `list_slices` for `exact_model`. */
+export function list(cb: Callback<SavedChat[]>): void {
+  const all: SavedChat[] = [];
+  list_slices((err, part, done) => {
+    if (err !== undefined) return cb(err);
+    for (const c of part!) all.push(c);
+    if (done) cb(undefined, all);
+  });
+}
+
+// ---- read ---------------------------------------------------------------------------------------
+
+function findChat(target: string, cb: Callback<ChatFile>): void {
   if (string.find(target, "[/\\]")[0] !== undefined) {
-    const parsed = parseFileName(vim.fs.basename(target));
-    const info = await stat(target);
-    const fallback = { name: vim.fs.basename(target), model: "unknown", timestamp: "" };
-    return { ...(parsed ?? fallback), file: vim.fs.basename(target), path: target, mtime: info.mtime.sec };
+    return stat(target, then(cb, (info) => {
+      const file = vim.fs.basename(target);
+      const parsed = parseFileName(file) ?? { name: file, model: "unknown", timestamp: "" };
+      cb(undefined, { ...parsed, file, path: target, mtime: info.mtime.sec, size: info.size });
+    }));
   }
   const check = checkName(target);
-  if (!check.ok) throw check.cancelled ? "No chat name given: nothing to load." : check.reason;
-  for (const chat of await scan(chatsDir())) {
-    if (chat.name === check.name) return chat;
-  }
-  throw `No saved chat named "${check.name}" in ${display(chatsDir())}; the saved chats are listed by :Ollama load.`;
-}
-
-async function readChat(target: string): Promise<{ messages: Message[]; chat: SavedChat }> {
-  let chat: ChatFile;
-  let text: string;
-  try {
-    chat = await findChat(target);
-    text = await readFile(chat.path);
-  } catch (e) {
-    if (isMissing(e)) throw `No saved chat at ${target}.`;
-    throw errorText(e);
-  }
-  const lines = textLines(text);
-  const messages = parse(lines);
-  if (messages.length === 0) throw `${display(chat.path)} holds no chat: it has no "## User" or "## Assistant" heading.`;
-  return { messages, chat: describe(chat, lastModel(lines)) };
+  if (!check.ok) return vim.schedule(() => cb(check.cancelled ? "No chat name given: nothing to load." : check.reason));
+  scan(chatsDir(), then(cb, (files) => {
+    if (files.length > 0) return cb(undefined, files[0]);
+    cb(`No saved chat named "${check.name}" in ${display(chatsDir())}; the saved chats are listed by :Ollama load.`);
+  }), check.name);
 }
 
 /**
@@ -265,37 +497,49 @@ async function readChat(target: string): Promise<{ messages: Message[]; chat: Sa
  * and the chat's description.
  */
 export function read(target: string, cb: ReadCallback): void {
-  deliver(readChat(target), (err, found) => cb(err, found?.messages, found?.chat));
-}
-
-async function deleteAll(): Promise<number> {
-  const dir = chatsDir();
-  if ((await scan(dir)).length === 0) return 0;
-  return withChatsLock(dir, async () => {
-    let deleted = 0;
-    const failed: string[] = [];
-    for (const chat of await scan(dir)) {
-      try {
-        await unlink(chat.path);
-        deleted++;
-      } catch (e) {
-        if (!isMissing(e)) failed.push(`${chat.file} (${errorText(e)})`);
-      }
-    }
-    if (failed.length > 0) throw `Deleted ${plural(deleted, "saved chat")}, but could not delete ${failed.join(", ")}.`;
-    return deleted;
+  findChat(target, (ferr, chat) => {
+    const failed = (err: string) => cb(isMissing(err) ? `No saved chat at ${target}.` : errorText(err), undefined, undefined);
+    if (ferr !== undefined) return failed(ferr);
+    readFile(chat!.path, (rerr, text) => {
+      if (rerr !== undefined) return failed(rerr);
+      textLines(text!, (lines) => parseLines(lines, (messages) => {
+        if (messages.length === 0) return cb(`${display(chat!.path)} holds no chat: it has no "## User" or "## Assistant" heading.`, undefined, undefined);
+        cb(undefined, messages, describe(chat!, lastModel(lines)));
+      }));
+    });
   });
 }
+
+// ---- delete_all, count --------------------------------------------------------------------------
 
 /**
  * Deletes every saved chat (only files named like one, in the chats folder); calls back with how
  * many. Without `cb`, the outcome is notified.
  */
 export function delete_all(cb?: Callback<number>): void {
-  deliver(deleteAll(), reportTo(cb, (n) => `Deleted ${plural(n, "saved chat")} from ${display(chatsDir())}.`));
+  const report = reportTo(cb, (n) => `Deleted ${plural(n, "saved chat")} from ${display(chatsDir())}.`);
+  const dir = chatsDir();
+  scan(dir, then(report, (before) => {
+    if (before.length === 0) return report(undefined, 0);
+    withChatsLock<number>(dir, (done) => {
+      let deleted = 0;
+      const failed: string[] = [];
+      scan(dir, then(done, (files) => eachSeries(files, (chat, next) => unlink(chat.path, (err) => {
+        if (err === undefined) deleted++;
+        else if (!isMissing(err)) failed.push(`${chat.file} (${errorText(err)})`);
+        next();
+      }), () => {
+        if (failed.length > 0) return done(`Deleted ${plural(deleted, "saved chat")}, but could not delete ${failed.join(", ")}.`);
+        done(undefined, deleted);
+      })));
+    }, (err, n) => {
+      refresh_names();
+      report(err, n);
+    });
+  }));
 }
 
 /** How many saved chats there are. */
 export function count(cb: Callback<number>): void {
-  deliver(scan(chatsDir()).then((found) => found.length), cb);
+  scan(chatsDir(), then(cb, (found) => cb(undefined, found.length)));
 }

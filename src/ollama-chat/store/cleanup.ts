@@ -1,10 +1,12 @@
 // Startup cleanup: saved chats last saved more than `retention_days` ago are deleted (0 keeps all),
 // each deletion logged to `<data_dir>/cleanup.log`. Only saved chat files in the chats folder are
-// ever considered. Asynchronous throughout; `schedule()` runs it shortly after startup.
+// ever considered. Asynchronous throughout; plugin/ runs it shortly after startup, and its listing
+// of the folder also fills the cache of chat names that completion answers from.
 import * as config from "../config";
 import { notify } from "../ui/notify";
-import { Callback, deliver, errorText } from "./async";
-import { chatsDir, dataDir, scan, withChatsLock } from "./chatdir";
+import { Callback, eachSeries, errorText, then } from "./async";
+import { ChatFile, chatsDir, dataDir, scan, withChatsLock } from "./chatdir";
+import { refresh_names } from "./chats";
 import { appendFile, unlink } from "./fs";
 
 const DAY = 24 * 60 * 60;
@@ -23,31 +25,41 @@ function logLine(now: number, file: string, mtime: number, days: number): string
   return `${stamp} deleted ${file} (last saved ${os.date("%Y-%m-%d", mtime)}, older than retention_days = ${days})\n`;
 }
 
-async function cleanup(): Promise<CleanupResult> {
+function olderThan(files: ChatFile[], cutoff: number): ChatFile[] {
+  const old: ChatFile[] = [];
+  for (const chat of files) if (chat.mtime < cutoff) old.push(chat);
+  return old;
+}
+
+function cleanup(cb: Callback<CleanupResult>): void {
   const result: CleanupResult = { deleted: [], failed: [], disabled: false };
   const days = config.get().retention_days;
   if (days <= 0) {
     result.disabled = true;
-    return result;
+    return vim.schedule(() => cb(undefined, result));
   }
   const dir = chatsDir();
   const cutoff = () => os.time() - days * DAY;
-  if ((await scan(dir)).every((chat) => chat.mtime >= cutoff())) return result;
-  return withChatsLock(dir, async () => {
-    // Listed again under the lock: a chat saved meanwhile is young again.
-    const lines: string[] = [];
-    for (const chat of (await scan(dir)).filter((c) => c.mtime < cutoff())) {
-      try {
-        await unlink(chat.path);
-        result.deleted.push(chat.file);
-        lines.push(logLine(os.time(), chat.file, chat.mtime, days));
-      } catch (e) {
-        result.failed.push(`${chat.file} (${errorText(e)})`);
-      }
-    }
-    if (lines.length > 0) await appendFile(`${dataDir()}/cleanup.log`, lines.join(""));
-    return result;
-  });
+  scan(dir, then(cb, (files) => {
+    if (olderThan(files, cutoff()).length === 0) return cb(undefined, result);
+    withChatsLock<CleanupResult>(dir, (done) => {
+      // Listed again under the lock: a chat saved meanwhile is young again.
+      scan(dir, then(done, (again) => {
+        const lines: string[] = [];
+        eachSeries(olderThan(again, cutoff()), (chat, next) => unlink(chat.path, (err) => {
+          if (err !== undefined) result.failed.push(`${chat.file} (${errorText(err)})`);
+          else {
+            result.deleted.push(chat.file);
+            lines.push(logLine(os.time(), chat.file, chat.mtime, days));
+          }
+          next();
+        }), () => {
+          if (lines.length === 0) return done(undefined, result);
+          appendFile(`${dataDir()}/cleanup.log`, lines.join(""), then(done, () => done(undefined, result)));
+        });
+      }));
+    }, cb);
+  }));
 }
 
 function report(err: string | undefined, result: CleanupResult | undefined): void {
@@ -65,10 +77,8 @@ function report(err: string | undefined, result: CleanupResult | undefined): voi
 
 /** Deletes the saved chats older than retention_days. Without `cb`, the outcome is notified. */
 export function run(cb?: Callback<CleanupResult>): void {
-  deliver(cleanup(), cb ?? report);
-}
-
-/** Runs the cleanup `delay_ms` after now (default 1 s), off the startup path. */
-export function schedule(delay_ms = 1000): void {
-  vim.defer_fn(() => run(), delay_ms);
+  cleanup((err, result) => {
+    refresh_names();
+    (cb ?? report)(err, result);
+  });
 }

@@ -5,7 +5,7 @@
 // than `settings.stale_s` (another host sharing the directory). Only the holder of a second lock
 // file (`<lock>.break`) may remove a stale lock, and only after reading it again under that second
 // lock, so two waiters cannot both remove it and then both take it.
-import { sleep, unlessMissing } from "./async";
+import { Callback, Done, sleep, then, unlessMissing } from "./async";
 import { createNew, readFile, stat, unlink } from "./fs";
 
 export const settings = {
@@ -24,6 +24,11 @@ interface Holder {
   host: string;
   time: number;
   token: string;
+}
+
+interface Seen {
+  holder: Holder | undefined;
+  text: string;
 }
 
 let tokenCounter = 0;
@@ -48,36 +53,37 @@ function parseHolder(text: string): Holder | undefined {
 }
 
 /** The lock's holder as last written, or undefined when the lock is gone. */
-async function readLock(path: string): Promise<{ holder: Holder | undefined; text: string } | undefined> {
-  const text = await unlessMissing(readFile(path), undefined);
-  return text === undefined ? undefined : { holder: parseHolder(text), text };
+function readLock(path: string, cb: Callback<Seen | undefined>): void {
+  readFile(path, unlessMissing(undefined, then(cb, (text) => cb(undefined, text === undefined ? undefined : { holder: parseHolder(text), text }))));
 }
 
 function processExists(pid: number): boolean {
   return type(vim.api.nvim_get_proc(pid)) === "table";
 }
 
-async function isStale(path: string, holder: Holder | undefined): Promise<boolean> {
-  if (holder !== undefined && holder.host === vim.uv.os_gethostname() && !processExists(holder.pid)) return true;
-  const since = holder !== undefined ? holder.time : (await stat(path)).mtime.sec;
-  return os.time() - since > settings.stale_s;
+function isStale(path: string, holder: Holder | undefined, cb: Callback<boolean>): void {
+  if (holder !== undefined && holder.host === vim.uv.os_gethostname() && !processExists(holder.pid)) return cb(undefined, true);
+  if (holder !== undefined) return cb(undefined, os.time() - holder.time > settings.stale_s);
+  stat(path, then(cb, (info) => cb(undefined, os.time() - info.mtime.sec > settings.stale_s)));
 }
 
 /** Removes the lock at `path` when it still holds `seen` and is stale; under the `.break` lock. */
-async function breakStale(path: string, seen: string): Promise<void> {
+function breakStale(path: string, seen: string, cb: Done): void {
   const breakPath = `${path}.break`;
-  if (!(await createNew(breakPath, formatHolder(newHolder())))) {
-    const age = os.time() - (await stat(breakPath).then((s) => s.mtime.sec, () => os.time()));
-    if (age > settings.break_stale_s) await unlink(breakPath).catch(() => undefined);
-    else await sleep(settings.retry_ms);
-    return;
-  }
-  try {
-    const again = await readLock(path);
-    if (again !== undefined && again.text === seen && (await isStale(path, again.holder))) await unlink(path);
-  } finally {
-    await unlink(breakPath).catch(() => undefined);
-  }
+  createNew(breakPath, formatHolder(newHolder()), then(cb, (mine) => {
+    if (!mine) {
+      return stat(breakPath, (_err, info) => {
+        const age = os.time() - (info !== undefined ? info.mtime.sec : os.time());
+        if (age > settings.break_stale_s) unlink(breakPath, () => cb());
+        else sleep(settings.retry_ms, () => cb());
+      });
+    }
+    const done = (err?: string) => unlink(breakPath, () => cb(err));
+    readLock(path, then(done, (again) => {
+      if (again === undefined || again.text !== seen) return done();
+      isStale(path, again.holder, then(done, (stale) => (stale ? unlink(path, done) : done())));
+    }));
+  }));
 }
 
 function busyMessage(path: string, holder: Holder | undefined): string {
@@ -85,34 +91,38 @@ function busyMessage(path: string, holder: Holder | undefined): string {
   return `${vim.fs.dirname(path)} is locked by ${who}. Try again in a moment; if no other Neovim is running, delete ${path}.`;
 }
 
-/** Takes the lock at `path`, retrying until `settings.timeout_ms`; resolves to its holder record. */
-async function acquire(path: string): Promise<string> {
+/** Takes the lock at `path`, retrying until `settings.timeout_ms`; `cb` gets its holder record. */
+function acquire(path: string, cb: Callback<string>): void {
   const mine = formatHolder(newHolder());
   const started = vim.uv.now();
-  for (;;) {
-    if (await createNew(path, mine)) return mine;
-    // A lock gone meanwhile is simply tried again.
-    const current = await readLock(path);
-    if (current !== undefined) {
-      if (await isStale(path, current.holder)) await breakStale(path, current.text);
-      else if (vim.uv.now() - started > settings.timeout_ms) throw busyMessage(path, current.holder);
-      else await sleep(settings.retry_ms + math.random(0, settings.retry_ms));
-    }
-  }
+  const attempt = () => {
+    createNew(path, mine, then(cb, (created) => {
+      if (created) return cb(undefined, mine);
+      readLock(path, then(cb, (current) => {
+        // A lock gone meanwhile is simply tried again.
+        if (current === undefined) return attempt();
+        isStale(path, current.holder, then(cb, (stale) => {
+          if (stale) breakStale(path, current.text, then(cb, attempt));
+          else if (vim.uv.now() - started > settings.timeout_ms) cb(busyMessage(path, current.holder));
+          else sleep(settings.retry_ms + math.random(0, settings.retry_ms), attempt);
+        }));
+      }));
+    }));
+  };
+  attempt();
 }
 
 /** Removes our lock, unless it is no longer ours (broken as stale while we held it far too long). */
-async function release(path: string, mine: string): Promise<void> {
-  const current = await readLock(path).catch(() => undefined);
-  if (current !== undefined && current.text === mine) await unlink(path).catch(() => undefined);
+function release(path: string, mine: string, cb: Done): void {
+  readLock(path, (_err, current) => {
+    if (current !== undefined && current.text === mine) unlink(path, () => cb());
+    else cb();
+  });
 }
 
 /** Runs `work` while holding the lock file `path`; the lock is released however `work` ends. */
-export async function withLock<T>(path: string, work: (this: void) => Promise<T>): Promise<T> {
-  const mine = await acquire(path);
-  try {
-    return await work();
-  } finally {
-    await release(path, mine);
-  }
+export function withLock<T>(path: string, work: (this: void, done: Callback<T>) => void, cb: Callback<T>): void {
+  acquire(path, then(cb, (mine) => {
+    work((err, result) => release(path, mine, () => cb(err, result)));
+  }));
 }

@@ -8,6 +8,28 @@ local escapeLine = ____transcript.escapeLine
 --- How often streamed text is written to the buffer (ms): one redraw per batch, not per token.
 ____exports.BATCH_MS = 30
 ____exports.NS = vim.api.nvim_create_namespace("ollama-chat")
+--- At most this many lines go into the buffer at once; a burst (a fast model, a reader that fell
+-- behind) is written in slices SLICE_GAP_MS apart, so no single write and redraw stalls the editor.
+____exports.MAX_LINES_PER_WRITE = 12
+local SLICE_GAP_MS = 2
+--- The head of `text` holding at most `max` line breaks, the rest, and how many breaks the head has.
+local function takeLines(text, max)
+    local breaks = 0
+    local at = 0
+    while breaks < max do
+        local found = string.find(text, "\n", at + 1, true)
+        if found == nil then
+            return {text, "", breaks}
+        end
+        breaks = breaks + 1
+        at = found
+    end
+    return {
+        string.sub(text, 1, at),
+        string.sub(text, at + 1),
+        breaks
+    }
+end
 ____exports.Reply = __TS__Class()
 local Reply = ____exports.Reply
 Reply.name = "Reply"
@@ -92,22 +114,31 @@ function Reply.prototype.closeThinking(self)
     local ____self_pending_3 = self.pending
     ____self_pending_3[#____self_pending_3 + 1] = {fence = THINKING_CLOSE}
 end
-function Reply.prototype.schedule(self)
+function Reply.prototype.schedule(self, delay)
+    if delay == nil then
+        delay = ____exports.BATCH_MS
+    end
     local timer = vim.uv.new_timer()
     self.timer = timer
     timer:start(
-        ____exports.BATCH_MS,
+        delay,
         0,
         function()
             timer:close()
             vim.schedule(function()
                 self.timer = nil
-                self:flush()
+                self:write(____exports.MAX_LINES_PER_WRITE)
+                if #self.pending > 0 and not self.closed then
+                    self:schedule(SLICE_GAP_MS)
+                end
             end)
         end
     )
 end
 function Reply.prototype.flush(self)
+    self:write(math.huge)
+end
+function Reply.prototype.write(self, maxLines)
     local pending = self.pending
     self.pending = {}
     if #pending == 0 or not vim.api.nvim_buf_is_valid(self.buf) then
@@ -115,20 +146,48 @@ function Reply.prototype.flush(self)
     end
     local follow = self:followers()
     local run = {}
-    for ____, piece in ipairs(pending) do
-        if type(piece) == "string" then
-            run[#run + 1] = piece
-        else
-            if #run > 0 then
-                self:append(table.concat(run))
+    local budget = maxLines
+    local i = 0
+    do
+        while i < #pending and budget > 0 do
+            local piece = pending[i + 1]
+            if type(piece) == "string" then
+                local head, rest, breaks = unpack(
+                    takeLines(piece, budget),
+                    1,
+                    3
+                )
+                run[#run + 1] = head
+                budget = budget - breaks
+                if rest ~= "" then
+                    pending[i + 1] = rest
+                    break
+                end
+            else
+                if #run > 0 then
+                    self:append(table.concat(run))
+                end
+                run = {}
+                self:appendFence(piece.fence)
             end
-            run = {}
-            self:appendFence(piece.fence)
+            i = i + 1
         end
     end
     if #run > 0 then
         self:append(table.concat(run))
     end
+    local left = {}
+    do
+        local j = i
+        while j < #pending do
+            left[#left + 1] = pending[j + 1]
+            j = j + 1
+        end
+    end
+    for ____, p in ipairs(self.pending) do
+        left[#left + 1] = p
+    end
+    self.pending = left
     self:follow(follow)
 end
 function Reply.prototype.followers(self)

@@ -1,40 +1,6 @@
-local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__Promise = ____lualib.__TS__Promise
-local __TS__New = ____lualib.__TS__New
-local __TS__AsyncAwaiter = ____lualib.__TS__AsyncAwaiter
-local __TS__Await = ____lualib.__TS__Await
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
---- Starts a libuv request and settles with its result. libuv calls back in a fast context where most
--- of the Neovim API is off limits, so the promise settles through vim.schedule.
-function ____exports.uv(start)
-    return __TS__New(
-        __TS__Promise,
-        function(____, resolve, reject)
-            start(function(err, value)
-                vim.schedule(function()
-                    if err ~= nil then
-                        reject(nil, err)
-                    else
-                        resolve(nil, value)
-                    end
-                end)
-            end)
-        end
-    )
-end
---- Resolves after `ms` milliseconds, on the main loop.
-function ____exports.sleep(ms)
-    return __TS__New(
-        __TS__Promise,
-        function(____, resolve)
-            vim.defer_fn(
-                function() return resolve(nil) end,
-                ms
-            )
-        end
-    )
-end
---- The text of anything thrown or rejected: libuv errors and our own reasons are strings already.
+--- The text of anything thrown: libuv errors and our own reasons are strings already.
 function ____exports.errorText(e)
     if type(e) == "string" then
         return e
@@ -51,6 +17,92 @@ function ____exports.isMissing(e)
         "^ENOENT"
     )) ~= nil
 end
+--- Starts a libuv request; `cb` gets its outcome on the main loop.
+function ____exports.uv(start, cb)
+    start(function(err, value) return vim.schedule(function() return cb(err, value) end) end)
+end
+--- A callback that hands an error straight on to `cb`, and a value to `next`.
+____exports["then"] = function(cb, next)
+    return function(err, value)
+        if err ~= nil then
+            cb(err)
+        else
+            next(value)
+        end
+    end
+end
+--- `cb` given `fallback` instead of a "no such file or directory" error.
+function ____exports.unlessMissing(fallback, cb)
+    return function(err, value)
+        if err ~= nil and ____exports.isMissing(err) then
+            cb(nil, fallback)
+        else
+            cb(err, value)
+        end
+    end
+end
+--- Runs `each` on the items one after another; `cb` once all are done, or at the first error.
+-- An `each` that finishes at once does not grow the stack (a loop, not recursion).
+function ____exports.eachSeries(items, each, cb)
+    local i = 0
+    local looping = false
+    local again = false
+    local next
+    next = function(err)
+        if err ~= nil then
+            return cb(err)
+        end
+        again = true
+        if looping then
+            return
+        end
+        looping = true
+        while again do
+            again = false
+            if i >= #items then
+                looping = false
+                return cb()
+            end
+            local ____each_2 = each
+            local ____items_1 = items
+            local ____i_0 = i
+            i = ____i_0 + 1
+            ____each_2(____items_1[____i_0 + 1], next)
+        end
+        looping = false
+    end
+    next()
+end
+--- Longest stretch of work between two event-loop turns (the editor answers keys meanwhile).
+____exports.SLICE_NS = 4000000
+--- Calls `work(i)` for i = 0 .. n-1 in slices of at most SLICE_NS, letting the event loop run
+-- between slices; then `cb`. `work` returning false stops early.
+function ____exports.sliced(n, work, cb)
+    local i = 0
+    local run
+    run = function()
+        local started = vim.uv.hrtime()
+        while i < n do
+            local ____work_4 = work
+            local ____i_3 = i
+            i = ____i_3 + 1
+            if ____work_4(____i_3) == false then
+                i = n
+                break
+            end
+            if i % 16 == 0 and vim.uv.hrtime() - started > ____exports.SLICE_NS then
+                vim.schedule(run)
+                return
+            end
+        end
+        cb()
+    end
+    run()
+end
+--- Resumes after `ms` milliseconds, on the main loop.
+function ____exports.sleep(ms, fn)
+    vim.defer_fn(fn, ms)
+end
 --- Whether a libuv error says the file already exists.
 function ____exports.isExisting(e)
     return (string.find(
@@ -58,44 +110,10 @@ function ____exports.isExisting(e)
         "^EEXIST"
     )) ~= nil
 end
---- The value of `work`, or `fallback` when it failed because the file does not exist.
-function ____exports.unlessMissing(work, fallback)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local ____hasReturned, ____returnValue
-        local ____try = __TS__AsyncAwaiter(function()
-            ____hasReturned = true
-            ____returnValue = __TS__Await(work)
-            return
-        end)
-        ____try = ____try.catch(
-            ____try,
-            function(____, e)
-                return __TS__AsyncAwaiter(function()
-                    if ____exports.isMissing(e) then
-                        ____hasReturned = true
-                        ____returnValue = fallback
-                        return
-                    end
-                    error(e, 0)
-                end)
-            end
-        )
-        __TS__Await(____try)
-        if ____hasReturned then
-            return ____awaiter_resolve(nil, ____returnValue)
-        end
-    end)
-end
---- Hands the outcome of `work` to `cb` on the main loop, outside the promise chain (so an error
--- raised by `cb` is reported by Neovim, not swallowed by the promise).
-function ____exports.deliver(work, cb)
-    work["then"](
-        work,
-        function(____, value) return vim.schedule(function() return cb(nil, value) end) end,
-        function(____, e) return vim.schedule(function() return cb(
-            ____exports.errorText(e),
-            nil
-        ) end) end
-    )
+--- "permission denied" for "EACCES: permission denied: /x/y": the reason, without code or path.
+function ____exports.reason(e)
+    local text = ____exports.errorText(e)
+    local why = string.match(text, "^E%u+: ([^:]+)")
+    return why or text
 end
 return ____exports

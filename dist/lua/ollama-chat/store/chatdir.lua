@@ -1,15 +1,15 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__AsyncAwaiter = ____lualib.__TS__AsyncAwaiter
-local __TS__Await = ____lualib.__TS__Await
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
-local __TS__ArraySort = ____lualib.__TS__ArraySort
 local ____exports = {}
 local config = require("ollama-chat.config")
+local ____async = require("ollama-chat.store.async")
+local sliced = ____async.sliced
+local ____then = ____async["then"]
 local ____chatfile = require("ollama-chat.store.chatfile")
 local parseFileName = ____chatfile.parseFileName
 local ____fs = require("ollama-chat.store.fs")
 local listDir = ____fs.listDir
-local stat = ____fs.stat
+local statSync = ____fs.statSync
 local ____lock = require("ollama-chat.store.lock")
 local withLock = ____lock.withLock
 function ____exports.dataDir()
@@ -19,37 +19,80 @@ function ____exports.chatsDir()
     return ____exports.dataDir() .. "/chats"
 end
 --- Runs `work` holding the lock of the chats folder, which must exist.
-function ____exports.withChatsLock(dir, work)
-    return withLock(dir .. "/.ollama-chat.lock", work)
+function ____exports.withChatsLock(dir, work, cb)
+    withLock(dir .. "/.ollama-chat.lock", work, cb)
 end
-local function newestFirst(a, b)
-    if a.mtime ~= b.mtime then
-        return b.mtime - a.mtime
+--- `files` newest first (last save, then first save, then name, all descending). Sorted by a string
+-- key with Lua's own comparison, in C: a Lua comparator over 20,000 files holds the loop too long.
+local function sortNewestFirst(files)
+    local keys = {}
+    local byKey = {}
+    for ____, f in ipairs(files) do
+        local key = (string.format("%012d", f.mtime) .. f.timestamp) .. f.file
+        keys[#keys + 1] = key
+        byKey[key] = f
     end
-    if a.timestamp ~= b.timestamp then
-        return a.timestamp < b.timestamp and 1 or -1
+    table.sort(keys)
+    local out = {}
+    do
+        local i = #keys - 1
+        while i >= 0 do
+            out[#out + 1] = byKey[keys[i + 1]]
+            i = i - 1
+        end
     end
-    return a.file < b.file and 1 or (a.file > b.file and -1 or 0)
+    return out
+end
+--- The names in `dir` that are saved chat files (by name alone, no stat), in slices.
+function ____exports.scanNames(dir, cb)
+    listDir(
+        dir,
+        ____then(
+            cb,
+            function(entries)
+                local out = {}
+                sliced(
+                    #entries,
+                    function(i)
+                        local parsed = parseFileName(entries[i + 1].name)
+                        if parsed ~= nil then
+                            out[#out + 1] = {entry = entries[i + 1].name, type = entries[i + 1].type, parsed = parsed}
+                        end
+                    end,
+                    function() return cb(nil, out) end
+                )
+            end
+        )
+    )
 end
 --- The saved chat files in `dir` (regular files only), newest first; none when `dir` is missing.
-function ____exports.scan(dir)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local found = {}
-        for ____, entry in ipairs(__TS__Await(listDir(dir))) do
-            local parsed = parseFileName(entry.name)
-            if parsed ~= nil and (entry.type == "file" or entry.type == "unknown") then
-                local path = (dir .. "/") .. entry.name
-                local info = __TS__Await(stat(path):catch(function() return nil end))
-                if info ~= nil and info.type == "file" then
-                    found[#found + 1] = __TS__ObjectAssign({}, parsed, {file = entry.name, path = path, mtime = info.mtime.sec})
-                end
+-- `only` keeps the chats of one name (the others are not even stat'ed).
+function ____exports.scan(dir, cb, only)
+    ____exports.scanNames(
+        dir,
+        ____then(
+            cb,
+            function(named)
+                local found = {}
+                sliced(
+                    #named,
+                    function(i)
+                        local n = named[i + 1]
+                        if (only == nil or n.parsed.name == only) and (n.type == "file" or n.type == "unknown") then
+                            local path = (dir .. "/") .. n.entry
+                            local info = statSync(path)
+                            if info ~= nil and info.type == "file" then
+                                found[#found + 1] = __TS__ObjectAssign({}, n.parsed, {file = n.entry, path = path, mtime = info.mtime.sec, size = info.size})
+                            end
+                        end
+                    end,
+                    function()
+                        local sorted = sortNewestFirst(found)
+                        vim.schedule(function() return cb(nil, sorted) end)
+                    end
+                )
             end
-        end
-        __TS__ArraySort(
-            found,
-            function(____, a, b) return newestFirst(a, b) end
         )
-        return ____awaiter_resolve(nil, found)
-    end)
+    )
 end
 return ____exports

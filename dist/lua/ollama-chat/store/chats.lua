@@ -1,25 +1,26 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__AsyncAwaiter = ____lualib.__TS__AsyncAwaiter
-local __TS__Await = ____lualib.__TS__Await
-local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
-local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local ____exports = {}
+local readTail, TAIL_BYTES
 local ____transcript = require("ollama-chat.chat.transcript")
+local contentLines = ____transcript.contentLines
+local isHeading = ____transcript.isHeading
 local parse = ____transcript.parse
 local parseAssistantHeading = ____transcript.parseAssistantHeading
-local render = ____transcript.render
 local renderMessage = ____transcript.renderMessage
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____async = require("ollama-chat.store.async")
-local deliver = ____async.deliver
+local SLICE_NS = ____async.SLICE_NS
+local eachSeries = ____async.eachSeries
 local errorText = ____async.errorText
 local isMissing = ____async.isMissing
+local ____then = ____async["then"]
 local ____chatdir = require("ollama-chat.store.chatdir")
 local chatsDir = ____chatdir.chatsDir
 local scan = ____chatdir.scan
+local scanNames = ____chatdir.scanNames
 local withChatsLock = ____chatdir.withChatsLock
 local ____chatfile = require("ollama-chat.store.chatfile")
 local fileName = ____chatfile.fileName
@@ -28,32 +29,168 @@ local checkName = ____chatfile.sanitize_name
 local timestampDate = ____chatfile.timestampDate
 local ____fs = require("ollama-chat.store.fs")
 local exists = ____fs.exists
-local listDirSync = ____fs.listDirSync
 local mkdirp = ____fs.mkdirp
 local readFile = ____fs.readFile
 local stat = ____fs.stat
 local unlink = ____fs.unlink
 local writeFileAtomic = ____fs.writeFileAtomic
+function readTail(path, size, cb)
+    vim.uv.fs_open(
+        path,
+        "r",
+        0,
+        function(oerr, fd)
+            if oerr ~= nil or fd == nil then
+                return vim.schedule(function() return cb(nil) end)
+            end
+            vim.uv.fs_read(
+                fd,
+                TAIL_BYTES,
+                math.max(0, size - TAIL_BYTES),
+                function(_rerr, data)
+                    vim.uv.fs_close(
+                        fd,
+                        function() return vim.schedule(function() return cb(data) end) end
+                    )
+                end
+            )
+        end
+    )
+end
+--- How many of the newest chats `list` reads the exact model of.
+____exports.LIST_DETAILED = 100
+--- Chats per slice after the first, in `list_slices`.
+local LIST_SLICE = 500
+TAIL_BYTES = 64 * 1024
+--- Content bytes rendered per event-loop turn when a message is large.
+local RENDER_CHUNK = 256 * 1024
 --- Checks a chat name typed by the user; see chatfile.sanitize_name.
 function ____exports.sanitize_name(input)
     return checkName(input)
 end
---- File text → lines: one line per "\n"-terminated line (a last line without "\n" counts too).
--- CRLF (a file edited on Windows) reads as LF, or no heading would be found in it.
-local function textLines(text)
-    if text == "" then
-        return {}
+--- File text → lines, in slices: one line per "\n"-terminated line (a last line without "\n"
+-- counts too). CRLF (a file edited on Windows) reads as LF, or no heading would be found in it.
+local function textLines(text, cb)
+    local lines = {}
+    local pos = 1
+    local slice
+    slice = function()
+        local started = vim.uv.hrtime()
+        while pos <= #text do
+            local nl = string.find(text, "\n", pos, true)
+            local stop = nl or #text + 1
+            local line = string.sub(text, pos, stop - 1)
+            if nl ~= nil and string.sub(line, -1) == "\r" then
+                line = string.sub(line, 1, -2)
+            end
+            lines[#lines + 1] = line
+            pos = stop + 1
+            if #lines % 256 == 0 and vim.uv.hrtime() - started > SLICE_NS then
+                return vim.schedule(slice)
+            end
+        end
+        cb(lines)
     end
-    local lines = vim.split((string.gsub(text, "\r\n", "\n")), "\n", {plain = true})
-    if lines[#lines] == "" then
-        table.remove(lines)
+    slice()
+end
+--- transcript.parse in slices: the lines are cut at the headings and each message parsed on its own
+-- turn. A message is parsed with the next heading after it, so it reads exactly as in the whole.
+local function parseLines(lines, cb)
+    local parseSections
+    local starts = {}
+    local i = 0
+    local findHeadings
+    findHeadings = function()
+        local started = vim.uv.hrtime()
+        while i < #lines do
+            if isHeading(lines[i + 1]) then
+                starts[#starts + 1] = i
+            end
+            i = i + 1
+            if i % 256 == 0 and vim.uv.hrtime() - started > SLICE_NS then
+                return vim.schedule(findHeadings)
+            end
+        end
+        parseSections()
     end
-    return lines
+    local messages = {}
+    local s = 0
+    parseSections = function()
+        local started = vim.uv.hrtime()
+        while s < #starts do
+            local last = s == #starts - 1
+            local section = __TS__ArraySlice(lines, starts[s + 1], last and #lines or starts[s + 1 + 1] + 1)
+            messages[#messages + 1] = parse(section)[1]
+            s = s + 1
+            if vim.uv.hrtime() - started > SLICE_NS then
+                return vim.schedule(parseSections)
+            end
+        end
+        cb(messages)
+    end
+    findHeadings()
+end
+--- transcript.render in slices: `out` gets the lines of `messages` (messages separated by a blank
+-- line), a message or a RENDER_CHUNK of its content per turn. Content is cut only at "\n", and
+-- contentLines(a .. "\n" .. b) is contentLines(a) followed by contentLines(b).
+local function renderInto(out, messages, cb)
+    local m = 0
+    --- Where the rest of a large message's content starts, when one is being rendered.
+    local pos
+    local slice
+    slice = function()
+        local started = vim.uv.hrtime()
+        while m < #messages do
+            local message = messages[m + 1]
+            local content = message.content
+            if pos == nil then
+                if #out > 0 then
+                    out[#out + 1] = ""
+                end
+                local cut = type(content) == "string" and #content > RENDER_CHUNK and (string.find(content, "\n", RENDER_CHUNK, true)) or nil
+                for ____, l in ipairs(renderMessage(cut == nil and message or __TS__ObjectAssign(
+                    {},
+                    message,
+                    {content = string.sub(content, 1, cut - 1)}
+                ))) do
+                    out[#out + 1] = l
+                end
+                if cut ~= nil then
+                    pos = cut + 1
+                else
+                    m = m + 1
+                end
+            else
+                local nl = string.find(content, "\n", pos + RENDER_CHUNK, true)
+                for ____, l in ipairs(contentLines(string.sub(content, pos, nl == nil and -1 or nl - 1))) do
+                    out[#out + 1] = l
+                end
+                local ____temp_0
+                if nl == nil then
+                    ____temp_0 = nil
+                else
+                    ____temp_0 = nl + 1
+                end
+                pos = ____temp_0
+                if pos == nil then
+                    m = m + 1
+                end
+            end
+            if vim.uv.hrtime() - started > SLICE_NS then
+                return vim.schedule(slice)
+            end
+        end
+        cb()
+    end
+    slice()
 end
 local function linesText(lines)
     return #lines == 0 and "" or table.concat(lines, "\n") .. "\n"
 end
 local function sameMessage(a, b)
+    if a.role == b.role and a.content == b.content and a.model == b.model and (a.thinking or "") == (b.thinking or "") then
+        return true
+    end
     return table.concat(
         renderMessage(a),
         "\n"
@@ -103,142 +240,300 @@ end
 local function plural(n, word)
     return ((tostring(n) .. " ") .. word) .. (n == 1 and "" or "s")
 end
---- A path for a new file of `name` that no file uses yet (a later second when taken).
-local function freePath(dir, name, model)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        do
-            local t = os.time()
-            while true do
-                local path = (dir .. "/") .. fileName(name, model, t)
-                if not __TS__Await(exists(path)) then
-                    return ____awaiter_resolve(nil, path)
+--- Saved chat names newest first, as last listed; refreshed in the background.
+local nameCache
+local refreshing
+--- A cached list older than this is refreshed when asked for (and still answered from).
+local NAMES_FRESH_MS = 2000
+local function namesOf(entries)
+    table.sort(
+        entries,
+        function(a, b)
+            local ____temp_1
+            if a.timestamp ~= b.timestamp then
+                ____temp_1 = a.timestamp > b.timestamp
+            else
+                ____temp_1 = a.name < b.name
+            end
+            return ____temp_1
+        end
+    )
+    local seen = {}
+    local out = {}
+    for ____, e in ipairs(entries) do
+        if seen[e.name] == nil then
+            out[#out + 1] = e.name
+        end
+        seen[e.name] = true
+    end
+    return out
+end
+--- Lists the names again in the background (one listing at a time); `cb` when the cache is new.
+function ____exports.refresh_names(cb)
+    local dir = chatsDir()
+    if refreshing == dir then
+        if cb ~= nil then
+            vim.defer_fn(
+                function() return ____exports.refresh_names(cb) end,
+                20
+            )
+        end
+        return
+    end
+    refreshing = dir
+    scanNames(
+        dir,
+        function(err, named)
+            refreshing = nil
+            if err == nil and named ~= nil then
+                local entries = {}
+                for ____, n in ipairs(named) do
+                    entries[#entries + 1] = n.parsed
                 end
-                t = t + 1
+                nameCache = {
+                    dir = dir,
+                    names = namesOf(entries),
+                    at = vim.uv.now()
+                }
+            end
+            if cb ~= nil then
+                cb()
             end
         end
-    end)
+    )
 end
-local function saveUnlocked(dir, name, model, messages)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local best
-        local other
-        for ____, chat in ipairs(__TS__ArrayFilter(
-            __TS__Await(scan(dir)),
-            function(____, c) return c.name == name end
-        )) do
-            local lines = textLines(__TS__Await(readFile(chat.path)))
-            local saved = parse(lines)
-            local common = commonPrefix(saved, messages)
-            if common == #messages then
-                return ____awaiter_resolve(
-                    nil,
-                    {
-                        action = "unchanged",
-                        name = name,
-                        path = chat.path,
-                        added = 0,
-                        message = ((("Chat \"" .. name) .. "\" is already saved in ") .. display(chat.path)) .. ": nothing new to add."
-                    }
+--- The first listing, when no cache exists yet, may take this long synchronously.
+local FIRST_LISTING_NS = 10000000
+--- The names listed synchronously, unless that takes longer than FIRST_LISTING_NS (a folder of
+-- thousands): undefined then, and the background listing answers the next call.
+local function quickNames(dir)
+    local started = vim.uv.hrtime()
+    local handle = vim.uv.fs_scandir(dir)
+    if handle == nil then
+        return {}
+    end
+    local entries = {}
+    do
+        while true do
+            local name = vim.uv.fs_scandir_next(handle)
+            if name == nil then
+                break
+            end
+            local parsed = parseFileName(name)
+            if parsed ~= nil then
+                entries[#entries + 1] = parsed
+            end
+            if vim.uv.hrtime() - started > FIRST_LISTING_NS then
+                return nil
+            end
+        end
+    end
+    return namesOf(entries)
+end
+--- The names of the saved chats, newest first, each once, for command-line completion, which must
+-- answer at once: from a cache, refreshed in the background when older than 2 s (so the next call
+-- sees chats saved meanwhile, by any Neovim). Without a cache yet, a folder listed within 10 ms
+-- answers at once; a bigger one has no names until the background listing (the startup cleanup
+-- does one) ends.
+function ____exports.names()
+    local dir = chatsDir()
+    if nameCache == nil or nameCache.dir ~= dir then
+        local quick = quickNames(dir)
+        if quick ~= nil then
+            nameCache = {
+                dir = dir,
+                names = quick,
+                at = vim.uv.now()
+            }
+        else
+            ____exports.refresh_names()
+        end
+    elseif vim.uv.now() - nameCache.at > NAMES_FRESH_MS then
+        ____exports.refresh_names()
+    end
+    return nameCache ~= nil and nameCache.dir == dir and ({unpack(nameCache.names)}) or ({})
+end
+--- A path for a new file of `name` that no file uses yet (a later second when taken).
+local function freePath(dir, name, model, cb)
+    local tryTime
+    tryTime = function(t)
+        local path = (dir .. "/") .. fileName(name, model, t)
+        exists(
+            path,
+            ____then(
+                cb,
+                function(taken)
+                    local ____taken_4
+                    if taken then
+                        ____taken_4 = tryTime(t + 1)
+                    else
+                        ____taken_4 = cb(nil, path)
+                    end
+                    return ____taken_4
+                end
+            )
+        )
+    end
+    tryTime(os.time())
+end
+local function survey(dir, name, messages, cb)
+    local found = {}
+    scan(
+        dir,
+        ____then(
+            cb,
+            function(files)
+                eachSeries(
+                    files,
+                    function(chat, done)
+                        if found.unchanged ~= nil then
+                            return done()
+                        end
+                        readFile(
+                            chat.path,
+                            ____then(
+                                done,
+                                function(text) return textLines(
+                                    text,
+                                    function(lines) return parseLines(
+                                        lines,
+                                        function(saved)
+                                            local common = commonPrefix(saved, messages)
+                                            if common == #messages then
+                                                found.unchanged = chat
+                                            elseif common == #saved then
+                                                if found.best == nil or common > found.best.count then
+                                                    found.best = {chat = chat, lines = lines, count = common}
+                                                end
+                                            elseif found.other == nil then
+                                                found.other = chat
+                                            end
+                                            done()
+                                        end
+                                    ) end
+                                ) end
+                            )
+                        )
+                    end,
+                    ____then(
+                        cb,
+                        function() return cb(nil, found) end
+                    )
                 )
             end
-            if common == #saved then
-                if best == nil or common > best.count then
-                    best = {chat = chat, lines = lines, count = common}
-                end
-            elseif other == nil then
-                other = chat
-            end
-        end
-        if best ~= nil then
-            local lines = best.lines
-            local tail = render(__TS__ArraySlice(messages, best.count))
-            if #lines > 0 then
-                lines[#lines + 1] = ""
-            end
-            for ____, l in ipairs(tail) do
-                lines[#lines + 1] = l
-            end
-            __TS__Await(writeFileAtomic(
-                best.chat.path,
-                linesText(lines)
-            ))
-            local added = #messages - best.count
-            return ____awaiter_resolve(
-                nil,
-                {
-                    action = "appended",
-                    name = name,
-                    path = best.chat.path,
-                    added = added,
-                    message = ((((("Saved chat \"" .. name) .. "\": added ") .. plural(added, "message")) .. " to ") .. display(best.chat.path)) .. "."
-                }
-            )
-        end
-        local path = __TS__Await(freePath(dir, name, model))
-        __TS__Await(writeFileAtomic(
-            path,
-            linesText(render(messages))
-        ))
-        if other ~= nil then
-            return ____awaiter_resolve(
-                nil,
-                {
-                    action = "forked",
-                    name = name,
-                    path = path,
-                    added = #messages,
-                    message = ((((("Saved chat \"" .. name) .. "\" to a new file, ") .. display(path)) .. ": ") .. other.file) .. " holds a different conversation under that name and was left as it is."
-                }
-            )
-        end
-        return ____awaiter_resolve(
-            nil,
-            {
-                action = "created",
-                name = name,
-                path = path,
-                added = #messages,
-                message = ((((("Saved chat \"" .. name) .. "\" (") .. plural(#messages, "message")) .. ") to ") .. display(path)) .. "."
-            }
-        )
-    end)
+        ),
+        name
+    )
 end
-local function saveChat(rawName, model, messages)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local check = checkName(rawName)
-        if not check.ok then
-            error(check.reason, 0)
-        end
-        if type(messages) ~= "table" or #messages == 0 then
-            error("Nothing to save: the chat has no messages yet.", 0)
-        end
-        local dir = chatsDir()
-        local ____hasReturned, ____returnValue
-        local ____try = __TS__AsyncAwaiter(function()
-            __TS__Await(mkdirp(dir))
-            ____hasReturned = true
-            ____returnValue = __TS__Await(withChatsLock(
-                dir,
-                function() return saveUnlocked(dir, check.name, model, messages) end
-            ))
-            return
-        end)
-        ____try = ____try.catch(
-            ____try,
-            function(____, e)
-                return __TS__AsyncAwaiter(function()
-                    error(
-                        (("Could not save chat \"" .. check.name) .. "\": ") .. errorText(e),
-                        0
+local function saveUnlocked(dir, name, model, messages, cb)
+    survey(
+        dir,
+        name,
+        messages,
+        ____then(
+            cb,
+            function(____bindingPattern0)
+                local other
+                local unchanged
+                local best
+                best = ____bindingPattern0.best
+                unchanged = ____bindingPattern0.unchanged
+                other = ____bindingPattern0.other
+                if unchanged ~= nil then
+                    return cb(
+                        nil,
+                        {
+                            action = "unchanged",
+                            name = name,
+                            path = unchanged.path,
+                            added = 0,
+                            message = ((("Chat \"" .. name) .. "\" is already saved in ") .. display(unchanged.path)) .. ": nothing new to add."
+                        }
                     )
-                end)
+                end
+                if best ~= nil then
+                    local lines = best.lines
+                    local tail = {}
+                    return renderInto(
+                        tail,
+                        __TS__ArraySlice(messages, best.count),
+                        function()
+                            if #lines > 0 then
+                                lines[#lines + 1] = ""
+                            end
+                            local text = linesText(lines) .. linesText(tail)
+                            writeFileAtomic(
+                                best.chat.path,
+                                text,
+                                ____then(
+                                    cb,
+                                    function()
+                                        local added = #messages - best.count
+                                        cb(
+                                            nil,
+                                            {
+                                                action = "appended",
+                                                name = name,
+                                                path = best.chat.path,
+                                                added = added,
+                                                message = ((((("Saved chat \"" .. name) .. "\": added ") .. plural(added, "message")) .. " to ") .. display(best.chat.path)) .. "."
+                                            }
+                                        )
+                                    end
+                                )
+                            )
+                        end
+                    )
+                end
+                freePath(
+                    dir,
+                    name,
+                    model,
+                    ____then(
+                        cb,
+                        function(path)
+                            local lines = {}
+                            renderInto(
+                                lines,
+                                messages,
+                                function() return writeFileAtomic(
+                                    path,
+                                    linesText(lines),
+                                    ____then(
+                                        cb,
+                                        function()
+                                            if other ~= nil then
+                                                return cb(
+                                                    nil,
+                                                    {
+                                                        action = "forked",
+                                                        name = name,
+                                                        path = path,
+                                                        added = #messages,
+                                                        message = ((((("Saved chat \"" .. name) .. "\" to a new file, ") .. display(path)) .. ": ") .. other.file) .. " holds a different conversation under that name and was left as it is."
+                                                    }
+                                                )
+                                            end
+                                            cb(
+                                                nil,
+                                                {
+                                                    action = "created",
+                                                    name = name,
+                                                    path = path,
+                                                    added = #messages,
+                                                    message = ((((("Saved chat \"" .. name) .. "\" (") .. plural(#messages, "message")) .. ") to ") .. display(path)) .. "."
+                                                }
+                                            )
+                                        end
+                                    )
+                                ) end
+                            )
+                        end
+                    )
+                )
             end
         )
-        __TS__Await(____try)
-        if ____hasReturned then
-            return ____awaiter_resolve(nil, ____returnValue)
-        end
-    end)
+    )
 end
 local function reportTo(cb, message)
     if cb ~= nil then
@@ -254,217 +549,318 @@ local function reportTo(cb, message)
 end
 --- Saves `messages` under `name` (checked with sanitize_name): a new file, or appended to the file
 -- of that name. `model` names the file. Without `cb`, the outcome is notified.
-function ____exports.save(name, model, messages, cb)
-    deliver(
-        saveChat(name, model, messages),
-        reportTo(
-            cb,
-            function(r) return r.message end
-        )
+function ____exports.save(rawName, model, messages, cb)
+    local report = reportTo(
+        cb,
+        function(r) return r.message end
     )
-end
-local function listChats()
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local out = {}
-        for ____, chat in ipairs(__TS__Await(scan(chatsDir()))) do
-            local text = __TS__Await(readFile(chat.path):catch(function() return nil end))
-            local ____describe_1 = describe
-            local ____temp_0
-            if text == nil then
-                ____temp_0 = nil
-            else
-                ____temp_0 = lastModel(textLines(text))
-            end
-            out[#out + 1] = ____describe_1(chat, ____temp_0)
-        end
-        return ____awaiter_resolve(nil, out)
-    end)
-end
---- The saved chats, newest (last saved) first.
-function ____exports.list(cb)
-    deliver(
-        listChats(),
-        cb
-    )
-end
---- The names of the saved chats, newest first, each once. Synchronous (one directory listing, no
--- file read) because command-line completion must answer at once.
-function ____exports.names()
-    local seen = {}
-    local entries = {}
-    for ____, entry in ipairs(listDirSync(chatsDir())) do
-        local parsed = parseFileName(entry.name)
-        if parsed ~= nil then
-            entries[#entries + 1] = parsed
-        end
+    local check = checkName(rawName)
+    if not check.ok then
+        return vim.schedule(function() return report(check.reason) end)
     end
-    __TS__ArraySort(
-        entries,
-        function(____, a, b) return a.timestamp ~= b.timestamp and (a.timestamp > b.timestamp and -1 or 1) or (a.name < b.name and -1 or (a.name > b.name and 1 or 0)) end
-    )
-    local out = {}
-    for ____, e in ipairs(entries) do
-        if seen[e.name] == nil then
-            out[#out + 1] = e.name
-        end
-        seen[e.name] = true
+    if type(messages) ~= "table" or #messages == 0 then
+        return vim.schedule(function() return report("Nothing to save: the chat has no messages yet.") end)
     end
-    return out
-end
-local function findChat(target)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        if (string.find(target, "[/\\]")) ~= nil then
-            local parsed = parseFileName(vim.fs.basename(target))
-            local info = __TS__Await(stat(target))
-            local fallback = {
-                name = vim.fs.basename(target),
-                model = "unknown",
-                timestamp = ""
-            }
-            return ____awaiter_resolve(
-                nil,
-                __TS__ObjectAssign(
-                    {},
-                    parsed or fallback,
-                    {
-                        file = vim.fs.basename(target),
-                        path = target,
-                        mtime = info.mtime.sec
-                    }
-                )
-            )
-        end
-        local check = checkName(target)
-        if not check.ok then
-            error(check.cancelled and "No chat name given: nothing to load." or check.reason, 0)
-        end
-        for ____, chat in ipairs(__TS__Await(scan(chatsDir()))) do
-            if chat.name == check.name then
-                return ____awaiter_resolve(nil, chat)
+    local dir = chatsDir()
+    local function failed(err)
+        return report((("Could not save chat \"" .. check.name) .. "\": ") .. errorText(err))
+    end
+    mkdirp(
+        dir,
+        function(merr)
+            if merr ~= nil then
+                return failed(merr)
             end
-        end
-        error(
-            ((("No saved chat named \"" .. check.name) .. "\" in ") .. display(chatsDir())) .. "; the saved chats are listed by :Ollama load.",
-            0
-        )
-    end)
-end
-local function readChat(target)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local chat
-        local text
-        local ____try = __TS__AsyncAwaiter(function()
-            chat = __TS__Await(findChat(target))
-            text = __TS__Await(readFile(chat.path))
-        end)
-        ____try = ____try.catch(
-            ____try,
-            function(____, e)
-                return __TS__AsyncAwaiter(function()
-                    if isMissing(e) then
-                        error(("No saved chat at " .. target) .. ".", 0)
+            withChatsLock(
+                dir,
+                function(done) return saveUnlocked(
+                    dir,
+                    check.name,
+                    model,
+                    messages,
+                    done
+                ) end,
+                function(err, result)
+                    if err ~= nil then
+                        return failed(err)
                     end
-                    error(
-                        errorText(e),
-                        0
-                    )
-                end)
-            end
-        )
-        __TS__Await(____try)
-        local lines = textLines(text)
-        local messages = parse(lines)
-        if #messages == 0 then
-            error(
-                display(chat.path) .. " holds no chat: it has no \"## User\" or \"## Assistant\" heading.",
-                0
+                    ____exports.refresh_names()
+                    report(nil, result)
+                end
             )
         end
-        return ____awaiter_resolve(
-            nil,
-            {
-                messages = messages,
-                chat = describe(
+    )
+end
+--- Exact models read from files, by path, valid while the file's mtime and size are the same.
+local modelCache = {}
+local function cachedModel(chat)
+    local c = modelCache[chat.path]
+    return c ~= nil and c.mtime == chat.mtime and c.size == chat.size and c or nil
+end
+--- The exact model of a chat file: its last assistant heading, searched in its end first.
+local function exactModel(chat, cb)
+    local cached = cachedModel(chat)
+    if cached ~= nil then
+        return cb(cached.model)
+    end
+    local function remember(model)
+        modelCache[chat.path] = {mtime = chat.mtime, size = chat.size, model = model}
+        cb(model)
+    end
+    readTail(
+        chat.path,
+        chat.size,
+        function(tail)
+            local ____temp_5
+            if tail == nil then
+                ____temp_5 = nil
+            else
+                ____temp_5 = lastModel(__TS__ArraySlice(
+                    vim.split(tail, "\n", {plain = true}),
+                    chat.size > TAIL_BYTES and 1 or 0
+                ))
+            end
+            local model = ____temp_5
+            if model ~= nil or chat.size <= TAIL_BYTES then
+                return remember(model)
+            end
+            readFile(
+                chat.path,
+                function(err, text)
+                    local ____temp_6
+                    if err ~= nil or text == nil then
+                        ____temp_6 = cb(nil)
+                    else
+                        ____temp_6 = textLines(
+                            text,
+                            function(lines) return remember(lastModel(lines)) end
+                        )
+                    end
+                    return ____temp_6
+                end
+            )
+        end
+    )
+end
+--- The saved chats, newest (last saved) first, in slices: the first holds the `first` newest
+-- (default LIST_DETAILED) with their exact models, as soon as the folder is listed; the others
+-- follow in slices of 500 (exact models only when known from an earlier read).
+function ____exports.list_slices(cb, opts)
+    local first = opts and opts.first or ____exports.LIST_DETAILED
+    scan(
+        chatsDir(),
+        function(err, files)
+            if err ~= nil or files == nil then
+                return cb(err or "could not list the saved chats", nil, true)
+            end
+            local head = __TS__ArraySlice(files, 0, first)
+            local out = {}
+            eachSeries(
+                head,
+                function(chat, done) return exactModel(
                     chat,
-                    lastModel(lines)
-                )
-            }
-        )
+                    function(model)
+                        out[#out + 1] = describe(chat, model)
+                        done()
+                    end
+                ) end,
+                function()
+                    cb(nil, out, #files <= first)
+                    local i = first
+                    local slice
+                    slice = function()
+                        if i >= #files then
+                            return
+                        end
+                        local part = {}
+                        local started = vim.uv.hrtime()
+                        while i < #files and #part < LIST_SLICE and vim.uv.hrtime() - started < SLICE_NS do
+                            local ____files_10 = files
+                            local ____i_9 = i
+                            i = ____i_9 + 1
+                            local chat = ____files_10[____i_9 + 1]
+                            local ____describe_13 = describe
+                            local ____opt_11 = cachedModel(chat)
+                            part[#part + 1] = ____describe_13(chat, ____opt_11 and ____opt_11.model)
+                        end
+                        cb(nil, part, i >= #files)
+                        if i < #files then
+                            vim.schedule(slice)
+                        end
+                    end
+                    if i < #files then
+                        vim.schedule(slice)
+                    end
+                end
+            )
+        end
+    )
+end
+--- The saved chats, newest (last saved) first; see `list_slices` for `exact_model`.
+function ____exports.list(cb)
+    local all = {}
+    ____exports.list_slices(function(err, part, done)
+        if err ~= nil then
+            return cb(err)
+        end
+        for ____, c in ipairs(part) do
+            all[#all + 1] = c
+        end
+        if done then
+            cb(nil, all)
+        end
     end)
+end
+local function findChat(target, cb)
+    if (string.find(target, "[/\\]")) ~= nil then
+        return stat(
+            target,
+            ____then(
+                cb,
+                function(info)
+                    local file = vim.fs.basename(target)
+                    local parsed = parseFileName(file) or ({name = file, model = "unknown", timestamp = ""})
+                    cb(
+                        nil,
+                        __TS__ObjectAssign({}, parsed, {file = file, path = target, mtime = info.mtime.sec, size = info.size})
+                    )
+                end
+            )
+        )
+    end
+    local check = checkName(target)
+    if not check.ok then
+        return vim.schedule(function() return cb(check.cancelled and "No chat name given: nothing to load." or check.reason) end)
+    end
+    scan(
+        chatsDir(),
+        ____then(
+            cb,
+            function(files)
+                if #files > 0 then
+                    return cb(nil, files[1])
+                end
+                cb(((("No saved chat named \"" .. check.name) .. "\" in ") .. display(chatsDir())) .. "; the saved chats are listed by :Ollama load.")
+            end
+        ),
+        check.name
+    )
 end
 --- Reads a saved chat: `target` is a name (its newest file) or a path. Calls back with the messages
 -- and the chat's description.
 function ____exports.read(target, cb)
-    deliver(
-        readChat(target),
-        function(err, found) return cb(err, found and found.messages, found and found.chat) end
-    )
-end
-local function deleteAll()
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local dir = chatsDir()
-        if #__TS__Await(scan(dir)) == 0 then
-            return ____awaiter_resolve(nil, 0)
-        end
-        return ____awaiter_resolve(
-            nil,
-            withChatsLock(
-                dir,
-                function()
-                    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-                        local deleted = 0
-                        local failed = {}
-                        for ____, chat in ipairs(__TS__Await(scan(dir))) do
-                            local ____try = __TS__AsyncAwaiter(function()
-                                __TS__Await(unlink(chat.path))
-                                deleted = deleted + 1
-                            end)
-                            ____try = ____try.catch(
-                                ____try,
-                                function(____, e)
-                                    return __TS__AsyncAwaiter(function()
-                                        if not isMissing(e) then
-                                            failed[#failed + 1] = ((chat.file .. " (") .. errorText(e)) .. ")"
-                                        end
-                                    end)
+    findChat(
+        target,
+        function(ferr, chat)
+            local function failed(err)
+                return cb(
+                    isMissing(err) and ("No saved chat at " .. target) .. "." or errorText(err),
+                    nil,
+                    nil
+                )
+            end
+            if ferr ~= nil then
+                return failed(ferr)
+            end
+            readFile(
+                chat.path,
+                function(rerr, text)
+                    if rerr ~= nil then
+                        return failed(rerr)
+                    end
+                    textLines(
+                        text,
+                        function(lines) return parseLines(
+                            lines,
+                            function(messages)
+                                if #messages == 0 then
+                                    return cb(
+                                        display(chat.path) .. " holds no chat: it has no \"## User\" or \"## Assistant\" heading.",
+                                        nil,
+                                        nil
+                                    )
                                 end
-                            )
-                            __TS__Await(____try)
-                        end
-                        if #failed > 0 then
-                            error(
-                                ((("Deleted " .. plural(deleted, "saved chat")) .. ", but could not delete ") .. table.concat(failed, ", ")) .. ".",
-                                0
-                            )
-                        end
-                        return ____awaiter_resolve(nil, deleted)
-                    end)
+                                cb(
+                                    nil,
+                                    messages,
+                                    describe(
+                                        chat,
+                                        lastModel(lines)
+                                    )
+                                )
+                            end
+                        ) end
+                    )
                 end
             )
-        )
-    end)
+        end
+    )
 end
 --- Deletes every saved chat (only files named like one, in the chats folder); calls back with how
 -- many. Without `cb`, the outcome is notified.
 function ____exports.delete_all(cb)
-    deliver(
-        deleteAll(),
-        reportTo(
-            cb,
-            function(n) return ((("Deleted " .. plural(n, "saved chat")) .. " from ") .. display(chatsDir())) .. "." end
+    local report = reportTo(
+        cb,
+        function(n) return ((("Deleted " .. plural(n, "saved chat")) .. " from ") .. display(chatsDir())) .. "." end
+    )
+    local dir = chatsDir()
+    scan(
+        dir,
+        ____then(
+            report,
+            function(before)
+                if #before == 0 then
+                    return report(nil, 0)
+                end
+                withChatsLock(
+                    dir,
+                    function(done)
+                        local deleted = 0
+                        local failed = {}
+                        scan(
+                            dir,
+                            ____then(
+                                done,
+                                function(files) return eachSeries(
+                                    files,
+                                    function(chat, next) return unlink(
+                                        chat.path,
+                                        function(err)
+                                            if err == nil then
+                                                deleted = deleted + 1
+                                            elseif not isMissing(err) then
+                                                failed[#failed + 1] = ((chat.file .. " (") .. errorText(err)) .. ")"
+                                            end
+                                            next()
+                                        end
+                                    ) end,
+                                    function()
+                                        if #failed > 0 then
+                                            return done(((("Deleted " .. plural(deleted, "saved chat")) .. ", but could not delete ") .. table.concat(failed, ", ")) .. ".")
+                                        end
+                                        done(nil, deleted)
+                                    end
+                                ) end
+                            )
+                        )
+                    end,
+                    function(err, n)
+                        ____exports.refresh_names()
+                        report(err, n)
+                    end
+                )
+            end
         )
     )
 end
 --- How many saved chats there are.
 function ____exports.count(cb)
-    local ____deliver_7 = deliver
-    local ____self_6 = scan(chatsDir())
-    ____deliver_7(
-        ____self_6["then"](
-            ____self_6,
-            function(____, found) return #found end
-        ),
-        cb
+    scan(
+        chatsDir(),
+        ____then(
+            cb,
+            function(found) return cb(nil, #found) end
+        )
     )
 end
 return ____exports

@@ -1,20 +1,19 @@
-local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__AsyncAwaiter = ____lualib.__TS__AsyncAwaiter
-local __TS__Await = ____lualib.__TS__Await
-local __TS__ArrayEvery = ____lualib.__TS__ArrayEvery
-local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
 local config = require("ollama-chat.config")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____async = require("ollama-chat.store.async")
-local deliver = ____async.deliver
+local eachSeries = ____async.eachSeries
 local errorText = ____async.errorText
+local ____then = ____async["then"]
 local ____chatdir = require("ollama-chat.store.chatdir")
 local chatsDir = ____chatdir.chatsDir
 local dataDir = ____chatdir.dataDir
 local scan = ____chatdir.scan
 local withChatsLock = ____chatdir.withChatsLock
+local ____chats = require("ollama-chat.store.chats")
+local refresh_names = ____chats.refresh_names
 local ____fs = require("ollama-chat.store.fs")
 local appendFile = ____fs.appendFile
 local unlink = ____fs.unlink
@@ -23,69 +22,93 @@ local function logLine(now, file, mtime, days)
     local stamp = os.date("%Y-%m-%d %H:%M:%S", now)
     return ((((((stamp .. " deleted ") .. file) .. " (last saved ") .. os.date("%Y-%m-%d", mtime)) .. ", older than retention_days = ") .. tostring(days)) .. ")\n"
 end
-local function cleanup()
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local result = {deleted = {}, failed = {}, disabled = false}
-        local days = config.get().retention_days
-        if days <= 0 then
-            result.disabled = true
-            return ____awaiter_resolve(nil, result)
+local function olderThan(files, cutoff)
+    local old = {}
+    for ____, chat in ipairs(files) do
+        if chat.mtime < cutoff then
+            old[#old + 1] = chat
         end
-        local dir = chatsDir()
-        local function cutoff()
-            return os.time() - days * DAY
-        end
-        if __TS__ArrayEvery(
-            __TS__Await(scan(dir)),
-            function(____, chat) return chat.mtime >= cutoff() end
-        ) then
-            return ____awaiter_resolve(nil, result)
-        end
-        return ____awaiter_resolve(
-            nil,
-            withChatsLock(
-                dir,
-                function()
-                    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-                        local lines = {}
-                        for ____, chat in ipairs(__TS__ArrayFilter(
-                            __TS__Await(scan(dir)),
-                            function(____, c) return c.mtime < cutoff() end
-                        )) do
-                            local ____try = __TS__AsyncAwaiter(function()
-                                __TS__Await(unlink(chat.path))
-                                local ____result_deleted_0 = result.deleted
-                                ____result_deleted_0[#____result_deleted_0 + 1] = chat.file
-                                lines[#lines + 1] = logLine(
-                                    os.time(),
-                                    chat.file,
-                                    chat.mtime,
-                                    days
-                                )
-                            end)
-                            ____try = ____try.catch(
-                                ____try,
-                                function(____, e)
-                                    return __TS__AsyncAwaiter(function()
-                                        local ____result_failed_1 = result.failed
-                                        ____result_failed_1[#____result_failed_1 + 1] = ((chat.file .. " (") .. errorText(e)) .. ")"
-                                    end)
+    end
+    return old
+end
+local function cleanup(cb)
+    local result = {deleted = {}, failed = {}, disabled = false}
+    local days = config.get().retention_days
+    if days <= 0 then
+        result.disabled = true
+        return vim.schedule(function() return cb(nil, result) end)
+    end
+    local dir = chatsDir()
+    local function cutoff()
+        return os.time() - days * DAY
+    end
+    scan(
+        dir,
+        ____then(
+            cb,
+            function(files)
+                if #olderThan(
+                    files,
+                    cutoff()
+                ) == 0 then
+                    return cb(nil, result)
+                end
+                withChatsLock(
+                    dir,
+                    function(done)
+                        scan(
+                            dir,
+                            ____then(
+                                done,
+                                function(again)
+                                    local lines = {}
+                                    eachSeries(
+                                        olderThan(
+                                            again,
+                                            cutoff()
+                                        ),
+                                        function(chat, next) return unlink(
+                                            chat.path,
+                                            function(err)
+                                                if err ~= nil then
+                                                    local ____result_failed_0 = result.failed
+                                                    ____result_failed_0[#____result_failed_0 + 1] = ((chat.file .. " (") .. errorText(err)) .. ")"
+                                                else
+                                                    local ____result_deleted_1 = result.deleted
+                                                    ____result_deleted_1[#____result_deleted_1 + 1] = chat.file
+                                                    lines[#lines + 1] = logLine(
+                                                        os.time(),
+                                                        chat.file,
+                                                        chat.mtime,
+                                                        days
+                                                    )
+                                                end
+                                                next()
+                                            end
+                                        ) end,
+                                        function()
+                                            if #lines == 0 then
+                                                return done(nil, result)
+                                            end
+                                            appendFile(
+                                                dataDir() .. "/cleanup.log",
+                                                table.concat(lines, ""),
+                                                ____then(
+                                                    done,
+                                                    function() return done(nil, result) end
+                                                )
+                                            )
+                                        end
+                                    )
                                 end
                             )
-                            __TS__Await(____try)
-                        end
-                        if #lines > 0 then
-                            __TS__Await(appendFile(
-                                dataDir() .. "/cleanup.log",
-                                table.concat(lines, "")
-                            ))
-                        end
-                        return ____awaiter_resolve(nil, result)
-                    end)
-                end
-            )
+                        )
+                    end,
+                    cb
+                )
+            end
         )
-    end)
+    )
 end
 local function report(err, result)
     if err ~= nil then
@@ -111,19 +134,9 @@ local function report(err, result)
 end
 --- Deletes the saved chats older than retention_days. Without `cb`, the outcome is notified.
 function ____exports.run(cb)
-    deliver(
-        cleanup(),
-        cb or report
-    )
-end
---- Runs the cleanup `delay_ms` after now (default 1 s), off the startup path.
-function ____exports.schedule(delay_ms)
-    if delay_ms == nil then
-        delay_ms = 1000
-    end
-    vim.defer_fn(
-        function() return ____exports.run() end,
-        delay_ms
-    )
+    cleanup(function(err, result)
+        refresh_names();
+        (cb or report)(err, result)
+    end)
 end
 return ____exports

@@ -1,81 +1,115 @@
-local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__AsyncAwaiter = ____lualib.__TS__AsyncAwaiter
-local __TS__Await = ____lualib.__TS__Await
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
 local ____async = require("ollama-chat.store.async")
 local errorText = ____async.errorText
 local isExisting = ____async.isExisting
 local isMissing = ____async.isMissing
+local ____then = ____async["then"]
 local unlessMissing = ____async.unlessMissing
 local uv = ____async.uv
 local CHUNK = 1024 * 1024
 local FILE_MODE = 420
 local DIR_MODE = 493
-local function open(path, flags, mode)
-    return uv(function(done) return vim.uv.fs_open(path, flags, mode, done) end)
+local uvx = vim.uv
+local function open(path, flags, mode, cb)
+    uv(
+        function(done) return vim.uv.fs_open(path, flags, mode, done) end,
+        cb
+    )
 end
-local function close(fd)
-    return uv(function(done) return vim.uv.fs_close(fd, done) end)
+local function close(fd, cb)
+    uv(
+        function(done) return vim.uv.fs_close(fd, done) end,
+        function(err) return cb(err) end
+    )
 end
-function ____exports.rename(from, to)
-    return uv(function(done) return vim.uv.fs_rename(from, to, done) end)
+function ____exports.rename(from, to, cb)
+    uv(
+        function(done) return vim.uv.fs_rename(from, to, done) end,
+        function(err) return cb(err) end
+    )
 end
-function ____exports.unlink(path)
-    return uv(function(done) return vim.uv.fs_unlink(path, done) end)
+function ____exports.unlink(path, cb)
+    uv(
+        function(done) return vim.uv.fs_unlink(path, done) end,
+        function(err) return cb(err) end
+    )
 end
-function ____exports.stat(path)
-    return uv(function(done) return vim.uv.fs_stat(path, done) end)
+function ____exports.stat(path, cb)
+    uv(
+        function(done) return vim.uv.fs_stat(path, done) end,
+        cb
+    )
 end
 --- Whether `path` exists (anything that is not "no such file" counts as existing).
-function ____exports.exists(path)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        return ____awaiter_resolve(
+function ____exports.exists(path, cb)
+    ____exports.stat(
+        path,
+        unlessMissing(
             nil,
-            __TS__Await(unlessMissing(
-                ____exports.stat(path),
-                nil
-            )) ~= nil
+            ____then(
+                cb,
+                function(info) return cb(nil, info ~= nil) end
+            )
         )
-    end)
+    )
 end
 --- The whole content of a file.
-function ____exports.readFile(path)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local fd = __TS__Await(open(path, "r", 0))
-        local parts = {}
-        local ____try = __TS__AsyncAwaiter(function()
-            local offset = 0
-            do
-                while true do
-                    local chunk = __TS__Await(uv(function(done) return vim.uv.fs_read(fd, CHUNK, offset, done) end))
-                    if chunk == nil or chunk == "" then
-                        break
-                    end
-                    parts[#parts + 1] = chunk
-                    offset = offset + #chunk
-                    if #chunk < CHUNK then
-                        break
-                    end
+function ____exports.readFile(path, cb)
+    open(
+        path,
+        "r",
+        0,
+        ____then(
+            cb,
+            function(fd)
+                local parts = {}
+                local offset = 0
+                local function finish(err)
+                    return close(
+                        fd,
+                        function()
+                            local ____temp_0
+                            if err ~= nil then
+                                ____temp_0 = cb(err)
+                            else
+                                ____temp_0 = cb(
+                                    nil,
+                                    table.concat(parts, "")
+                                )
+                            end
+                            return ____temp_0
+                        end
+                    )
                 end
-            end
-        end)
-        ____try = ____try.finally(
-            ____try,
-            function()
-                return __TS__AsyncAwaiter(function()
-                    __TS__Await(close(fd))
-                end)
+                local readNext
+                readNext = function()
+                    uv(
+                        function(done) return vim.uv.fs_read(fd, CHUNK, offset, done) end,
+                        function(err, chunk)
+                            if err ~= nil then
+                                return finish(err)
+                            end
+                            if chunk == nil or chunk == "" then
+                                return finish(nil)
+                            end
+                            parts[#parts + 1] = chunk
+                            offset = offset + #chunk
+                            if #chunk < CHUNK then
+                                finish(nil)
+                            else
+                                readNext()
+                            end
+                        end
+                    )
+                end
+                readNext()
             end
         )
-        __TS__Await(____try)
-        return ____awaiter_resolve(
-            nil,
-            table.concat(parts, "")
-        )
-    end)
+    )
 end
 --- The whole content of a file, read synchronously: [text] or [undefined, error]. Only for the
--- preferences file, a few hundred bytes read once on first use.
+-- preferences file, whose size the caller checked (at most 1 MB), read once on first use.
 function ____exports.readFileSync(path)
     local fd, err = vim.uv.fs_open(path, "r", 0)
     if fd == nil then
@@ -104,22 +138,30 @@ function ____exports.readFileSync(path)
     end
     return table.concat(parts, ""), nil
 end
-local function writeAll(fd, data, append)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local written = 0
-        while written < #data do
-            local rest = written == 0 and data or string.sub(data, written + 1)
-            local offset = append and -1 or written
-            local n = __TS__Await(uv(function(done) return vim.uv.fs_write(fd, rest, offset, done) end))
-            if n == nil or n <= 0 then
-                error(
-                    ((("could not write to the file (wrote " .. tostring(written)) .. " of ") .. tostring(#data)) .. " bytes)",
-                    0
-                )
-            end
-            written = written + n
+local function writeAll(fd, data, append, cb)
+    local written = 0
+    local writeNext
+    writeNext = function()
+        if written >= #data then
+            return cb()
         end
-    end)
+        local rest = written == 0 and data or string.sub(data, written + 1)
+        local offset = append and -1 or written
+        uv(
+            function(done) return vim.uv.fs_write(fd, rest, offset, done) end,
+            function(err, n)
+                if err ~= nil then
+                    return cb(err)
+                end
+                if n == nil or n <= 0 then
+                    return cb(((("could not write to the file (wrote " .. tostring(written)) .. " of ") .. tostring(#data)) .. " bytes)")
+                end
+                written = written + n
+                writeNext()
+            end
+        )
+    end
+    writeNext()
 end
 local tempCounter = 0
 --- A temp file next to `path`: a dot file, unique to this process and call.
@@ -128,223 +170,344 @@ local function tempPathFor(path)
     return (((((vim.fs.dirname(path) .. "/.") .. vim.fs.basename(path)) .. ".tmp-") .. tostring(vim.uv.os_getpid())) .. "-") .. tostring(tempCounter)
 end
 --- Creates a new temp file next to `path` (never an existing one).
-local function createTemp(path)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        do
-            local attempt = 1
-            while true do
-                local temp = tempPathFor(path)
-                local ____hasReturned, ____returnValue
-                local ____try = __TS__AsyncAwaiter(function()
-                    ____hasReturned = true
-                    ____returnValue = {
-                        fd = __TS__Await(open(temp, "wx", FILE_MODE)),
-                        temp = temp
-                    }
-                    return
-                end)
-                ____try = ____try.catch(
-                    ____try,
-                    function(____, e)
-                        return __TS__AsyncAwaiter(function()
-                            if not isExisting(e) or attempt >= 5 then
-                                error(e, 0)
+local function createTemp(path, attempt, cb)
+    local temp = tempPathFor(path)
+    open(
+        temp,
+        "wx",
+        FILE_MODE,
+        function(err, fd)
+            if err ~= nil and isExisting(err) and attempt < 5 then
+                return createTemp(path, attempt + 1, cb)
+            end
+            if err ~= nil then
+                return cb(err)
+            end
+            cb(nil, {fd = fd, temp = temp})
+        end
+    )
+end
+--- `path` resolved through symbolic links (a link's target is relative to the link's folder).
+local function resolveLinks(path, hops, cb)
+    uvx.fs_lstat(
+        path,
+        function(lerr, info) return vim.schedule(function()
+            if lerr ~= nil or info == nil or info.type ~= "link" then
+                return cb(nil, path)
+            end
+            if hops >= 16 then
+                return cb(path .. ": too many levels of symbolic links")
+            end
+            uvx.fs_readlink(
+                path,
+                function(rerr, target) return vim.schedule(function()
+                    if rerr ~= nil or target == nil then
+                        return cb(rerr or path .. ": unreadable link")
+                    end
+                    local next = string.sub(target, 1, 1) == "/" and target or (vim.fs.dirname(path) .. "/") .. target
+                    resolveLinks(
+                        vim.fs.normalize(next),
+                        hops + 1,
+                        cb
+                    )
+                end) end
+            )
+        end) end
+    )
+end
+local function writeThroughTemp(path, data, mode, cb)
+    createTemp(
+        path,
+        1,
+        ____then(
+            cb,
+            function(____bindingPattern0)
+                local temp
+                local fd
+                fd = ____bindingPattern0.fd
+                temp = ____bindingPattern0.temp
+                local function fail(err, closed)
+                    local function removeTemp()
+                        return ____exports.unlink(
+                            temp,
+                            function() return cb(err) end
+                        )
+                    end
+                    if closed then
+                        removeTemp()
+                    else
+                        close(fd, removeTemp)
+                    end
+                end
+                local function write()
+                    return writeAll(
+                        fd,
+                        data,
+                        false,
+                        function(werr)
+                            if werr ~= nil then
+                                return fail(werr, false)
                             end
-                        end)
+                            uv(
+                                function(done) return vim.uv.fs_fsync(fd, done) end,
+                                function(serr)
+                                    if serr ~= nil then
+                                        return fail(serr, false)
+                                    end
+                                    close(
+                                        fd,
+                                        function(cerr)
+                                            if cerr ~= nil then
+                                                return fail(cerr, true)
+                                            end
+                                            ____exports.rename(
+                                                temp,
+                                                path,
+                                                function(rerr)
+                                                    local ____temp_1
+                                                    if rerr ~= nil then
+                                                        ____temp_1 = fail(rerr, true)
+                                                    else
+                                                        ____temp_1 = cb()
+                                                    end
+                                                    return ____temp_1
+                                                end
+                                            )
+                                        end
+                                    )
+                                end
+                            )
+                        end
+                    )
+                end
+                if mode == nil then
+                    return write()
+                end
+                uv(
+                    function(done) return uvx.fs_fchmod(fd, mode, done) end,
+                    function(merr)
+                        local ____temp_2
+                        if merr ~= nil then
+                            ____temp_2 = fail(merr, false)
+                        else
+                            ____temp_2 = write()
+                        end
+                        return ____temp_2
                     end
                 )
-                __TS__Await(____try)
-                if ____hasReturned then
-                    return ____awaiter_resolve(nil, ____returnValue)
-                end
-                attempt = attempt + 1
-            end
-        end
-    end)
-end
-local function writeThroughTemp(path, data)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local ____TS__Await_result_0 = __TS__Await(createTemp(path))
-        local fd = ____TS__Await_result_0.fd
-        local temp = ____TS__Await_result_0.temp
-        local closed = false
-        local ____try = __TS__AsyncAwaiter(function()
-            __TS__Await(writeAll(fd, data, false))
-            __TS__Await(uv(function(done) return vim.uv.fs_fsync(fd, done) end))
-            closed = true
-            __TS__Await(close(fd))
-            __TS__Await(____exports.rename(temp, path))
-        end)
-        ____try = ____try.catch(
-            ____try,
-            function(____, e)
-                return __TS__AsyncAwaiter(function()
-                    if not closed then
-                        __TS__Await(close(fd):catch(function() return nil end))
-                    end
-                    __TS__Await(____exports.unlink(temp):catch(function() return nil end))
-                    error(e, 0)
-                end)
             end
         )
-        __TS__Await(____try)
-    end)
+    )
 end
 --- Writes `data` to `path` so that readers only ever see the old or the new content: a temp file in
--- the same directory is written, flushed to disk and renamed over `path`.
-function ____exports.writeFileAtomic(path, data)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local ____try = __TS__AsyncAwaiter(function()
-            __TS__Await(writeThroughTemp(path, data))
-        end)
-        ____try = ____try.catch(
-            ____try,
-            function(____, e)
-                return __TS__AsyncAwaiter(function()
-                    error(
-                        (("could not write " .. path) .. ": ") .. errorText(e),
-                        0
-                    )
-                end)
+-- the same directory is written, flushed to disk and renamed over `path`. A symbolic link is
+-- written through (its target is replaced, the link stays), and an existing file keeps its mode.
+function ____exports.writeFileAtomic(path, data, cb)
+    local function failed(err)
+        return cb((("could not write " .. path) .. ": ") .. errorText(err))
+    end
+    resolveLinks(
+        path,
+        0,
+        function(lerr, target)
+            if lerr ~= nil then
+                return failed(lerr)
             end
-        )
-        __TS__Await(____try)
-    end)
+            ____exports.stat(
+                target,
+                function(serr, info)
+                    if serr ~= nil and not isMissing(serr) then
+                        return failed(serr)
+                    end
+                    local mode = info ~= nil and info.mode % 4096 or nil
+                    writeThroughTemp(
+                        target,
+                        data,
+                        mode,
+                        function(err)
+                            local ____temp_3
+                            if err ~= nil then
+                                ____temp_3 = failed(err)
+                            else
+                                ____temp_3 = cb()
+                            end
+                            return ____temp_3
+                        end
+                    )
+                end
+            )
+        end
+    )
 end
 --- Creates `path` holding `content`, unless it exists (O_EXCL): false then. A reader may see it
 -- empty for a moment, between creation and write.
-function ____exports.createNew(path, content)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local fd
-        local ____hasReturned, ____returnValue
-        local ____try = __TS__AsyncAwaiter(function()
-            fd = __TS__Await(open(path, "wx", FILE_MODE))
-        end)
-        ____try = ____try.catch(
-            ____try,
-            function(____, e)
-                return __TS__AsyncAwaiter(function()
-                    if isExisting(e) then
-                        ____hasReturned = true
-                        ____returnValue = false
-                        return
+function ____exports.createNew(path, content, cb)
+    open(
+        path,
+        "wx",
+        FILE_MODE,
+        function(err, fd)
+            if err ~= nil then
+                local ____isExisting_result_4
+                if isExisting(err) then
+                    ____isExisting_result_4 = cb(nil, false)
+                else
+                    ____isExisting_result_4 = cb(err)
+                end
+                return ____isExisting_result_4
+            end
+            writeAll(
+                fd,
+                content,
+                false,
+                function(werr)
+                    if werr ~= nil then
+                        return close(
+                            fd,
+                            function() return ____exports.unlink(
+                                path,
+                                function() return cb(werr) end
+                            ) end
+                        )
                     end
-                    error(e, 0)
-                end)
-            end
-        )
-        __TS__Await(____try)
-        if ____hasReturned then
-            return ____awaiter_resolve(nil, ____returnValue)
+                    close(
+                        fd,
+                        function(cerr)
+                            local ____temp_5
+                            if cerr ~= nil then
+                                ____temp_5 = cb(cerr)
+                            else
+                                ____temp_5 = cb(nil, true)
+                            end
+                            return ____temp_5
+                        end
+                    )
+                end
+            )
         end
-        local ____try = __TS__AsyncAwaiter(function()
-            __TS__Await(writeAll(fd, content, false))
-        end)
-        ____try = ____try.catch(
-            ____try,
-            function(____, e)
-                return __TS__AsyncAwaiter(function()
-                    __TS__Await(close(fd):catch(function() return nil end))
-                    __TS__Await(____exports.unlink(path):catch(function() return nil end))
-                    error(e, 0)
-                end)
-            end
-        )
-        __TS__Await(____try)
-        __TS__Await(close(fd))
-        return ____awaiter_resolve(nil, true)
-    end)
+    )
 end
 --- Appends `data` to `path`, creating it when missing.
-function ____exports.appendFile(path, data)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local fd = __TS__Await(open(path, "a", FILE_MODE))
-        local ____try = __TS__AsyncAwaiter(function()
-            __TS__Await(writeAll(fd, data, true))
-        end)
-        ____try = ____try.finally(
-            ____try,
-            function()
-                return __TS__AsyncAwaiter(function()
-                    __TS__Await(close(fd))
-                end)
+function ____exports.appendFile(path, data, cb)
+    open(
+        path,
+        "a",
+        FILE_MODE,
+        ____then(
+            cb,
+            function(fd)
+                writeAll(
+                    fd,
+                    data,
+                    true,
+                    function(werr) return close(
+                        fd,
+                        function(cerr) return cb(werr or cerr) end
+                    ) end
+                )
             end
         )
-        __TS__Await(____try)
-    end)
+    )
 end
 --- Creates `path` and its missing parents (mkdir -p).
-function ____exports.mkdirp(path)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local ____hasReturned, ____returnValue
-        local ____try = __TS__AsyncAwaiter(function()
-            __TS__Await(uv(function(done) return vim.uv.fs_mkdir(path, DIR_MODE, done) end))
-        end)
-        ____try = ____try.catch(
-            ____try,
-            function(____, e)
-                return __TS__AsyncAwaiter(function()
-                    if isExisting(e) then
-                        if __TS__Await(____exports.stat(path)).type ~= "directory" then
-                            error(path .. " exists and is not a directory", 0)
-                        end
-                        ____hasReturned = true
-                        return
-                    end
-                    local parent = vim.fs.dirname(path)
-                    if not isMissing(e) or parent == path then
-                        error(e, 0)
-                    end
-                    __TS__Await(____exports.mkdirp(parent))
-                    __TS__Await(____exports.mkdirp(path))
-                end)
+function ____exports.mkdirp(path, cb)
+    uv(
+        function(done) return vim.uv.fs_mkdir(path, DIR_MODE, done) end,
+        function(err)
+            if err == nil then
+                return cb()
             end
-        )
-        __TS__Await(____try)
-        if ____hasReturned then
-            return ____awaiter_resolve(nil, ____returnValue)
+            if isExisting(err) then
+                return ____exports.stat(
+                    path,
+                    ____then(
+                        cb,
+                        function(info) return cb(info.type ~= "directory" and path .. " exists and is not a directory" or nil) end
+                    )
+                )
+            end
+            local parent = vim.fs.dirname(path)
+            if not isMissing(err) or parent == path then
+                return cb(err)
+            end
+            ____exports.mkdirp(
+                parent,
+                ____then(
+                    cb,
+                    function() return ____exports.mkdirp(path, cb) end
+                )
+            )
         end
-    end)
+    )
 end
-local function entriesOf(handle)
-    local entries = {}
+--- The entries of a directory, listed in slices across event-loop turns (a folder may hold tens of
+-- thousands); a missing directory has none.
+function ____exports.listDir(path, cb)
+    uv(
+        function(done) return vim.uv.fs_scandir(path, done) end,
+        unlessMissing(
+            nil,
+            ____then(
+                cb,
+                function(handle)
+                    local entries = {}
+                    if handle == nil then
+                        return cb(nil, entries)
+                    end
+                    local slice
+                    slice = function()
+                        local started = vim.uv.hrtime()
+                        do
+                            while true do
+                                local name, kind = vim.uv.fs_scandir_next(handle)
+                                if name == nil then
+                                    return cb(nil, entries)
+                                end
+                                entries[#entries + 1] = {name = name, type = kind or "unknown"}
+                                if #entries % 256 == 0 and vim.uv.hrtime() - started > 4000000 then
+                                    return vim.schedule(slice)
+                                end
+                            end
+                        end
+                    end
+                    slice()
+                end
+            )
+        )
+    )
+end
+--- Synchronous stat: the preferences file's size, checked before its synchronous read.
+function ____exports.statSync(path)
+    local info = vim.uv.fs_stat(path)
+    return info
+end
+--- Writes `path` whole through a temp file and a rename, synchronously, through a symbolic link and
+-- keeping the file's mode. Only for Neovim's exit, when an asynchronous write would never finish.
+function ____exports.writeFileAtomicSync(path, text)
+    local target = path
     do
-        while true do
-            local name, kind = vim.uv.fs_scandir_next(handle)
-            if name == nil then
+        local hops = 0
+        while hops < 16 do
+            local info = uvx.fs_lstat(target)
+            if info == nil or info.type ~= "link" then
                 break
             end
-            entries[#entries + 1] = {name = name, type = kind or "unknown"}
+            local link = uvx.fs_readlink(target)
+            if link == nil then
+                break
+            end
+            target = vim.fs.normalize(string.sub(link, 1, 1) == "/" and link or (vim.fs.dirname(target) .. "/") .. link)
+            hops = hops + 1
         end
     end
-    return entries
-end
---- The entries of a directory; a missing directory has none.
-function ____exports.listDir(path)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local handle = __TS__Await(unlessMissing(
-            uv(function(done) return vim.uv.fs_scandir(path, done) end),
-            nil
-        ))
-        return ____awaiter_resolve(
-            nil,
-            handle == nil and ({}) or entriesOf(handle)
-        )
-    end)
-end
---- The entries of a directory, listed synchronously; a missing or unreadable directory has none.
--- Only where an answer is needed at once (command-line completion).
-function ____exports.listDirSync(path)
-    local handle = vim.uv.fs_scandir(path)
-    return handle == nil and ({}) or entriesOf(handle)
-end
---- Writes `path` whole through a temp file and a rename, synchronously. Only for Neovim's exit,
--- when an asynchronous write would never finish.
-function ____exports.writeFileAtomicSync(path, text)
-    local temp = ((path .. ".exit-") .. tostring(vim.fn.getpid())) .. ".tmp"
-    local fd, oerr = vim.uv.fs_open(temp, "w", 420)
+    local before = ____exports.statSync(target)
+    local temp = ((target .. ".exit-") .. tostring(vim.fn.getpid())) .. ".tmp"
+    local fd, oerr = vim.uv.fs_open(temp, "w", FILE_MODE)
     if fd == nil then
         return oerr
+    end
+    if before ~= nil then
+        uvx.fs_fchmod(fd, before.mode % 4096)
     end
     local ____, werr = vim.uv.fs_write(fd, text, 0)
     vim.uv.fs_fsync(fd)
@@ -353,7 +516,7 @@ function ____exports.writeFileAtomicSync(path, text)
         vim.uv.fs_unlink(temp)
         return werr
     end
-    local ____, rerr = vim.uv.fs_rename(temp, path)
+    local ____, rerr = vim.uv.fs_rename(temp, target)
     return rerr
 end
 return ____exports

@@ -1,9 +1,8 @@
-local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__AsyncAwaiter = ____lualib.__TS__AsyncAwaiter
-local __TS__Await = ____lualib.__TS__Await
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
 local ____async = require("ollama-chat.store.async")
 local sleep = ____async.sleep
+local ____then = ____async["then"]
 local unlessMissing = ____async.unlessMissing
 local ____fs = require("ollama-chat.store.fs")
 local createNew = ____fs.createNew
@@ -41,140 +40,208 @@ local function parseHolder(text)
     }
 end
 --- The lock's holder as last written, or undefined when the lock is gone.
-local function readLock(path)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local text = __TS__Await(unlessMissing(
-            readFile(path),
-            nil
-        ))
-        local ____temp_0
-        if text == nil then
-            ____temp_0 = nil
-        else
-            ____temp_0 = {
-                holder = parseHolder(text),
-                text = text
-            }
-        end
-        return ____awaiter_resolve(nil, ____temp_0)
-    end)
+local function readLock(path, cb)
+    readFile(
+        path,
+        unlessMissing(
+            nil,
+            ____then(
+                cb,
+                function(text)
+                    local ____cb_1 = cb
+                    local ____temp_0
+                    if text == nil then
+                        ____temp_0 = nil
+                    else
+                        ____temp_0 = {
+                            holder = parseHolder(text),
+                            text = text
+                        }
+                    end
+                    return ____cb_1(nil, ____temp_0)
+                end
+            )
+        )
+    )
 end
 local function processExists(pid)
     return type(vim.api.nvim_get_proc(pid)) == "table"
 end
-local function isStale(path, holder)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        if holder ~= nil and holder.host == vim.uv.os_gethostname() and not processExists(holder.pid) then
-            return ____awaiter_resolve(nil, true)
-        end
-        local since = holder ~= nil and holder.time or __TS__Await(stat(path)).mtime.sec
-        return ____awaiter_resolve(
+local function isStale(path, holder, cb)
+    if holder ~= nil and holder.host == vim.uv.os_gethostname() and not processExists(holder.pid) then
+        return cb(nil, true)
+    end
+    if holder ~= nil then
+        return cb(
             nil,
-            os.time() - since > ____exports.settings.stale_s
+            os.time() - holder.time > ____exports.settings.stale_s
         )
-    end)
+    end
+    stat(
+        path,
+        ____then(
+            cb,
+            function(info) return cb(
+                nil,
+                os.time() - info.mtime.sec > ____exports.settings.stale_s
+            ) end
+        )
+    )
 end
 --- Removes the lock at `path` when it still holds `seen` and is stale; under the `.break` lock.
-local function breakStale(path, seen)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local breakPath = path .. ".break"
-        if not __TS__Await(createNew(
-            breakPath,
-            formatHolder(newHolder())
-        )) then
-            local ____os_time_result_2 = os.time()
-            local ____self_1 = stat(breakPath)
-            local age = ____os_time_result_2 - __TS__Await(____self_1["then"](
-                ____self_1,
-                function(____, s) return s.mtime.sec end,
-                function() return os.time() end
-            ))
-            if age > ____exports.settings.break_stale_s then
-                __TS__Await(unlink(breakPath):catch(function() return nil end))
-            else
-                __TS__Await(sleep(____exports.settings.retry_ms))
-            end
-            return ____awaiter_resolve(nil)
-        end
-        local ____try = __TS__AsyncAwaiter(function()
-            local again = __TS__Await(readLock(path))
-            if again ~= nil and again.text == seen and __TS__Await(isStale(path, again.holder)) then
-                __TS__Await(unlink(path))
-            end
-        end)
-        ____try = ____try.finally(
-            ____try,
-            function()
-                return __TS__AsyncAwaiter(function()
-                    __TS__Await(unlink(breakPath):catch(function() return nil end))
-                end)
+local function breakStale(path, seen, cb)
+    local breakPath = path .. ".break"
+    createNew(
+        breakPath,
+        formatHolder(newHolder()),
+        ____then(
+            cb,
+            function(mine)
+                if not mine then
+                    return stat(
+                        breakPath,
+                        function(_err, info)
+                            local age = os.time() - (info ~= nil and info.mtime.sec or os.time())
+                            if age > ____exports.settings.break_stale_s then
+                                unlink(
+                                    breakPath,
+                                    function() return cb() end
+                                )
+                            else
+                                sleep(
+                                    ____exports.settings.retry_ms,
+                                    function() return cb() end
+                                )
+                            end
+                        end
+                    )
+                end
+                local function done(err)
+                    return unlink(
+                        breakPath,
+                        function() return cb(err) end
+                    )
+                end
+                readLock(
+                    path,
+                    ____then(
+                        done,
+                        function(again)
+                            if again == nil or again.text ~= seen then
+                                return done()
+                            end
+                            isStale(
+                                path,
+                                again.holder,
+                                ____then(
+                                    done,
+                                    function(stale)
+                                        local ____stale_2
+                                        if stale then
+                                            ____stale_2 = unlink(path, done)
+                                        else
+                                            ____stale_2 = done()
+                                        end
+                                        return ____stale_2
+                                    end
+                                )
+                            )
+                        end
+                    )
+                )
             end
         )
-        __TS__Await(____try)
-    end)
+    )
 end
 local function busyMessage(path, holder)
     local who = holder == nil and "another Neovim" or ((((("another Neovim (pid " .. tostring(holder.pid)) .. " on ") .. holder.host) .. ", since ") .. os.date("%H:%M:%S", holder.time)) .. ")"
     return ((((vim.fs.dirname(path) .. " is locked by ") .. who) .. ". Try again in a moment; if no other Neovim is running, delete ") .. path) .. "."
 end
---- Takes the lock at `path`, retrying until `settings.timeout_ms`; resolves to its holder record.
-local function acquire(path)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local mine = formatHolder(newHolder())
-        local started = vim.uv.now()
-        do
-            while true do
-                if __TS__Await(createNew(path, mine)) then
-                    return ____awaiter_resolve(nil, mine)
-                end
-                local current = __TS__Await(readLock(path))
-                if current ~= nil then
-                    if __TS__Await(isStale(path, current.holder)) then
-                        __TS__Await(breakStale(path, current.text))
-                    elseif vim.uv.now() - started > ____exports.settings.timeout_ms then
-                        error(
-                            busyMessage(path, current.holder),
-                            0
-                        )
-                    else
-                        __TS__Await(sleep(____exports.settings.retry_ms + math.random(0, ____exports.settings.retry_ms)))
+--- Takes the lock at `path`, retrying until `settings.timeout_ms`; `cb` gets its holder record.
+local function acquire(path, cb)
+    local mine = formatHolder(newHolder())
+    local started = vim.uv.now()
+    local attempt
+    attempt = function()
+        createNew(
+            path,
+            mine,
+            ____then(
+                cb,
+                function(created)
+                    if created then
+                        return cb(nil, mine)
                     end
+                    readLock(
+                        path,
+                        ____then(
+                            cb,
+                            function(current)
+                                if current == nil then
+                                    return attempt()
+                                end
+                                isStale(
+                                    path,
+                                    current.holder,
+                                    ____then(
+                                        cb,
+                                        function(stale)
+                                            if stale then
+                                                breakStale(
+                                                    path,
+                                                    current.text,
+                                                    ____then(cb, attempt)
+                                                )
+                                            elseif vim.uv.now() - started > ____exports.settings.timeout_ms then
+                                                cb(busyMessage(path, current.holder))
+                                            else
+                                                sleep(
+                                                    ____exports.settings.retry_ms + math.random(0, ____exports.settings.retry_ms),
+                                                    attempt
+                                                )
+                                            end
+                                        end
+                                    )
+                                )
+                            end
+                        )
+                    )
                 end
-            end
-        end
-    end)
+            )
+        )
+    end
+    attempt()
 end
 --- Removes our lock, unless it is no longer ours (broken as stale while we held it far too long).
-local function release(path, mine)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local current = __TS__Await(readLock(path):catch(function() return nil end))
-        if current ~= nil and current.text == mine then
-            __TS__Await(unlink(path):catch(function() return nil end))
+local function release(path, mine, cb)
+    readLock(
+        path,
+        function(_err, current)
+            if current ~= nil and current.text == mine then
+                unlink(
+                    path,
+                    function() return cb() end
+                )
+            else
+                cb()
+            end
         end
-    end)
+    )
 end
 --- Runs `work` while holding the lock file `path`; the lock is released however `work` ends.
-function ____exports.withLock(path, work)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local mine = __TS__Await(acquire(path))
-        local ____hasReturned, ____returnValue
-        local ____try = __TS__AsyncAwaiter(function()
-            ____hasReturned = true
-            ____returnValue = __TS__Await(work())
-            return
-        end)
-        ____try = ____try.finally(
-            ____try,
-            function()
-                return __TS__AsyncAwaiter(function()
-                    __TS__Await(release(path, mine))
-                end)
+function ____exports.withLock(path, work, cb)
+    acquire(
+        path,
+        ____then(
+            cb,
+            function(mine)
+                work(function(err, result) return release(
+                    path,
+                    mine,
+                    function() return cb(err, result) end
+                ) end)
             end
         )
-        __TS__Await(____try)
-        if ____hasReturned then
-            return ____awaiter_resolve(nil, ____returnValue)
-        end
-    end)
+    )
 end
 return ____exports

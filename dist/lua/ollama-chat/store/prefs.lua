@@ -1,14 +1,13 @@
-local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__AsyncAwaiter = ____lualib.__TS__AsyncAwaiter
-local __TS__Await = ____lualib.__TS__Await
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
-local tooLarge, flushAtExit, queueWrite, startFlush, backupName, readForUpdate, flush, ORDER, HEADER, state, pending, waiters, flushing, inflight, exitHook
+local assign, tooLarge, notSavedMessage, flushAtExit, queueWrite, startFlush, backupName, keepAside, readForUpdate, flush, RULES, ORDER, HEADER, state, pending, waiters, flushing, inflight, exitHook
 local config = require("ollama-chat.config")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____async = require("ollama-chat.store.async")
-local deliver = ____async.deliver
 local isMissing = ____async.isMissing
+local reason = ____async.reason
+local ____then = ____async["then"]
 local unlessMissing = ____async.unlessMissing
 local ____fs = require("ollama-chat.store.fs")
 local exists = ____fs.exists
@@ -17,6 +16,7 @@ local readFile = ____fs.readFile
 local readFileSync = ____fs.readFileSync
 local rename = ____fs.rename
 local stat = ____fs.stat
+local statSync = ____fs.statSync
 local writeFileAtomic = ____fs.writeFileAtomic
 local writeFileAtomicSync = ____fs.writeFileAtomicSync
 local ____lock = require("ollama-chat.store.lock")
@@ -28,18 +28,41 @@ local isScalar = ____luadata.isScalar
 function ____exports.path()
     return config.get().config_file
 end
+function assign(into, from)
+    if from ~= nil then
+        for k, v in pairs(from) do
+            into[k] = v
+        end
+    end
+    return into
+end
 function tooLarge(file, size)
     return ((((file .. " is ") .. string.format("%.1f", size / 1048576)) .. " MB, more than the ") .. tostring(____exports.MAX_BYTES / 1048576)) .. " MB a preferences file may hold"
 end
-function flushAtExit()
-    local changes = {}
-    for ____, part in ipairs({inflight, pending}) do
-        if part ~= nil then
-            for k, v in pairs(part) do
-                changes[k] = v
+function notSavedMessage(changes, cb)
+    return function(err)
+        if err == nil then
+            return cb()
+        end
+        local keys = {}
+        for k in pairs(changes) do
+            if k ~= "last_updated" or changes.default_model == nil then
+                keys[#keys + 1] = k
             end
         end
+        local what = #keys == 1 and RULES[keys[1]] ~= nil and RULES[keys[1]].what or "preferences"
+        local file = vim.fn.fnamemodify(
+            ____exports.path(),
+            ":~"
+        )
+        cb(((((("could not save " .. what) .. " to ") .. file) .. ": ") .. reason(err)) .. "; it applies to this session only.")
     end
+end
+function flushAtExit()
+    local changes = assign(
+        assign({}, inflight),
+        pending
+    )
     if (next(changes)) == nil then
         return
     end
@@ -48,24 +71,28 @@ function flushAtExit()
         vim.fs.dirname(file),
         "p"
     )
-    local text = readFileSync(file)
-    local ____temp_1
-    if text == nil then
-        ____temp_1 = nil
-    else
-        ____temp_1 = decode(
-            text,
-            vim.fs.basename(file)
+    local info = statSync(file)
+    local decoded
+    if info ~= nil and info.size <= ____exports.MAX_BYTES then
+        local text = readFileSync(file)
+        if text ~= nil then
+            decoded = decode(text)
+        end
+    end
+    if info ~= nil and (decoded == nil or not decoded.ok) then
+        vim.uv.fs_rename(
+            file,
+            ((file .. ".corrupt-") .. os.date("%Y%m%d-%H%M%S")) .. "-exit"
         )
     end
-    local decoded = ____temp_1
     local data = decoded ~= nil and decoded.ok and decoded.value or ({})
-    for k, v in pairs(changes) do
-        data[k] = v
-    end
     writeFileAtomicSync(
         file,
-        encode(data, ORDER, HEADER)
+        encode(
+            assign(data, changes),
+            ORDER,
+            HEADER
+        )
     )
 end
 function queueWrite(changes, cb)
@@ -76,13 +103,15 @@ function queueWrite(changes, cb)
             {callback = function() return flushAtExit() end}
         )
     end
-    pending = pending or ({})
-    for k, v in pairs(changes) do
-        pending[k] = v
-    end
-    if cb ~= nil then
-        waiters[#waiters + 1] = cb
-    end
+    pending = assign(pending or ({}), changes)
+    waiters[#waiters + 1] = cb or notSavedMessage(
+        changes,
+        function(err)
+            if err ~= nil then
+                notify(err, vim.log.levels.ERROR)
+            end
+        end
+    )
     if not flushing then
         startFlush()
     end
@@ -95,119 +124,162 @@ function startFlush()
     waiters = {}
     flushing = true
     inflight = changes
-    local function done(err, written)
-        flushing = false
-        inflight = nil
-        if written ~= nil and state ~= nil and state.path == file then
-            for k, v in pairs(pending or ({})) do
-                written[k] = v
+    flush(
+        file,
+        changes,
+        function(err, written)
+            flushing = false
+            inflight = nil
+            if written ~= nil and state ~= nil and state.path == file then
+                state.values = assign(written, pending)
             end
-            state.values = written
+            for ____, cb in ipairs(cbs) do
+                cb(err)
+            end
+            if pending ~= nil then
+                startFlush()
+            end
         end
-        if err ~= nil and #cbs == 0 then
-            notify("could not save preferences: " .. err, vim.log.levels.ERROR)
-        end
-        for ____, cb in ipairs(cbs) do
-            cb(err)
-        end
-        if pending ~= nil then
-            startFlush()
-        end
-    end
-    deliver(
-        flush(file, changes),
-        done
     )
 end
-function backupName(file)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local base = (file .. ".corrupt-") .. os.date("%Y%m%d-%H%M%S")
-        local name = base
-        do
-            local n = 2
-            while __TS__Await(exists(name)) do
-                name = (base .. "-") .. tostring(n)
-                n = n + 1
-            end
-        end
-        return ____awaiter_resolve(nil, name)
-    end)
-end
-function readForUpdate(file)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        local info = __TS__Await(unlessMissing(
-            stat(file),
-            nil
-        ))
-        if info == nil then
-            return ____awaiter_resolve(nil, {})
-        end
-        local problem
-        if info.size > ____exports.MAX_BYTES then
-            problem = tooLarge(file, info.size)
-        else
-            local text = __TS__Await(unlessMissing(
-                readFile(file),
-                nil
-            ))
-            if text == nil then
-                return ____awaiter_resolve(nil, {})
-            end
-            local decoded = decode(
-                text,
-                vim.fs.basename(file)
-            )
-            if decoded.ok then
-                return ____awaiter_resolve(nil, decoded.value)
-            end
-            problem = ((file .. " is not a valid preferences file (") .. decoded.error) .. ")"
-        end
-        local backup = __TS__Await(backupName(file))
-        __TS__Await(rename(file, backup))
-        notify(((problem .. ". It was kept as ") .. backup) .. " and replaced with fresh preferences; copy any setting you still need from the backup.", vim.log.levels.WARN)
-        return ____awaiter_resolve(nil, {})
-    end)
-end
-function flush(file, changes)
-    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-        __TS__Await(mkdirp(vim.fs.dirname(file)))
-        return ____awaiter_resolve(
-            nil,
-            withLock(
-                file .. ".lock",
-                function()
-                    return __TS__AsyncAwaiter(function(____awaiter_resolve)
-                        local data = __TS__Await(readForUpdate(file))
-                        for k, v in pairs(changes) do
-                            data[k] = v
-                        end
-                        __TS__Await(writeFileAtomic(
-                            file,
-                            encode(data, ORDER, HEADER)
-                        ))
-                        return ____awaiter_resolve(nil, data)
-                    end)
+function backupName(file, cb)
+    local base = (file .. ".corrupt-") .. os.date("%Y%m%d-%H%M%S")
+    local tryName
+    tryName = function(n)
+        local name = n == 1 and base or (base .. "-") .. tostring(n)
+        exists(
+            name,
+            ____then(
+                cb,
+                function(taken)
+                    local ____taken_3
+                    if taken then
+                        ____taken_3 = tryName(n + 1)
+                    else
+                        ____taken_3 = cb(nil, name)
+                    end
+                    return ____taken_3
                 end
             )
         )
-    end)
+    end
+    tryName(1)
 end
-local RULES = {
+function keepAside(file, problem, cb)
+    backupName(
+        file,
+        ____then(
+            cb,
+            function(backup) return rename(
+                file,
+                backup,
+                ____then(
+                    cb,
+                    function()
+                        notify(((problem .. ". It was kept as ") .. backup) .. " and replaced with fresh preferences; copy any setting you still need from the backup.", vim.log.levels.WARN)
+                        cb(nil, {})
+                    end
+                )
+            ) end
+        )
+    )
+end
+function readForUpdate(file, cb)
+    stat(
+        file,
+        unlessMissing(
+            nil,
+            ____then(
+                cb,
+                function(info)
+                    if info == nil then
+                        return cb(nil, {})
+                    end
+                    if info.size > ____exports.MAX_BYTES then
+                        return keepAside(
+                            file,
+                            tooLarge(file, info.size),
+                            cb
+                        )
+                    end
+                    readFile(
+                        file,
+                        unlessMissing(
+                            nil,
+                            ____then(
+                                cb,
+                                function(text)
+                                    if text == nil then
+                                        return cb(nil, {})
+                                    end
+                                    local decoded = decode(text)
+                                    if decoded.ok then
+                                        return cb(nil, decoded.value)
+                                    end
+                                    keepAside(file, ((file .. " is not a valid preferences file (") .. decoded.error) .. ")", cb)
+                                end
+                            )
+                        )
+                    )
+                end
+            )
+        )
+    )
+end
+function flush(file, changes, cb)
+    mkdirp(
+        vim.fs.dirname(file),
+        ____then(
+            cb,
+            function()
+                withLock(
+                    file .. ".lock",
+                    function(done)
+                        readForUpdate(
+                            file,
+                            ____then(
+                                done,
+                                function(data)
+                                    assign(data, changes)
+                                    writeFileAtomic(
+                                        file,
+                                        encode(data, ORDER, HEADER),
+                                        ____then(
+                                            done,
+                                            function() return done(nil, data) end
+                                        )
+                                    )
+                                end
+                            )
+                        )
+                    end,
+                    cb
+                )
+            end
+        )
+    )
+end
+RULES = {
     default_model = {
         expects = "a model name such as \"llama3.2:3b\"",
+        what = "the default model",
         check = function(v) return type(v) == "string" and v ~= "" end
     },
     split_preference = {
         expects = "\"horizontal\" or \"vertical\"",
+        what = "the split preference",
         check = function(v) return v == "horizontal" or v == "vertical" end
     },
     last_updated = {
         expects = "a date such as \"2025-01-23\"",
+        what = "the date of the last change",
         check = function(v) return type(v) == "string" and (string.find(v, "^%d%d%d%d%-%d%d%-%d%d$")) ~= nil end
     }
 }
 ORDER = {"default_model", "split_preference", "last_updated"}
 HEADER = {"ollama-chat.nvim preferences. Read as plain data, never run: only `key = value` lines with", "strings, numbers or booleans. The plugin rewrites this file when a preference changes."}
+--- The largest preferences file read: a bigger one is kept aside, like a corrupt one.
+____exports.MAX_BYTES = 1024 * 1024
 waiters = {}
 flushing = false
 exitHook = false
@@ -222,10 +294,8 @@ local function warnInvalid(file, values)
         end
     end
 end
---- The largest preferences file read: a bigger one is kept aside, like a corrupt one.
-____exports.MAX_BYTES = 1024 * 1024
 local function load(file)
-    local info = vim.uv.fs_stat(file)
+    local info = statSync(file)
     if info ~= nil and info.size > ____exports.MAX_BYTES then
         queueWrite({}, nil)
         return {path = file, values = {}}
@@ -240,10 +310,7 @@ local function load(file)
         end
         return {path = file, values = {}}
     end
-    local decoded = decode(
-        text,
-        vim.fs.basename(file)
-    )
+    local decoded = decode(text)
     if not decoded.ok then
         queueWrite({}, nil)
         return {path = file, values = {}}
@@ -303,26 +370,32 @@ local function validate(values)
     end
     return nil
 end
---- Changes preferences: applied at once, written to the file in the background (`cb` once written).
--- A new default_model also sets last_updated to today. Returns an error and changes nothing when a
--- value is invalid.
+--- Changes preferences: applied at once, written to the file in the background (`cb` once written,
+-- with a one-line message when it could not be: "could not save the default model to <file>:
+-- permission denied; it applies to this session only."). Without `cb`, that message is notified.
+-- A new default_model also sets last_updated to today. Returns an error and changes nothing when
+-- a value is invalid.
 function ____exports.set(values, cb)
     local invalid = validate(values)
     if invalid ~= nil then
         return invalid .. "; nothing was changed."
     end
-    local changes = {}
-    for k, v in pairs(values) do
-        changes[k] = v
-    end
+    local changes = assign({}, values)
     if changes.default_model ~= nil and changes.last_updated == nil and changes.default_model ~= ____exports.get("default_model") then
         changes.last_updated = os.date("%Y-%m-%d")
     end
-    local s = current()
-    for k, v in pairs(changes) do
-        s.values[k] = v
+    assign(
+        current().values,
+        changes
+    )
+    local ____queueWrite_2 = queueWrite
+    local ____temp_1
+    if cb == nil then
+        ____temp_1 = nil
+    else
+        ____temp_1 = notSavedMessage(changes, cb)
     end
-    queueWrite(changes, cb)
+    ____queueWrite_2(changes, ____temp_1)
     return nil
 end
 return ____exports
