@@ -240,28 +240,26 @@ function layout(cellTexts: string[], w: number[], groups: (string | undefined)[]
   const spans: Span[] = [];
   let length = 0;
   let lastSpanColumn = -1;
+  const put = (text: string): void => {
+    parts.push(text);
+    length += text.length;
+  };
   for (let c = 0; c < cellTexts.length; c++) {
     const text = cellTexts[c];
     const padded = c < PADDED;
-    if (text === "" && !padded) continue;
-    if (c > 0) {
-      parts.push(c === NAME ? " " : GAP);
-      length += c === NAME ? 1 : GAP.length;
-    }
+    // An empty unpadded (last) column adds nothing, not even its gap.
+    const skip = text === "" && !padded;
+    if (!skip && c > 0) put(c === NAME ? " " : GAP);
     const group = groups[c];
-    if (text !== "" && group !== undefined) {
+    if (!skip && text !== "" && group !== undefined) {
       const last = spans[spans.length - 1];
       if (last !== undefined && last[2] === group && lastSpanColumn === c - 1) last[1] = length + text.length;
       else spans.push([length, length + text.length, group]);
       lastSpanColumn = c;
     }
-    parts.push(text);
-    length += text.length;
+    if (!skip) put(text);
     const fill = padded ? w[c] - width(text) : 0;
-    if (fill > 0) {
-      parts.push(string.rep(" ", fill));
-      length += fill;
-    }
+    if (fill > 0) put(string.rep(" ", fill));
   }
   const [text] = string.gsub(table.concat(parts), "%s+$", "");
   return { text, spans };

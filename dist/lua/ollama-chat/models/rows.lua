@@ -288,38 +288,36 @@ local function layout(cellTexts, w, groups)
     local spans = {}
     local length = 0
     local lastSpanColumn = -1
+    local function put(text)
+        parts[#parts + 1] = text
+        length = length + #text
+    end
     do
         local c = 0
         while c < #cellTexts do
-            do
-                local text = cellTexts[c + 1]
-                local padded = c < PADDED
-                if text == "" and not padded then
-                    goto __continue60
-                end
-                if c > 0 then
-                    parts[#parts + 1] = c == NAME and " " or GAP
-                    length = length + (c == NAME and 1 or #GAP)
-                end
-                local group = groups[c + 1]
-                if text ~= "" and group ~= nil then
-                    local last = spans[#spans]
-                    if last ~= nil and last[3] == group and lastSpanColumn == c - 1 then
-                        last[2] = length + #text
-                    else
-                        spans[#spans + 1] = {length, length + #text, group}
-                    end
-                    lastSpanColumn = c
-                end
-                parts[#parts + 1] = text
-                length = length + #text
-                local fill = padded and w[c + 1] - width(text) or 0
-                if fill > 0 then
-                    parts[#parts + 1] = string.rep(" ", fill)
-                    length = length + fill
-                end
+            local text = cellTexts[c + 1]
+            local padded = c < PADDED
+            local skip = text == "" and not padded
+            if not skip and c > 0 then
+                put(c == NAME and " " or GAP)
             end
-            ::__continue60::
+            local group = groups[c + 1]
+            if not skip and text ~= "" and group ~= nil then
+                local last = spans[#spans]
+                if last ~= nil and last[3] == group and lastSpanColumn == c - 1 then
+                    last[2] = length + #text
+                else
+                    spans[#spans + 1] = {length, length + #text, group}
+                end
+                lastSpanColumn = c
+            end
+            if not skip then
+                put(text)
+            end
+            local fill = padded and w[c + 1] - width(text) or 0
+            if fill > 0 then
+                put(string.rep(" ", fill))
+            end
             c = c + 1
         end
     end
