@@ -3,7 +3,7 @@ SHELL := /bin/bash
 BIN := node_modules/.bin
 NVIM ?= $(shell scripts/pick-nvim.sh)
 
-.PHONY: all setup deps nvim build typecheck check-dist types test demo bench-chat bench-update clean server
+.PHONY: all setup deps nvim build doc typecheck check-dist types test demo bench-chat bench-update bench-startup clean server
 all: build
 
 ## setup: everything the tests need (Debian packages, npm packages, Neovim 0.10 and latest)
@@ -22,9 +22,15 @@ typecheck: deps
 	@$(BIN)/tsc --noEmit -p tsconfig.spec.json
 	@if [ -d server ]; then $(BIN)/tsc --noEmit -p tsconfig.server.json; fi
 
-## build: compile src/ into dist/lua/ (nothing is written when a type error is found)
+## build: compile src/ into dist/lua/ (nothing is written when a type error is found), then renew
+## the generated sections of doc/ollama-chat.txt
 build: deps
 	@scripts/build.sh dist/lua
+	@$(MAKE) -s doc
+
+## doc: the commands, keymaps and options sections of doc/ollama-chat.txt, from dist/lua
+doc:
+	@$(NVIM) --clean -l scripts/gen-docs.lua doc dist/lua doc/ollama-chat.txt doc/ollama-chat.txt
 
 ## check-dist: fails when the committed dist/lua is not what src/ builds
 check-dist: deps

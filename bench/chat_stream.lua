@@ -99,7 +99,7 @@ local INSTRUMENT_PLUGIN = [[
 -- on every chunk, as naive clients do, in a markdown buffer like the chat.
 local REFERENCE = [[
   local messages, seconds, prompt = ...
-  local transcript = require("ollama-chat.chat.transcript")
+  local transcript = require("ollama-chat.format.transcript")
   local base = transcript.render(messages)
   table.insert(base, "")
   table.insert(base, transcript.assistantHeading("llama3.2:3b"))
@@ -211,7 +211,7 @@ function M.run(server, opts)
     child:cmd("Ollama model " .. M.MODEL)
     child:lua([[
       local messages, prompt = ...
-      local transcript = require("ollama-chat.chat.transcript")
+      local transcript = require("ollama-chat.format.transcript")
       require("ollama-chat").open()
       local lines = transcript.render(messages)
       vim.list_extend(lines, { "", "## User", "", prompt })

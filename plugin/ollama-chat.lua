@@ -1,8 +1,11 @@
 -- ollama-chat.nvim: cheap to source. Puts the compiled Lua (dist/lua) on the runtimepath, and
--- defines the commands, <Plug> mappings and default keymaps; everything else loads on first use.
-if vim.g.loaded_ollama_chat then
+-- defines the two commands, the <Plug> mappings and the default keymaps; nothing else runs, and
+-- neither the action table nor the runtime helpers load: keymaps.lua reads the generated keys.lua.
+-- lazy.nvim clears vim.g["loaded_" .. name] to reload a plugin, and re-sourcing redefines it all.
+if vim.g["loaded_ollama-chat"] then
   return
 end
+vim.g["loaded_ollama-chat"] = true
 vim.g.loaded_ollama_chat = true
 
 local root = vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":p:h:h")
@@ -21,7 +24,7 @@ vim.api.nvim_create_user_command("Ollama", function(args)
 end, {
   nargs = "*",
   range = true,
-  desc = "ollama-chat: open, model, switch, toggle, close, layout, save, load, clear, ask, stop, update, outdated, pull, status",
+  desc = "ollama-chat: :Ollama {subcommand}, or pick one",
   complete = function(lead, line, pos)
     return commands().complete(lead, line, pos)
   end,
@@ -37,8 +40,7 @@ end, {
   end,
 })
 
--- <Plug> mappings and the default keymaps (only config and keymaps load here).
-require("ollama-chat.keymaps").apply()
+require("ollama-chat.keymaps").startup()
 
 -- Saved chats older than retention_days are deleted after startup, asynchronously; the module
 -- loads only then, so startup pays nothing (and setup() called from the user's config counts).

@@ -96,7 +96,7 @@ describe("ask", function()
     -- the reply streams into the chat, under the question
     assert.equals("1 message; last user message: " .. want, done.content)
     assert.is_not_nil(user:win_named())
-    local shown = require("ollama-chat.chat.transcript").parse(user:chat_lines())
+    local shown = require("ollama-chat.format.transcript").parse(user:chat_lines())
     assert.equals(want, shown[1].content)
     assert.same({ role = "assistant", model = "llama3.2:3b", content = done.content }, shown[2])
   end)

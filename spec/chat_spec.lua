@@ -150,7 +150,7 @@ describe("chat", function()
     local lines = chat_lines()
     -- the line that looks like a heading is escaped in the buffer, and reads back exactly
     assert.same({ "Grüße 世界 𝄞", "\\## User", "```lua", "x = 1", "``` ✓" }, vim.list_slice(lines, 7, 11))
-    local parsed = child:lua("return require('ollama-chat.chat.transcript').parse(vim.api.nvim_buf_get_lines(..., 0, -1, false))", chat_buf())
+    local parsed = child:lua("return require('ollama-chat.format.transcript').parse(vim.api.nvim_buf_get_lines(..., 0, -1, false))", chat_buf())
     assert.equals(done.content, parsed[2].content)
   end)
 
@@ -253,7 +253,7 @@ describe("chat", function()
     local done = wait_done(1)
     child:feed("<Space>ot")
     child:wait_until(function() return chat_win() ~= nil end, "pane shown")
-    assert.equals(done.content, child:lua("return require('ollama-chat.chat.transcript').parse(vim.api.nvim_buf_get_lines(..., 0, -1, false))[2].content", chat_buf()))
+    assert.equals(done.content, child:lua("return require('ollama-chat.format.transcript').parse(vim.api.nvim_buf_get_lines(..., 0, -1, false))[2].content", chat_buf()))
   end)
 
   it("recovers the pane with its history after :q and after the buffer is wiped", function()
@@ -320,6 +320,57 @@ describe("chat", function()
     assert.equals(3, #req[#req].json.messages)
     assert.equals("## Assistant (llama3.2:3b)", chat_lines()[5])
     assert.equals("## Assistant (qwen3:8b)", chat_lines()[13])
+  end)
+
+  it("keeps conversations apart: a second one streams beside the pane's, each in its own buffer and history", function()
+    reply_scenario({ default = { token = "w ", ["repeat"] = 40, token_ms = 5 } })
+    start_child()
+    open_chat()
+    child:lua([[
+      _G.__oc_states = {}
+      require("ollama-chat.events").subscribe("chat", function(e) table.insert(_G.__oc_states, e) end)
+      local other = require("ollama-chat.chat.session").create({ model = "qwen3:8b" })
+      _G.__oc_other = other
+      other:send(other:takeMessage("beside"))
+    ]])
+    type_and_send("in the pane")
+    wait_done(2)
+    wait_idle()
+    local reqs = chat_requests()
+    assert.equals(2, #reqs)
+    local by_model = {}
+    for _, r in ipairs(reqs) do by_model[r.json.model] = r.json.messages end
+    assert.same({ { role = "user", content = "beside" } }, by_model["qwen3:8b"])
+    assert.same({ { role = "user", content = "in the pane" } }, by_model["llama3.2:3b"])
+    local other = child:lua([[
+      local c = _G.__oc_other
+      local buf = c:validBuffer()
+      return { name = vim.api.nvim_buf_get_name(buf), messages = c:read(), status = c:status(), shown = vim.fn.bufwinid(buf) }
+    ]])
+    assert.equals("ollama-chat://chat/2", other.name)
+    assert.equals(-1, other.shown, "only the current conversation has a pane")
+    assert.same({ "user", "assistant" }, { other.messages[1].role, other.messages[2].role })
+    assert.equals("beside", other.messages[1].content)
+    assert.equals("qwen3:8b", other.messages[2].model)
+    assert.equals("idle", other.status.state)
+    local mine = child:lua("return require('ollama-chat.format.transcript').parse(vim.api.nvim_buf_get_lines(..., 0, -1, false))", chat_buf())
+    assert.equals("in the pane", mine[1].content)
+    assert.equals("llama3.2:3b", mine[2].model)
+    assert.equals("llama3.2:3b", child:lua("return require('ollama-chat').status().model"))
+    -- each conversation announced its own states
+    local states = child:lua("return _G.__oc_states")
+    local seen = {}
+    for _, e in ipairs(states) do
+      seen[e.conversation] = seen[e.conversation] or {}
+      if seen[e.conversation][#seen[e.conversation]] ~= e.state then table.insert(seen[e.conversation], e.state) end
+    end
+    local ids = vim.tbl_keys(seen)
+    assert.equals(2, #ids)
+    for _, id in ipairs(ids) do assert.same({ "loading", "generating", "idle" }, seen[id]) end
+    -- closing the pane's conversation leaves the other one as it was
+    child:feed("<Space>oc")
+    child:wait_until(function() return chat_buf() == -1 end, "chat closed")
+    assert.equals("beside", child:lua("return _G.__oc_other:read()[1].content"))
   end)
 
   it("send() from Lua opens the chat first", function()

@@ -92,11 +92,6 @@ describe(":Ollama", function()
     assert.same({}, calls())
   end)
 
-  it("says so when the API function does not exist", function()
-    child:lua("require('ollama-chat').toggle = nil")
-    assert.matches("toggle%(%) is not available", run("Ollama toggle"))
-  end)
-
   it("picks a layout when none is given", function()
     child:lua([[
       require("ollama-chat").setup({ picker = "select" })

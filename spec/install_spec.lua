@@ -81,11 +81,19 @@ describe("installation", function()
     assert.equals(1, got.dist)
   end)
 
-  it("sourcing plugin/ twice adds dist to the runtimepath once", function()
+  it("sourcing plugin/ again is a no-op, and redefines everything once lazy.nvim clears its flag", function()
     clone_into(pack .. "/pack/x/start/ollama-chat.nvim")
     child = Child.new({ plugin = false, args = { "--cmd", "set packpath^=" .. pack } })
-    child:lua("vim.g.loaded_ollama_chat = nil")
+    assert.is_true(child:lua([[return vim.g["loaded_ollama-chat"] ]]))
+    child:lua("vim.api.nvim_del_user_command('Ollama')")
     child:cmd("runtime! plugin/ollama-chat.lua")
+    assert.is_true(child:lua("return vim.api.nvim_get_commands({}).Ollama == nil"), "the guard holds while the flag is set")
+    -- what lazy.nvim does on reload: clears vim.g["loaded_" .. plugin name] and sources plugin/ again
+    child:lua([[vim.g["loaded_ollama-chat"] = nil; vim.api.nvim_del_keymap("n", "<Plug>(ollama-chat-open)")]])
+    child:cmd("runtime! plugin/ollama-chat.lua")
+    assert.equals("Ollama", child:lua("return vim.api.nvim_get_commands({}).Ollama.name"))
+    assert.is_true(child:lua([[return vim.fn.maparg("<Plug>(ollama-chat-open)", "n", false, true).callback ~= nil]]))
+    assert.is_true(child:lua([[return vim.g["loaded_ollama-chat"] and vim.g.loaded_ollama_chat]]))
     local n = child:lua([[
       local n = 0
       for _, p in ipairs(vim.api.nvim_list_runtime_paths()) do

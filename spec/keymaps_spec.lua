@@ -26,9 +26,12 @@ local DEFAULTS = {
 
 local child
 
---- The global mapping at lhs in mode: { rhs, desc } or nil.
+--- The global mapping at lhs in mode: { rhs, desc, callback = bool } or nil.
 local function map(lhs, mode)
-  local m = child:lua("local m = vim.fn.maparg(...) return m.lhs and { rhs = m.rhs, desc = m.desc } or false", lhs, mode or "n", false, true)
+  local m = child:lua([[
+    local m = vim.fn.maparg(...)
+    return m.lhs and { rhs = m.rhs or "", desc = m.desc, callback = m.callback ~= nil } or false
+  ]], lhs, mode or "n", false, true)
   return m or nil
 end
 
@@ -39,6 +42,18 @@ local function press(keys)
     return #spy.calls(child) > 0
   end, "an API call after " .. keys)
   return spy.calls(child)
+end
+
+--- The plugin's modules loaded in the child, sorted.
+local function loaded_modules()
+  return child:lua([[
+    local out = {}
+    for name in pairs(package.loaded) do
+      if name:find("^ollama%-chat") then out[#out + 1] = name end
+    end
+    table.sort(out)
+    return out
+  ]])
 end
 
 local function setup(opts)
@@ -82,7 +97,8 @@ describe("keymaps", function()
         local plug = "<Plug>(ollama-chat-" .. action .. ")"
         local m = map(plug)
         assert.is_not_nil(m, plug)
-        assert.matches("^<Cmd>Ollama ", m.rhs)
+        assert.is_true(m.callback, plug .. " runs a Lua function, not an Ex command")
+        assert.equals("", m.rhs)
         assert.matches("^Ollama: ", m.desc)
         assert.is_not_nil(map("<Plug>(ollama-chat-" .. action:gsub("_", "-") .. ")"))
       end
@@ -93,14 +109,7 @@ describe("keymaps", function()
     end)
 
     it("startup loads neither the chat, the Ollama client, the commands nor the picker", function()
-      local loaded = child:lua([[
-        local out = {}
-        for name in pairs(package.loaded) do
-          if name:find("^ollama%-chat") then out[#out + 1] = name end
-        end
-        table.sort(out)
-        return out
-      ]])
+      local loaded = loaded_modules()
       for _, name in ipairs(loaded) do
         assert.is_nil(name:find("^ollama%-chat%.chat"), name)
         assert.is_nil(name:find("^ollama%-chat%.ollama"), name)
@@ -113,6 +122,13 @@ describe("keymaps", function()
       assert.is_true(vim.tbl_contains(loaded, "ollama-chat.keymaps"), "keymaps come from plugin/")
       assert.is_true(child:lua("return vim.fn.exists(':Ollama') == 2 and vim.fn.exists(':OllamaUpdate') == 2"))
     end)
+  end)
+
+  it("startup loads only the keymaps and the generated key table: no actions, options or runtime helpers", function()
+    child = Child.new({ init = LEADER })
+    local loaded = loaded_modules()
+    assert.same({ "ollama-chat.keymaps", "ollama-chat.keys" }, loaded)
+    assert.equals("<Plug>(ollama-chat-open)", map("<leader>oo").rhs)
   end)
 
   describe("setup()", function()

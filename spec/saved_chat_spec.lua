@@ -5,7 +5,7 @@ local Child = require("helpers.child")
 local Server = require("helpers.server")
 local User = require("helpers.user")
 local h = require("helpers.store")
-local transcript = require("ollama-chat.chat.transcript")
+local transcript = require("ollama-chat.format.transcript")
 
 local MODEL = "llama3.2:3b"
 local FILE = "^(.+)_llama3%.2%-3b_(%d%d%d%d%d%d%d%d%-%d%d%d%d%d%d)%.txt$"

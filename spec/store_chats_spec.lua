@@ -4,7 +4,7 @@ local h = require("helpers.store")
 local chats = require("ollama-chat.store.chats")
 local chatfile = require("ollama-chat.store.chatfile")
 local lock = require("ollama-chat.store.lock")
-local transcript = require("ollama-chat.chat.transcript")
+local transcript = require("ollama-chat.format.transcript")
 
 local function save(name, model, messages)
   return h.await(chats.save, name, model, messages)

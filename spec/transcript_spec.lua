@@ -1,4 +1,4 @@
-local transcript = require("ollama-chat.chat.transcript")
+local transcript = require("ollama-chat.format.transcript")
 
 describe("transcript", function()
   local tricky = {

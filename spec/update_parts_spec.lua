@@ -6,6 +6,7 @@ local PullTracker = require("ollama-chat.update.progress").PullTracker
 local decide = require("ollama-chat.update.outcome").decide
 local compare = require("ollama-chat.update.check").compare
 local format = require("ollama-chat.update.format")
+local bytes = require("ollama-chat.format.bytes").bytes
 local summary = require("ollama-chat.update.summary")
 local newRow = require("ollama-chat.update.row").newRow
 
@@ -163,10 +164,12 @@ end)
 
 describe("update view text", function()
   it("formats bytes, durations and bars", function()
-    assert.equals("512 B", format.bytes(512))
-    assert.equals("12.0 KB", format.bytes(12000))
-    assert.equals("350 MB", format.bytes(350e6))
-    assert.equals("2.0 GB", format.bytes(2019393189))
+    -- One byte formatter for the view and the model picker, rounding as the ollama CLI does.
+    assert.equals("512 B", bytes(512))
+    assert.equals("12 KB", bytes(12000))
+    assert.equals("350 MB", bytes(350e6))
+    assert.equals("2.0 GB", bytes(2019393189))
+    assert.equals("39 GB", bytes(39969745349))
     assert.equals("2.1 s", format.duration(2.1e9))
     assert.equals("1 min 5 s", format.duration(65e9))
     assert.equals(string.rep("━", 10) .. string.rep("─", 10), format.bar(0.5))

@@ -127,10 +127,16 @@ interface KeysetKeymap {
 interface KeysetHighlight {
   default?: boolean;
   link?: string;
-  fg?: string;
-  bg?: string;
+  fg?: string | number;
+  bg?: string | number;
+  sp?: string | number;
   bold?: boolean;
   italic?: boolean;
+  underline?: boolean;
+  ctermfg?: string | number;
+  ctermbg?: string | number;
+  /** Attributes for a terminal without 'termguicolors'. */
+  cterm?: { bold?: boolean; italic?: boolean; underline?: boolean; reverse?: boolean; standout?: boolean; strikethrough?: boolean };
 }
 
 interface KeysetBufAttach {

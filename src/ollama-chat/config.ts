@@ -1,5 +1,6 @@
 // Options: defaults, validation (one clear message per wrong option, falling back to its default)
 // and the merged configuration every module reads through `get()`.
+import { keys } from "ollama-chat.keys";
 import { notify } from "./ui/notify";
 
 export type Layout = "horizontal" | "vertical";
@@ -40,21 +41,9 @@ export interface Config {
   };
 }
 
-/** Actions with a default keymap: suffix after the prefix (`<leader>o` + `o`). */
-export const KEYMAP_ACTIONS: { [action: string]: string } = {
-  default_model: "d",
-  open: "o",
-  switch_model: "m",
-  toggle: "t",
-  close: "c",
-  horizontal: "h",
-  vertical: "v",
-  save: "s",
-  load: "l",
-  clear: "x",
-  ask: "a",
-  update: "u",
-};
+/** The actions with a default keymap (the `keymaps` option's names): suffix after the prefix. */
+export const KEYMAP_ACTIONS: { [action: string]: string } = {};
+for (const key of keys) KEYMAP_ACTIONS[key.plug] = key.suffix;
 
 export function defaults(): Config {
   return {

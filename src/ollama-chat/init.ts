@@ -28,8 +28,7 @@ function loaded(module: string): boolean {
 
 /** Configures the plugin; may be called any number of times, each call reconfiguring. */
 export function setup(opts?: unknown): void {
-  config.set(opts);
-  keymaps.apply();
+  keymaps.apply(config.set(opts).keymaps);
 }
 
 /** Opens the chat with the default model (asking for one the first time). */

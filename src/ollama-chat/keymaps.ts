@@ -1,30 +1,16 @@
-// <Plug>(ollama-chat-<action>) mappings for every action, and the default keymaps (prefix ..
-// suffix) that point at them. Each action runs an :Ollama subcommand, so keymaps, commands and
-// the API share one path. A key the user mapped is never taken over.
-import * as config from "./config";
+// <Plug>(ollama-chat-<action>) mappings for every key of the action table, and the default keymaps
+// (prefix .. suffix) that point at them. They come from keys.lua, generated from actions.ts, so
+// plugin/ loads neither the actions nor the runtime helpers (keep this file free of them: a spec
+// checks). A <Plug> mapping runs its action as a Lua callback; a key the user mapped is never taken
+// over.
+import type * as ActionsModule from "./actions";
+import type { KeymapConfig } from "./config";
+import { keys, prefix } from "ollama-chat.keys";
+import type { Key } from "ollama-chat.keys";
 
-interface Action {
-  desc: string;
-  /** The :Ollama subcommand (with its arguments) the action runs. */
-  command: string;
-  /** Also mapped in visual mode, where it runs on the selected lines. */
-  visual?: boolean;
-}
-
-const ACTIONS: { [action: string]: Action } = {
-  default_model: { desc: "Set the default model", command: "model" },
-  open: { desc: "Open the chat with the default model", command: "open" },
-  switch_model: { desc: "Switch the model of the open chat", command: "switch" },
-  toggle: { desc: "Toggle the chat pane", command: "toggle" },
-  close: { desc: "Close the chat session", command: "close" },
-  horizontal: { desc: "Chat in a horizontal split", command: "layout horizontal" },
-  vertical: { desc: "Chat in a vertical split", command: "layout vertical" },
-  save: { desc: "Save the chat under a name", command: "save" },
-  load: { desc: "Load a saved chat", command: "load" },
-  clear: { desc: "Delete all saved chats", command: "clear" },
-  ask: { desc: "Ask about the buffer or the selection", command: "ask", visual: true },
-  update: { desc: "Update all models", command: "update" },
-};
+// Not through lazy.ts: one module fewer to find at startup. A variable keeps tstl from resolving it.
+const ACTIONS_MODULE = "ollama-chat.actions";
+const actions = () => require(ACTIONS_MODULE) as typeof ActionsModule;
 
 /** A mapping this module made: removed again when the configuration drops or moves it. */
 interface Made {
@@ -34,82 +20,91 @@ interface Made {
 }
 
 let made: Made[] = [];
+/** What setup() asked for last; until then plugin/ applies the defaults. */
+let configured: KeymapConfig | false | undefined;
 
-export function plug(this: void, action: string): string {
-  return `<Plug>(ollama-chat-${action})`;
+export function plug(this: void, name: string): string {
+  return "<Plug>(ollama-chat-" + name + ")";
 }
 
-function describe(action: string): string {
-  return `Ollama: ${ACTIONS[action].desc}`;
-}
-
-function actionNames(): string[] {
-  const names: string[] = [];
-  for (const [name] of pairs(config.KEYMAP_ACTIONS)) names.push(name as string);
-  return names;
-}
-
-function modesOf(action: string): string[] {
-  return ACTIONS[action].visual === true ? ["n", "x"] : ["n"];
-}
-
-function definePlug(action: string, lhs: string): void {
-  const spec = ACTIONS[action];
-  const opts: KeymapSetOpts = { desc: describe(action), silent: true };
-  vim.keymap.set("n", lhs, `<Cmd>Ollama ${spec.command}<CR>`, opts);
-  // ":" in visual mode leaves it and sets the '< and '> marks the range names.
-  if (spec.visual === true) vim.keymap.set("x", lhs, `:<C-U>'<,'>Ollama ${spec.command}<CR>`, opts);
-}
-
-/** Defines <Plug>(ollama-chat-<action>) for every action (also spelled with "-" for "_"). */
-function definePlugs(): void {
-  for (const action of actionNames()) {
-    if (ACTIONS[action] !== undefined) {
-      definePlug(action, plug(action));
-      const dashed = string.gsub(action, "_", "-")[0];
-      if (dashed !== action) definePlug(action, plug(dashed));
-    }
+function definePlug(key: Key, lhs: string): void {
+  for (const mode of key.modes) {
+    const callback = () => actions().press(key.plug, mode);
+    vim.api.nvim_set_keymap(mode, lhs, "", { desc: key.desc, silent: true, noremap: true, callback });
   }
 }
 
-/** The global mapping at `lhs`, if any. */
-function mappingAt(mode: string, lhs: string): MapInfo | undefined {
-  const info = vim.fn.maparg(lhs, mode, false, true);
-  return info.lhs === undefined ? undefined : info;
+/** Defines <Plug>(ollama-chat-<name>) for every key (also spelled with "-" for "_"). */
+function definePlugs(): void {
+  for (const key of keys) {
+    definePlug(key, plug(key.plug));
+    const dashed = string.gsub(key.plug, "_", "-")[0];
+    if (dashed !== key.plug) definePlug(key, plug(dashed));
+  }
+}
+
+// Startup pays for every call here: maparg() without its dict (a Lua callback reads "<Lua 12>",
+// nothing reads ""), and no second lookup to learn how Neovim spells what was mapped.
+
+/** The rhs of the global mapping at `lhs` ("" when there is none). */
+function rhsAt(mode: string, lhs: string): string {
+  return vim.api.nvim_call_function("maparg", [lhs, mode]) as string;
+}
+
+interface Leaders {
+  leader: string;
+  local: string;
+}
+
+function currentLeaders(): Leaders {
+  const [leader, local] = vim.api.nvim_eval(`[get(g:, "mapleader", "\\\\"), get(g:, "maplocalleader", "\\\\")]`) as string[];
+  return { leader, local };
+}
+
+/** `lhs` with <Leader> and <LocalLeader> as they are now, so a later change of mapleader still finds it. */
+function withLeaders(lhs: string, leaders: Leaders): string {
+  const [once] = string.gsub(lhs, "<[Ll][Ee][Aa][Dd][Ee][Rr]>", () => leaders.leader);
+  return string.gsub(once, "<[Ll][Oo][Cc][Aa][Ll][Ll][Ee][Aa][Dd][Ee][Rr]>", () => leaders.local)[0];
 }
 
 function removeMade(): void {
   for (const m of made) {
-    if (mappingAt(m.mode, m.lhs)?.rhs === m.rhs) vim.keymap.del(m.mode, m.lhs);
+    if (rhsAt(m.mode, m.lhs) === m.rhs) vim.api.nvim_del_keymap(m.mode, m.lhs);
   }
   made = [];
 }
 
-/** Maps `lhs` to the action's <Plug> unless it is taken (this module's own were removed first). */
-function mapUnlessTaken(mode: string, lhs: string, action: string): void {
-  if (mappingAt(mode, lhs) !== undefined) return;
-  const rhs = plug(action);
-  vim.keymap.set(mode, lhs, rhs, { desc: describe(action), silent: true, remap: true });
-  // Remembered as Neovim spelled it, so a later change of mapleader still finds it.
-  made.push({ mode, lhs: mappingAt(mode, lhs)?.lhs ?? lhs, rhs });
+/** Maps `at` (leaders spelled out) to the key's <Plug> unless it is taken (this module's own were removed first). */
+function mapUnlessTaken(mode: string, at: string, key: Key): void {
+  if (rhsAt(mode, at) !== "") return;
+  const rhs = plug(key.plug);
+  vim.api.nvim_set_keymap(mode, at, rhs, { desc: key.desc, silent: true, noremap: false });
+  made[made.length] = { mode, lhs: at, rhs };
 }
 
-function lhsOf(keymaps: config.KeymapConfig, action: string): string | false {
-  const override = keymaps[action];
+function lhsOf(config: KeymapConfig, key: Key): string | false {
+  const override = config[key.plug];
   if (override !== undefined) return override;
-  return keymaps.prefix + config.KEYMAP_ACTIONS[action];
+  return config.prefix + key.suffix;
 }
 
-/** Sets the default keymaps the configuration asks for, replacing the ones set before. */
-export function apply(this: void): void {
+/** Sets the <Plug> mappings and the default keymaps `config` asks for, replacing earlier ones. */
+export function apply(this: void, config: KeymapConfig | false): void {
+  configured = config;
   definePlugs();
   removeMade();
-  const keymaps = config.get().keymaps;
-  if (keymaps === false) return;
-  for (const action of actionNames()) {
-    const lhs = lhsOf(keymaps, action);
-    if (lhs !== false && ACTIONS[action] !== undefined) {
-      for (const mode of modesOf(action)) mapUnlessTaken(mode, lhs, action);
+  if (config === false) return;
+  const leaders = currentLeaders();
+  for (const key of keys) {
+    const lhs = lhsOf(config, key);
+    if (lhs !== false) {
+      const at = withLeaders(lhs, leaders);
+      for (const mode of key.modes) mapUnlessTaken(mode, at, key);
     }
   }
+}
+
+/** plugin/: the defaults, or what setup() asked for when it ran first (from init.lua). */
+export function startup(this: void): void {
+  apply(configured ?? { prefix });
 }

@@ -2,23 +2,15 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local ____exports = {}
+local ____ollama_2Dchat_2Ekeys = require("ollama-chat.keys")
+local keys = ____ollama_2Dchat_2Ekeys.keys
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
---- Actions with a default keymap: suffix after the prefix (`<leader>o` + `o`).
-____exports.KEYMAP_ACTIONS = {
-    default_model = "d",
-    open = "o",
-    switch_model = "m",
-    toggle = "t",
-    close = "c",
-    horizontal = "h",
-    vertical = "v",
-    save = "s",
-    load = "l",
-    clear = "x",
-    ask = "a",
-    update = "u"
-}
+--- The actions with a default keymap (the `keymaps` option's names): suffix after the prefix.
+____exports.KEYMAP_ACTIONS = {}
+for ____, key in ipairs(keys) do
+    ____exports.KEYMAP_ACTIONS[key.plug] = key.suffix
+end
 function ____exports.defaults()
     return {
         host = nil,

@@ -16,8 +16,7 @@ local function loaded(module)
 end
 --- Configures the plugin; may be called any number of times, each call reconfiguring.
 function ____exports.setup(opts)
-    config.set(opts)
-    keymaps.apply()
+    keymaps.apply(config.set(opts).keymaps)
 end
 --- Opens the chat with the default model (asking for one the first time).
 function ____exports.open()

@@ -1,129 +1,117 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
-local config = require("ollama-chat.config")
-local ACTIONS = {
-    default_model = {desc = "Set the default model", command = "model"},
-    open = {desc = "Open the chat with the default model", command = "open"},
-    switch_model = {desc = "Switch the model of the open chat", command = "switch"},
-    toggle = {desc = "Toggle the chat pane", command = "toggle"},
-    close = {desc = "Close the chat session", command = "close"},
-    horizontal = {desc = "Chat in a horizontal split", command = "layout horizontal"},
-    vertical = {desc = "Chat in a vertical split", command = "layout vertical"},
-    save = {desc = "Save the chat under a name", command = "save"},
-    load = {desc = "Load a saved chat", command = "load"},
-    clear = {desc = "Delete all saved chats", command = "clear"},
-    ask = {desc = "Ask about the buffer or the selection", command = "ask", visual = true},
-    update = {desc = "Update all models", command = "update"}
-}
+local ____ollama_2Dchat_2Ekeys = require("ollama-chat.keys")
+local keys = ____ollama_2Dchat_2Ekeys.keys
+local prefix = ____ollama_2Dchat_2Ekeys.prefix
+local ACTIONS_MODULE = "ollama-chat.actions"
+local function actions()
+    return require(ACTIONS_MODULE)
+end
 local made = {}
-function ____exports.plug(action)
-    return ("<Plug>(ollama-chat-" .. action) .. ")"
+--- What setup() asked for last; until then plugin/ applies the defaults.
+local configured
+function ____exports.plug(name)
+    return ("<Plug>(ollama-chat-" .. name) .. ")"
 end
-local function describe(action)
-    return "Ollama: " .. ACTIONS[action].desc
-end
-local function actionNames()
-    local names = {}
-    for name in pairs(config.KEYMAP_ACTIONS) do
-        names[#names + 1] = name
-    end
-    return names
-end
-local function modesOf(action)
-    return ACTIONS[action].visual == true and ({"n", "x"}) or ({"n"})
-end
-local function definePlug(action, lhs)
-    local spec = ACTIONS[action]
-    local opts = {
-        desc = describe(action),
-        silent = true
-    }
-    vim.keymap.set("n", lhs, ("<Cmd>Ollama " .. spec.command) .. "<CR>", opts)
-    if spec.visual == true then
-        vim.keymap.set("x", lhs, (":<C-U>'<,'>Ollama " .. spec.command) .. "<CR>", opts)
+local function definePlug(key, lhs)
+    for ____, mode in ipairs(key.modes) do
+        local function callback()
+            return actions().press(key.plug, mode)
+        end
+        vim.api.nvim_set_keymap(mode, lhs, "", {desc = key.desc, silent = true, noremap = true, callback = callback})
     end
 end
---- Defines <Plug>(ollama-chat-<action>) for every action (also spelled with "-" for "_").
+--- Defines <Plug>(ollama-chat-<name>) for every key (also spelled with "-" for "_").
 local function definePlugs()
-    for ____, action in ipairs(actionNames()) do
-        if ACTIONS[action] ~= nil then
+    for ____, key in ipairs(keys) do
+        definePlug(
+            key,
+            ____exports.plug(key.plug)
+        )
+        local dashed = (string.gsub(key.plug, "_", "-"))
+        if dashed ~= key.plug then
             definePlug(
-                action,
-                ____exports.plug(action)
+                key,
+                ____exports.plug(dashed)
             )
-            local dashed = (string.gsub(action, "_", "-"))
-            if dashed ~= action then
-                definePlug(
-                    action,
-                    ____exports.plug(dashed)
-                )
-            end
         end
     end
 end
---- The global mapping at `lhs`, if any.
-local function mappingAt(mode, lhs)
-    local info = vim.fn.maparg(lhs, mode, false, true)
-    local ____temp_0
-    if info.lhs == nil then
-        ____temp_0 = nil
-    else
-        ____temp_0 = info
-    end
-    return ____temp_0
+--- The rhs of the global mapping at `lhs` ("" when there is none).
+local function rhsAt(mode, lhs)
+    return vim.api.nvim_call_function("maparg", {lhs, mode})
+end
+local function currentLeaders()
+    local leader, ____local = unpack(
+        vim.api.nvim_eval("[get(g:, \"mapleader\", \"\\\\\"), get(g:, \"maplocalleader\", \"\\\\\")]"),
+        1,
+        2
+    )
+    return {leader = leader, ["local"] = ____local}
+end
+--- `lhs` with <Leader> and <LocalLeader> as they are now, so a later change of mapleader still finds it.
+local function withLeaders(lhs, leaders)
+    local once = string.gsub(
+        lhs,
+        "<[Ll][Ee][Aa][Dd][Ee][Rr]>",
+        function() return leaders.leader end
+    )
+    return (string.gsub(
+        once,
+        "<[Ll][Oo][Cc][Aa][Ll][Ll][Ee][Aa][Dd][Ee][Rr]>",
+        function() return leaders["local"] end
+    ))
 end
 local function removeMade()
     for ____, m in ipairs(made) do
-        local ____opt_1 = mappingAt(m.mode, m.lhs)
-        if (____opt_1 and ____opt_1.rhs) == m.rhs then
-            vim.keymap.del(m.mode, m.lhs)
+        if rhsAt(m.mode, m.lhs) == m.rhs then
+            vim.api.nvim_del_keymap(m.mode, m.lhs)
         end
     end
     made = {}
 end
---- Maps `lhs` to the action's <Plug> unless it is taken (this module's own were removed first).
-local function mapUnlessTaken(mode, lhs, action)
-    if mappingAt(mode, lhs) ~= nil then
+--- Maps `at` (leaders spelled out) to the key's <Plug> unless it is taken (this module's own were removed first).
+local function mapUnlessTaken(mode, at, key)
+    if rhsAt(mode, at) ~= "" then
         return
     end
-    local rhs = ____exports.plug(action)
-    vim.keymap.set(
-        mode,
-        lhs,
-        rhs,
-        {
-            desc = describe(action),
-            silent = true,
-            remap = true
-        }
-    )
-    local ____made_6 = made
-    local ____mode_5 = mode
-    local ____opt_3 = mappingAt(mode, lhs)
-    ____made_6[#____made_6 + 1] = {mode = ____mode_5, lhs = ____opt_3 and ____opt_3.lhs or lhs, rhs = rhs}
+    local rhs = ____exports.plug(key.plug)
+    vim.api.nvim_set_keymap(mode, at, rhs, {desc = key.desc, silent = true, noremap = false})
+    made[#made + 1] = {mode = mode, lhs = at, rhs = rhs}
 end
-local function lhsOf(keymaps, action)
-    local override = keymaps[action]
+local function lhsOf(config, key)
+    local override = config[key.plug]
     if override ~= nil then
         return override
     end
-    return keymaps.prefix .. config.KEYMAP_ACTIONS[action]
+    return config.prefix .. key.suffix
 end
---- Sets the default keymaps the configuration asks for, replacing the ones set before.
-function ____exports.apply()
+--- Sets the <Plug> mappings and the default keymaps `config` asks for, replacing earlier ones.
+function ____exports.apply(config)
+    configured = config
     definePlugs()
     removeMade()
-    local keymaps = config.get().keymaps
-    if keymaps == false then
+    if config == false then
         return
     end
-    for ____, action in ipairs(actionNames()) do
-        local lhs = lhsOf(keymaps, action)
-        if lhs ~= false and ACTIONS[action] ~= nil then
-            for ____, mode in ipairs(modesOf(action)) do
-                mapUnlessTaken(mode, lhs, action)
+    local leaders = currentLeaders()
+    for ____, key in ipairs(keys) do
+        local lhs = lhsOf(config, key)
+        if lhs ~= false then
+            local at = withLeaders(lhs, leaders)
+            for ____, mode in ipairs(key.modes) do
+                mapUnlessTaken(mode, at, key)
             end
         end
     end
+end
+--- plugin/: the defaults, or what setup() asked for when it ran first (from init.lua).
+function ____exports.startup()
+    local ____exports_apply_1 = ____exports.apply
+    local ____configured_0 = configured
+    if ____configured_0 == nil then
+        ____configured_0 = {prefix = prefix}
+    end
+    ____exports_apply_1(____configured_0)
 end
 return ____exports

@@ -25,17 +25,17 @@ local function __TS__StringStartsWith(self, searchString, position)
     return string.sub(self, position + 1, #searchString + position) == searchString
 end
 
-local function __TS__ObjectAssign(target, ...)
-    local sources = {...}
-    for i = 1, #sources do
-        local source = sources[i]
-        if type(source) == "table" then
-            for key in pairs(source) do
-                target[key] = source[key]
-            end
-        end
-    end
-    return target
+local function __TS__Class(self)
+    local c = {prototype = {}}
+    c.prototype.__index = c.prototype
+    c.prototype.constructor = c
+    return c
+end
+
+local function __TS__New(target, ...)
+    local instance = setmetatable({}, target.prototype)
+    instance:____constructor(...)
+    return instance
 end
 
 local function __TS__ArraySlice(self, first, last)
@@ -74,19 +74,6 @@ local function __TS__ArraySlice(self, first, last)
     return out
 end
 
-local function __TS__Class(self)
-    local c = {prototype = {}}
-    c.prototype.__index = c.prototype
-    c.prototype.constructor = c
-    return c
-end
-
-local function __TS__New(target, ...)
-    local instance = setmetatable({}, target.prototype)
-    instance:____constructor(...)
-    return instance
-end
-
 local function __TS__ArrayPush(self, ...)
     local items = {...}
     local len = #self
@@ -95,18 +82,6 @@ local function __TS__ArrayPush(self, ...)
         self[len] = items[i]
     end
     return len
-end
-
-local function __TS__ArraySort(self, compareFn)
-    if compareFn ~= nil then
-        table.sort(
-            self,
-            function(a, b) return compareFn(nil, a, b) < 0 end
-        )
-    else
-        table.sort(self)
-    end
-    return self
 end
 
 local __TS__Symbol, Symbol
@@ -182,16 +157,6 @@ do
     end
 end
 
-local function __TS__ArrayFind(self, predicate, thisArg)
-    for i = 1, #self do
-        local elem = self[i]
-        if predicate(thisArg, elem, i - 1, self) then
-            return elem
-        end
-    end
-    return nil
-end
-
 local function __TS__ArrayIsArray(value)
     return type(value) == "table" and (value[1] ~= nil or next(value) == nil)
 end
@@ -217,6 +182,41 @@ local function __TS__ArrayConcat(self, ...)
         end
     end
     return result
+end
+
+local function __TS__ArraySort(self, compareFn)
+    if compareFn ~= nil then
+        table.sort(
+            self,
+            function(a, b) return compareFn(nil, a, b) < 0 end
+        )
+    else
+        table.sort(self)
+    end
+    return self
+end
+
+local function __TS__ObjectAssign(target, ...)
+    local sources = {...}
+    for i = 1, #sources do
+        local source = sources[i]
+        if type(source) == "table" then
+            for key in pairs(source) do
+                target[key] = source[key]
+            end
+        end
+    end
+    return target
+end
+
+local function __TS__ArrayFind(self, predicate, thisArg)
+    for i = 1, #self do
+        local elem = self[i]
+        if predicate(thisArg, elem, i - 1, self) then
+            return elem
+        end
+    end
+    return nil
 end
 
 local function __TS__StringEndsWith(self, searchString, endPosition)
@@ -254,16 +254,16 @@ end
 return {
   __TS__ArrayIncludes = __TS__ArrayIncludes,
   __TS__StringStartsWith = __TS__StringStartsWith,
-  __TS__ObjectAssign = __TS__ObjectAssign,
-  __TS__ArraySlice = __TS__ArraySlice,
   __TS__Class = __TS__Class,
   __TS__New = __TS__New,
+  __TS__ArraySlice = __TS__ArraySlice,
   __TS__ArrayPush = __TS__ArrayPush,
-  __TS__ArraySort = __TS__ArraySort,
   __TS__ArrayEntries = __TS__ArrayEntries,
   __TS__Iterator = __TS__Iterator,
-  __TS__ArrayFind = __TS__ArrayFind,
   __TS__ArrayConcat = __TS__ArrayConcat,
+  __TS__ArraySort = __TS__ArraySort,
+  __TS__ObjectAssign = __TS__ObjectAssign,
+  __TS__ArrayFind = __TS__ArrayFind,
   __TS__StringEndsWith = __TS__StringEndsWith,
   __TS__ArrayIndexOf = __TS__ArrayIndexOf
 }

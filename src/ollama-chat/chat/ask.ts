@@ -4,6 +4,7 @@
 import * as config from "../config";
 import * as client from "../ollama/client";
 import { notify } from "../ui/notify";
+import { isChatBuffer } from "./buffer";
 import * as session from "./session";
 
 export interface AskOpts {
@@ -76,14 +77,15 @@ function warnIfTooLarge(model: string, bytes: number): void {
 
 function sendQuestion(buf: number, first: number, last: number, question: string): void {
   const message = buildMessage(buf, first, last, question);
-  // Checked against the model the question went to, which may be picked only now.
-  session.send(message, (model) => warnIfTooLarge(model, message.length));
+  // The question goes into the current conversation; the warning is checked against the model it
+  // went to, which may be picked only now.
+  session.sendIn(session.current(), message, (model) => warnIfTooLarge(model, message.length));
 }
 
 /** Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent. */
 export function ask(opts: AskOpts): void {
   const buf = opts.buf ?? vim.api.nvim_get_current_buf();
-  if (vim.api.nvim_buf_get_name(buf) === "ollama-chat://chat") {
+  if (isChatBuffer(buf)) {
     notify("ask about a code buffer, not the chat itself", vim.log.levels.WARN);
     return;
   }

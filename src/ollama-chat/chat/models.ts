@@ -1,30 +1,19 @@
 // Which model the chat uses: the persisted default (prefs), chosen in the picker from the local
-// models (/api/tags, fetched asynchronously), checked in the background when it is used, and a
-// cache of local model names for command-line completion (which must answer at once).
+// models (/api/tags, fetched asynchronously), checked in the background when it is used. Every
+// answer feeds the one list of local model names that completion reads (ollama/localmodels.ts).
 import { lazy } from "../lazy";
 import * as client from "../ollama/client";
+import * as localModels from "../ollama/localmodels";
 import { fullName, sameModel } from "../ollama/names";
 import type { ModelInfo } from "../ollama/types";
 import * as prefs from "../store/prefs";
 import { notify } from "../ui/notify";
 import { pick } from "../ui/picker";
 import { modelFormatter } from "../ui/picker/models";
+import type * as Updater from "../update/updater";
 
-// Pulling belongs to the update feature: reached through the public API, not imported.
-const api = lazy<{ pull?: (this: void, name: string) => void }>("ollama-chat");
-
-/** Local model names as of the last /api/tags answer. */
-let cached: string[] = [];
-let cachedAt = -1;
-let refreshing = false;
-const CACHE_SECONDS = 30;
-
-function remember(models: ModelInfo[]): void {
-  const names: string[] = [];
-  for (const m of models) names.push(m.name);
-  cached = names;
-  cachedAt = os.time();
-}
+// Pulling a missing model is the updater's job (its progress view): loaded only when asked for.
+const updater = lazy<typeof Updater>("ollama-chat.update.updater");
 
 /** Local models, fetched now; errors and "none installed" are told to the user. */
 export function fetch(cb: (this: void, models: ModelInfo[] | undefined) => void): void {
@@ -33,7 +22,7 @@ export function fetch(cb: (this: void, models: ModelInfo[] | undefined) => void)
       notify(err?.message ?? "could not list the local models", vim.log.levels.ERROR);
       return cb(undefined);
     }
-    remember(models);
+    localModels.remember(models);
     if (models.length === 0) {
       notify("no models are installed: pull one with `:Ollama pull llama3.2` (or `ollama pull llama3.2`)", vim.log.levels.WARN);
       return cb(undefined);
@@ -42,16 +31,9 @@ export function fetch(cb: (this: void, models: ModelInfo[] | undefined) => void)
   });
 }
 
-/** Names for completion: what is cached now; a stale cache is refreshed in the background. */
+/** Names for completion: what is known now; a stale list is refreshed in the background. */
 export function completionNames(): string[] {
-  if (!refreshing && (cachedAt < 0 || os.time() - cachedAt > CACHE_SECONDS)) {
-    refreshing = true;
-    client.tags((err, models) => {
-      refreshing = false;
-      if (err === undefined && models !== undefined) remember(models);
-    });
-  }
-  return cached;
+  return localModels.cached();
 }
 
 /** Lets the user pick one of the local models; calls back with its full name (or undefined). */
@@ -100,7 +82,7 @@ export function selectDefault(name: string | undefined, cb?: (this: void, name: 
 function whenMissing(model: string, missing: (this: void) => void): void {
   client.tags((err, models) => {
     if (err !== undefined || models === undefined) return;
-    remember(models);
+    localModels.remember(models);
     if (models.find((m) => sameModel(m.name, model)) === undefined) missing();
   });
 }
@@ -130,8 +112,7 @@ export function offerMissing(model: string, onPicked: (this: void, name: string)
   const other = "Choose another model";
   vim.ui.select([pullIt, other], { prompt: `${model} is not installed` }, (choice) => {
     if (choice === pullIt) {
-      const pull = api().pull;
-      if (pull !== undefined) pull(model);
+      updater().pull(model);
     } else if (choice === other) {
       pickModel("Chat model", (name) => {
         if (name !== undefined) onPicked(name);

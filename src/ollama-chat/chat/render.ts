@@ -2,7 +2,7 @@
 // batches (one nvim_buf_set_text per batch, touching only the new text), so the cost of a chunk
 // does not grow with the chat; the batches of one reply are joined into one undo step; windows
 // follow the reply only while their cursor sits on the last line.
-import { THINKING_CLOSE, THINKING_OPEN, escapeLine } from "./transcript";
+import { THINKING_CLOSE, THINKING_OPEN, escapeLine } from "../format/transcript";
 
 /** How often streamed text is written to the buffer (ms): one redraw per batch, not per token. */
 export const BATCH_MS = 30;

@@ -5,8 +5,9 @@ import type { SavedChat } from "../store/chats";
 import * as chats from "../store/chats";
 import { notify } from "../ui/notify";
 import { pick } from "../ui/picker";
+import { isChatBuffer } from "./buffer";
 import * as session from "./session";
-import * as transcript from "./transcript";
+import * as transcript from "../format/transcript";
 import * as window from "./window";
 
 const LOADED_PREFIX = "ollama-chat://saved/";
@@ -104,7 +105,7 @@ function showReadOnly(chat: SavedChat, messages: transcript.Message[]): void {
   vim.keymap.set("n", "r", () => resume(chat.path), { buffer: buf, desc: "Ollama: resume this chat", nowait: true });
   // The chat pane is the active conversation: a saved chat opens beside it, never in it.
   const current = vim.api.nvim_get_current_win();
-  if (vim.api.nvim_buf_get_name(vim.api.nvim_win_get_buf(current)) === "ollama-chat://chat") vim.cmd("aboveleft split");
+  if (isChatBuffer(vim.api.nvim_win_get_buf(current))) vim.cmd("aboveleft split");
   vim.api.nvim_win_set_buf(vim.api.nvim_get_current_win(), buf);
   notify(`loaded "${chat.name}" (read-only): press r or run :Ollama resume to continue it`);
 }
@@ -120,13 +121,6 @@ export function load(name?: string): void {
       showReadOnly(chat, messages);
     });
   });
-}
-
-function lastModel(messages: transcript.Message[]): string | undefined {
-  for (let i = messages.length - 1; i >= 0; i--) {
-    if (messages[i].model !== undefined) return messages[i].model;
-  }
-  return undefined;
 }
 
 /** Whether every message of `current` begins `saved`: replacing it with `saved` loses nothing. */
@@ -150,7 +144,7 @@ export function resume(name?: string): void {
         return;
       }
       const replace = () => {
-        session.replaceConversation(messages, lastModel(messages), chat.name);
+        session.replaceConversation(messages, transcript.lastModel(messages), chat.name);
         notify(`resumed "${chat.name}": saving it again appends to it`);
       };
       const current = session.conversation();

@@ -10,7 +10,7 @@ import type { ModelInfo, OllamaError } from "../ollama/types";
 import * as prefs from "../store/prefs";
 import { notify } from "../ui/notify";
 import * as listing from "./listing";
-import { bytes } from "./rows";
+import { bytes } from "../format/bytes";
 
 // Choosing a new default belongs to the chat feature: reached through the public API.
 const api = lazy<{ select_model?: (this: void, name?: string) => void }>("ollama-chat");

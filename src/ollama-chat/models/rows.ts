@@ -5,9 +5,10 @@ import type { RunningModel } from "../ollama/client";
 import { fullName } from "../ollama/names";
 import type { ModelInfo } from "../ollama/types";
 
-import { bytes, type Line, type Span } from "../ui/lines";
+import { bytes } from "../format/bytes";
+import type { Line, Span } from "../ui/lines";
 
-export { bytes, type Line };
+export type { Line };
 
 /** What /api/show added about a model (cached by name and digest). */
 export interface ShowFacts {

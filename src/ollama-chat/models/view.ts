@@ -1,6 +1,7 @@
 // The model manager's buffer, in its own tab: the lines rows.ts makes, written in place (only the
 // lines that changed), the cursor kept on the same model when rows come and go, key hints in the
 // window bar and all keys on g?. It knows nothing of Ollama: the manager gives it lines and keys.
+import * as highlights from "../highlights";
 import { notify } from "../ui/notify";
 import { viewBuffer, writeLines } from "../ui/lines";
 import { KEYS, footer, type Line } from "./rows";
@@ -8,21 +9,7 @@ import { KEYS, footer, type Line } from "./rows";
 const BUF_NAME = "ollama-chat://models";
 const NS = vim.api.nvim_create_namespace("ollama-chat-models");
 
-const HIGHLIGHTS: [string, string][] = [
-  ["OllamaModelsHeader", "Title"],
-  ["OllamaModelsColumns", "Comment"],
-  ["OllamaModelsMuted", "Comment"],
-  ["OllamaModelsName", "Identifier"],
-  ["OllamaModelsDefault", "Special"],
-  ["OllamaModelsBadge", "Type"],
-  ["OllamaModelsLoaded", "DiagnosticOk"],
-  ["OllamaModelsOutdated", "DiagnosticWarn"],
-  ["OllamaModelsError", "DiagnosticError"],
-];
-function defineHighlights(): void {
-  for (const [group, link] of HIGHLIGHTS) vim.api.nvim_set_hl(0, group, { link, default: true });
-}
-defineHighlights();
+highlights.setup();
 
 /** What the view's keys do (the model under the cursor is passed where there is one). */
 /** @noSelf */
@@ -133,7 +120,6 @@ function createBuffer(keys: ViewKeys): number {
       if (isVisible()) state.hooks?.on_shown();
     },
   });
-  vim.api.nvim_create_autocmd("ColorScheme", { group, callback: () => defineHighlights() });
   vim.api.nvim_create_autocmd("BufWipeout", {
     group,
     buffer: buf,

@@ -9,8 +9,8 @@
 // Nothing here holds the event loop for more than a few milliseconds: big chat texts are split,
 // parsed and built in slices across event-loop turns, the folder is listed in slices, and the
 // names that completion needs come from a cache kept fresh in the background.
-import type { Message } from "../chat/transcript";
-import { contentLines, isHeading, parse, parseAssistantHeading, renderMessage } from "../chat/transcript";
+import type { Message } from "../format/transcript";
+import { contentLines, isHeading, parse, parseAssistantHeading, renderMessage } from "../format/transcript";
 import { notify } from "../ui/notify";
 import { Callback, SLICE_NS, eachSeries, errorText, isMissing, then } from "./async";
 import { ChatFile, chatsDir, scan, scanNames, withChatsLock } from "./chatdir";

@@ -9,19 +9,6 @@ export interface Line {
   spans: Span[];
 }
 
-/** Bytes in decimal units, as Ollama shows them: 512 B, 12 KB, 350 MB, 1.9 GB. */
-export function bytes(n: number): string {
-  if (n < 1000) return `${math.floor(n)} B`;
-  const units = ["KB", "MB", "GB", "TB"];
-  let value = n / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return value >= 100 ? `${math.floor(value + 0.5)} ${units[unit]}` : `${string.format("%.1f", value)} ${units[unit]}`;
-}
-
 /** A scratch buffer named `name` that keeps its text when hidden and is written only by code. */
 export function viewBuffer(name: string, filetype: string): number {
   const buf = vim.api.nvim_create_buf(false, true);

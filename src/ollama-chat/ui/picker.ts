@@ -5,21 +5,12 @@ import { notify } from "./notify";
 import * as fzf from "./picker/fzf";
 import * as float from "./picker/float";
 import * as tmux from "./picker/tmux";
+import type { PickOpts } from "./picker/types";
 
-export { modelFormatter, humanSize, shortDate } from "./picker/models";
+export type { PickOpts } from "./picker/types";
 
-/** @noSelf */
-export interface PickOpts<T> {
-  /** A few words, such as "Model" or "Saved chat". */
-  prompt: string;
-  items: T[];
-  /** One line per item (newlines and tabs are shown as spaces). */
-  format: (this: void, item: T) => string;
-  /** Exactly once: the chosen item, or undefined when the user cancelled. */
-  on_choice: (this: void, item: T | undefined) => void;
-  /** Passed to vim.ui.select, for pickers that style kinds of lists. */
-  kind?: string;
-}
+export { modelFormatter, shortDate } from "./picker/models";
+export { bytes as humanSize } from "../format/bytes";
 
 export type Backend = "tmux" | "fzf" | "select";
 

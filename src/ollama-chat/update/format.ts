@@ -1,9 +1,10 @@
 // The text of the progress view: a line per model, readable at a glance. Pure: rows in, lines and
 // highlight ranges out.
-import { bytes, type Line, type Span } from "../ui/lines";
+import { bytes } from "../format/bytes";
+import type { Line, Span } from "../ui/lines";
 import { isFinal, type Row, type RowState } from "./row";
 
-export { bytes, type Line, type Span };
+export type { Line, Span };
 
 export const BAR_WIDTH = 20;
 const STATE_WIDTH = 13;

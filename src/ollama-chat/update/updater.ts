@@ -1,7 +1,6 @@
 // :OllamaUpdate, :Ollama outdated, :Ollama pull: the entry points (require("ollama-chat.update.updater")).
 // One run at a time per Neovim: asking again while one runs shows its progress instead.
-import * as client from "../ollama/client";
-import type { ModelInfo } from "../ollama/types";
+import * as localModelNames from "../ollama/localmodels";
 import { notify } from "../ui/notify";
 import { outdated } from "./report";
 import { Run, type Request } from "./run";
@@ -14,28 +13,15 @@ export interface UpdateOptions {
   check_only?: boolean;
 }
 
-/** The completion list is refreshed at most this often (ms). */
-const MODELS_TTL_MS = 5000;
-
 const state = {
   active: undefined as Run | undefined,
   /** The last run, over or not: what the view shows, and what `u` updates after a check. */
   last: undefined as Run | undefined,
-  models: [] as string[],
-  modelsAt: -1,
-  listing: false,
 };
-
-function rememberModels(models: ModelInfo[]): void {
-  const names: string[] = [];
-  for (const m of models) names.push(m.name);
-  state.models = names;
-  state.modelsAt = vim.uv.now();
-}
 
 function start(request: Request): void {
   const run = new Run(request, {
-    on_tags: rememberModels,
+    on_tags: localModelNames.remember,
     on_end: () => {
       if (state.active === run) state.active = undefined;
     },
@@ -142,20 +128,7 @@ export function updateOutdated(): void {
   start({ mode: "update", names, install: false });
 }
 
-/**
- * The local model names from the last /api/tags answer (for completion, which cannot wait);
- * refreshed in the background when older than a few seconds.
- */
+/** The local model names from the last /api/tags answer (for completion, which cannot wait). */
 export function localModels(): string[] {
-  if (!state.listing && (state.modelsAt < 0 || vim.uv.now() - state.modelsAt > MODELS_TTL_MS)) {
-    state.listing = true;
-    client.tags((err, models) => {
-      state.listing = false;
-      state.modelsAt = vim.uv.now();
-      if (err === undefined && models !== undefined) rememberModels(models);
-    });
-  }
-  const copy: string[] = [];
-  for (const name of state.models) copy.push(name);
-  return copy;
+  return localModelNames.cached();
 }

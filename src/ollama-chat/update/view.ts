@@ -1,6 +1,7 @@
 // The live progress view: one scratch buffer in a floating window at the bottom right, updated in
 // place (only the lines that changed) at most every RENDER_MS. It opens without taking the cursor,
 // so the user keeps typing; closing it leaves the run going, and it can be shown again.
+import * as highlights from "../highlights";
 import { viewBuffer, writeLines } from "../ui/lines";
 import type { Line } from "./format";
 
@@ -13,17 +14,7 @@ const BUF_NAME = "ollama-chat://update";
 const NS = vim.api.nvim_create_namespace("ollama-chat-update");
 const MIN_WIDTH = 40;
 
-const HIGHLIGHTS: [string, string][] = [
-  ["OllamaUpdateMuted", "Comment"],
-  ["OllamaUpdateActive", "DiagnosticInfo"],
-  ["OllamaUpdateDone", "DiagnosticOk"],
-  ["OllamaUpdateFailed", "DiagnosticError"],
-  ["OllamaUpdateCancelled", "DiagnosticWarn"],
-  ["OllamaUpdateAvailable", "DiagnosticHint"],
-  ["OllamaUpdateBar", "Special"],
-  ["OllamaUpdateHeader", "Title"],
-];
-for (const [group, link] of HIGHLIGHTS) vim.api.nvim_set_hl(0, group, { link, default: true });
+highlights.setup();
 
 /** What the view shows; asked again at every redraw. */
 /** @noSelf */

@@ -6,6 +6,8 @@ local config = require("ollama-chat.config")
 local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
+local ____buffer = require("ollama-chat.chat.buffer")
+local isChatBuffer = ____buffer.isChatBuffer
 local session = require("ollama-chat.chat.session")
 --- Rough token estimate for a context warning: about 4 bytes per token for code.
 local BYTES_PER_TOKEN = 4
@@ -84,7 +86,8 @@ local function warnIfTooLarge(model, bytes)
 end
 local function sendQuestion(buf, first, last, question)
     local message = ____exports.buildMessage(buf, first, last, question)
-    session.send(
+    session.sendIn(
+        session.current(),
         message,
         function(model) return warnIfTooLarge(model, #message) end
     )
@@ -92,7 +95,7 @@ end
 --- Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent.
 function ____exports.ask(opts)
     local buf = opts.buf or vim.api.nvim_get_current_buf()
-    if vim.api.nvim_buf_get_name(buf) == "ollama-chat://chat" then
+    if isChatBuffer(buf) then
         notify("ask about a code buffer, not the chat itself", vim.log.levels.WARN)
         return
     end

@@ -1,10 +1,11 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
-local remember, whenMissing, api, cached, cachedAt
+local whenMissing, updater
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
 local client = require("ollama-chat.ollama.client")
+local localModels = require("ollama-chat.ollama.localmodels")
 local ____names = require("ollama-chat.ollama.names")
 local fullName = ____names.fullName
 local sameModel = ____names.sameModel
@@ -15,14 +16,6 @@ local ____picker = require("ollama-chat.ui.picker")
 local pick = ____picker.pick
 local ____models = require("ollama-chat.ui.picker.models")
 local modelFormatter = ____models.modelFormatter
-function remember(models)
-    local names = {}
-    for ____, m in ipairs(models) do
-        names[#names + 1] = m.name
-    end
-    cached = names
-    cachedAt = os.time()
-end
 --- Local models, fetched now; errors and "none installed" are told to the user.
 function ____exports.fetch(cb)
     client.tags(function(err, models)
@@ -30,7 +23,7 @@ function ____exports.fetch(cb)
             notify(err and err.message or "could not list the local models", vim.log.levels.ERROR)
             return cb(nil)
         end
-        remember(models)
+        localModels.remember(models)
         if #models == 0 then
             notify("no models are installed: pull one with `:Ollama pull llama3.2` (or `ollama pull llama3.2`)", vim.log.levels.WARN)
             return cb(nil)
@@ -57,7 +50,7 @@ function whenMissing(model, missing)
         if err ~= nil or models == nil then
             return
         end
-        remember(models)
+        localModels.remember(models)
         if __TS__ArrayFind(
             models,
             function(____, m) return sameModel(m.name, model) end
@@ -75,10 +68,7 @@ function ____exports.offerMissing(model, onPicked)
         {prompt = model .. " is not installed"},
         function(choice)
             if choice == pullIt then
-                local pull = api().pull
-                if pull ~= nil then
-                    pull(model)
-                end
+                updater().pull(model)
             elseif choice == other then
                 ____exports.pickModel(
                     "Chat model",
@@ -92,23 +82,10 @@ function ____exports.offerMissing(model, onPicked)
         end
     )
 end
-api = lazy("ollama-chat")
-cached = {}
-cachedAt = -1
-local refreshing = false
-local CACHE_SECONDS = 30
---- Names for completion: what is cached now; a stale cache is refreshed in the background.
+updater = lazy("ollama-chat.update.updater")
+--- Names for completion: what is known now; a stale list is refreshed in the background.
 function ____exports.completionNames()
-    if not refreshing and (cachedAt < 0 or os.time() - cachedAt > CACHE_SECONDS) then
-        refreshing = true
-        client.tags(function(err, models)
-            refreshing = false
-            if err == nil and models ~= nil then
-                remember(models)
-            end
-        end)
-    end
-    return cached
+    return localModels.cached()
 end
 function ____exports.defaultModel()
     local m = prefs.get("default_model")

@@ -1,13 +1,15 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
-local choose, lastModel, isPrefix
+local choose, isPrefix
 local chats = require("ollama-chat.store.chats")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____picker = require("ollama-chat.ui.picker")
 local pick = ____picker.pick
+local ____buffer = require("ollama-chat.chat.buffer")
+local isChatBuffer = ____buffer.isChatBuffer
 local session = require("ollama-chat.chat.session")
-local transcript = require("ollama-chat.chat.transcript")
+local transcript = require("ollama-chat.format.transcript")
 local window = require("ollama-chat.chat.window")
 function choose(name, prompt, cb)
     if name ~= nil and vim.trim(name) ~= "" then
@@ -44,18 +46,6 @@ function choose(name, prompt, cb)
             end
         })
     end)
-end
-function lastModel(messages)
-    do
-        local i = #messages - 1
-        while i >= 0 do
-            if messages[i + 1].model ~= nil then
-                return messages[i + 1].model
-            end
-            i = i - 1
-        end
-    end
-    return nil
 end
 function isPrefix(current, saved)
     if #current > #saved then
@@ -95,7 +85,7 @@ function ____exports.resume(name)
                     local function replace()
                         session.replaceConversation(
                             messages,
-                            lastModel(messages),
+                            transcript.lastModel(messages),
                             chat.name
                         )
                         notify(("resumed \"" .. chat.name) .. "\": saving it again appends to it")
@@ -207,7 +197,7 @@ local function showReadOnly(chat, messages)
         {buffer = buf, desc = "Ollama: resume this chat", nowait = true}
     )
     local current = vim.api.nvim_get_current_win()
-    if vim.api.nvim_buf_get_name(vim.api.nvim_win_get_buf(current)) == "ollama-chat://chat" then
+    if isChatBuffer(vim.api.nvim_win_get_buf(current)) then
         vim.cmd("aboveleft split")
     end
     vim.api.nvim_win_set_buf(

@@ -13,8 +13,8 @@ local prefs = require("ollama-chat.store.prefs")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local listing = require("ollama-chat.models.listing")
-local ____rows = require("ollama-chat.models.rows")
-local bytes = ____rows.bytes
+local ____bytes = require("ollama-chat.format.bytes")
+local bytes = ____bytes.bytes
 local api = lazy("ollama-chat")
 local ERROR = vim.log.levels.ERROR
 local function defaultModel()

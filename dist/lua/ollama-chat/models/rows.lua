@@ -4,9 +4,8 @@ local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local ____exports = {}
 local ____names = require("ollama-chat.ollama.names")
 local fullName = ____names.fullName
-local ____lines = require("ollama-chat.ui.lines")
-local bytes = ____lines.bytes
-____exports.bytes = bytes
+local ____bytes = require("ollama-chat.format.bytes")
+local bytes = ____bytes.bytes
 --- A model kept loaded (keep_alive < 0) expires hundreds of years from now.
 local KEPT_LOADED_S = 100 * 365 * 86400
 local function daysFromCivil(y, m, d)

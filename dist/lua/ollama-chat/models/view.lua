@@ -2,6 +2,7 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
 local ____exports = {}
 local bufValid, showHelp, state
+local highlights = require("ollama-chat.highlights")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____lines = require("ollama-chat.ui.lines")
@@ -99,25 +100,7 @@ function showHelp()
 end
 local BUF_NAME = "ollama-chat://models"
 local NS = vim.api.nvim_create_namespace("ollama-chat-models")
-local HIGHLIGHTS = {
-    {"OllamaModelsHeader", "Title"},
-    {"OllamaModelsColumns", "Comment"},
-    {"OllamaModelsMuted", "Comment"},
-    {"OllamaModelsName", "Identifier"},
-    {"OllamaModelsDefault", "Special"},
-    {"OllamaModelsBadge", "Type"},
-    {"OllamaModelsLoaded", "DiagnosticOk"},
-    {"OllamaModelsOutdated", "DiagnosticWarn"},
-    {"OllamaModelsError", "DiagnosticError"}
-}
-local function defineHighlights()
-    for ____, ____value in ipairs(HIGHLIGHTS) do
-        local group = ____value[1]
-        local link = ____value[2]
-        vim.api.nvim_set_hl(0, group, {link = link, default = true})
-    end
-end
-defineHighlights()
+highlights.setup()
 state = {
     buf = nil,
     shown = {},
@@ -228,13 +211,6 @@ local function createBuffer(keys)
                     end
                 end
             end
-        }
-    )
-    vim.api.nvim_create_autocmd(
-        "ColorScheme",
-        {
-            group = group,
-            callback = function() return defineHighlights() end
         }
     )
     vim.api.nvim_create_autocmd(

@@ -3,7 +3,7 @@ local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local ____exports = {}
 local readTail, TAIL_BYTES
-local ____transcript = require("ollama-chat.chat.transcript")
+local ____transcript = require("ollama-chat.format.transcript")
 local contentLines = ____transcript.contentLines
 local isHeading = ____transcript.isHeading
 local parse = ____transcript.parse

@@ -1,19 +1,5 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
---- Bytes in decimal units, as Ollama shows them: 512 B, 12 KB, 350 MB, 1.9 GB.
-function ____exports.bytes(n)
-    if n < 1000 then
-        return tostring(math.floor(n)) .. " B"
-    end
-    local units = {"KB", "MB", "GB", "TB"}
-    local value = n / 1000
-    local unit = 0
-    while value >= 1000 and unit < #units - 1 do
-        value = value / 1000
-        unit = unit + 1
-    end
-    return value >= 100 and (tostring(math.floor(value + 0.5)) .. " ") .. units[unit + 1] or (string.format("%.1f", value) .. " ") .. units[unit + 1]
-end
 --- A scratch buffer named `name` that keeps its text when hidden and is written only by code.
 function ____exports.viewBuffer(name, filetype)
     local buf = vim.api.nvim_create_buf(false, true)

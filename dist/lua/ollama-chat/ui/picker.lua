@@ -9,8 +9,11 @@ local tmux = require("ollama-chat.ui.picker.tmux")
 do
     local ____models = require("ollama-chat.ui.picker.models")
     ____exports.modelFormatter = ____models.modelFormatter
-    ____exports.humanSize = ____models.humanSize
     ____exports.shortDate = ____models.shortDate
+end
+do
+    local ____bytes = require("ollama-chat.format.bytes")
+    ____exports.humanSize = ____bytes.bytes
 end
 local warnedNoFzf = false
 local function insideTmux()

@@ -1,10 +1,9 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
-local ____lines = require("ollama-chat.ui.lines")
-local bytes = ____lines.bytes
+local ____bytes = require("ollama-chat.format.bytes")
+local bytes = ____bytes.bytes
 local ____row = require("ollama-chat.update.row")
 local isFinal = ____row.isFinal
-____exports.bytes = bytes
 ____exports.BAR_WIDTH = 20
 local STATE_WIDTH = 13
 local LOOKS = {

@@ -1,8 +1,8 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local rememberModels, start, state
-local client = require("ollama-chat.ollama.client")
+local start, state
+local localModelNames = require("ollama-chat.ollama.localmodels")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____report = require("ollama-chat.update.report")
@@ -10,21 +10,13 @@ local outdated = ____report.outdated
 local ____run = require("ollama-chat.update.run")
 local Run = ____run.Run
 local view = require("ollama-chat.update.view")
-function rememberModels(models)
-    local names = {}
-    for ____, m in ipairs(models) do
-        names[#names + 1] = m.name
-    end
-    state.models = names
-    state.modelsAt = vim.uv.now()
-end
 function start(request)
     local run
     run = __TS__New(
         Run,
         request,
         {
-            on_tags = rememberModels,
+            on_tags = localModelNames.remember,
             on_end = function()
                 if state.active == run then
                     state.active = nil
@@ -60,15 +52,7 @@ function ____exports.updateOutdated()
     end
     start({mode = "update", names = names, install = false})
 end
---- The completion list is refreshed at most this often (ms).
-local MODELS_TTL_MS = 5000
-state = {
-    active = nil,
-    last = nil,
-    models = {},
-    modelsAt = -1,
-    listing = false
-}
+state = {active = nil, last = nil}
 --- The model names of `opts.models` (a list, or one name).
 local function readModels(value)
     if value == nil then
@@ -134,23 +118,8 @@ end
 function ____exports.isRunning()
     return state.active ~= nil
 end
---- The local model names from the last /api/tags answer (for completion, which cannot wait);
--- refreshed in the background when older than a few seconds.
+--- The local model names from the last /api/tags answer (for completion, which cannot wait).
 function ____exports.localModels()
-    if not state.listing and (state.modelsAt < 0 or vim.uv.now() - state.modelsAt > MODELS_TTL_MS) then
-        state.listing = true
-        client.tags(function(err, models)
-            state.listing = false
-            state.modelsAt = vim.uv.now()
-            if err == nil and models ~= nil then
-                rememberModels(models)
-            end
-        end)
-    end
-    local copy = {}
-    for ____, name in ipairs(state.models) do
-        copy[#copy + 1] = name
-    end
-    return copy
+    return localModelNames.cached()
 end
 return ____exports

@@ -1,6 +1,7 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
 local bufValid, setKeymaps, createBuffer, ensureBuffer, frame, stopTimer, cancelLinger, BUF_NAME, NS, state
+local highlights = require("ollama-chat.highlights")
 local ____lines = require("ollama-chat.ui.lines")
 local viewBuffer = ____lines.viewBuffer
 local writeLines = ____lines.writeLines
@@ -152,21 +153,7 @@ ____exports.LINGER_MS = 10000
 BUF_NAME = "ollama-chat://update"
 NS = vim.api.nvim_create_namespace("ollama-chat-update")
 local MIN_WIDTH = 40
-local HIGHLIGHTS = {
-    {"OllamaUpdateMuted", "Comment"},
-    {"OllamaUpdateActive", "DiagnosticInfo"},
-    {"OllamaUpdateDone", "DiagnosticOk"},
-    {"OllamaUpdateFailed", "DiagnosticError"},
-    {"OllamaUpdateCancelled", "DiagnosticWarn"},
-    {"OllamaUpdateAvailable", "DiagnosticHint"},
-    {"OllamaUpdateBar", "Special"},
-    {"OllamaUpdateHeader", "Title"}
-}
-for ____, ____value in ipairs(HIGHLIGHTS) do
-    local group = ____value[1]
-    local link = ____value[2]
-    vim.api.nvim_set_hl(0, group, {link = link, default = true})
-end
+highlights.setup()
 state = {
     buf = nil,
     win = nil,

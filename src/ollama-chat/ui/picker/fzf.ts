@@ -1,7 +1,7 @@
 // One fzf run: the items go to fzf through a temp file as "<index>\t<text>" lines and the choice
 // comes back by index, so item text never passes through a shell. fzf is started by argv with
 // its files and prompt in the environment: the shell script is a constant.
-import type { PickOpts } from "../picker";
+import type { PickOpts } from "./types";
 import { notify } from "../notify";
 
 export interface FzfJob<T> {

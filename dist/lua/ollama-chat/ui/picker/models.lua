@@ -1,26 +1,7 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
-local UNITS = {
-    "B",
-    "KB",
-    "MB",
-    "GB",
-    "TB",
-    "PB"
-}
---- Decimal units as `ollama list` shows them: 2019393189 → "2.0 GB", 274302450 → "274 MB".
-function ____exports.humanSize(bytes)
-    local value = bytes
-    local unit = 0
-    while value >= 1000 and unit < #UNITS - 1 do
-        value = value / 1000
-        unit = unit + 1
-    end
-    if unit == 0 then
-        return tostring(math.floor(value)) .. " B"
-    end
-    return value < 10 and string.format("%.1f %s", value, UNITS[unit + 1]) or (tostring(math.floor(value)) .. " ") .. UNITS[unit + 1]
-end
+local ____bytes = require("ollama-chat.format.bytes")
+local bytes = ____bytes.bytes
 --- "2025-01-23T14:30:22.1+01:00" → "2025-01-23"; anything else is shown as it is.
 function ____exports.shortDate(timestamp)
     local date = (string.match(timestamp, "^(%d%d%d%d%-%d%d%-%d%d)"))
@@ -49,11 +30,11 @@ function ____exports.modelFormatter(models)
         )
         sizeWidth = math.max(
             sizeWidth,
-            #____exports.humanSize(model.size)
+            #bytes(model.size)
         )
     end
     return function(model) return (((padRight(model.name, nameWidth) .. "  ") .. padLeft(
-        ____exports.humanSize(model.size),
+        bytes(model.size),
         sizeWidth
     )) .. "  ") .. ____exports.shortDate(model.modified_at) end
 end

@@ -154,3 +154,11 @@ export function parse(lines: string[]): Message[] {
   if (section !== undefined) messages.push(bodyOf(section, true));
   return messages;
 }
+
+/** The model that wrote the last reply of `messages`, if any reply names one. */
+export function lastModel(messages: Message[]): string | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    if (messages[i].model !== undefined) return messages[i].model;
+  }
+  return undefined;
+}

@@ -150,4 +150,17 @@ function ____exports.parse(lines)
     end
     return messages
 end
+--- The model that wrote the last reply of `messages`, if any reply names one.
+function ____exports.lastModel(messages)
+    do
+        local i = #messages - 1
+        while i >= 0 do
+            if messages[i + 1].model ~= nil then
+                return messages[i + 1].model
+            end
+            i = i - 1
+        end
+    end
+    return nil
+end
 return ____exports

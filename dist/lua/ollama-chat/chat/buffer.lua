@@ -1,0 +1,102 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+local window = require("ollama-chat.chat.window")
+____exports.BUF_NAME = "ollama-chat://chat"
+--- Whether `buf` is a conversation's buffer (not a code buffer one can ask about).
+function ____exports.isChatBuffer(buf)
+    local name = vim.api.nvim_buf_get_name(buf)
+    return name == ____exports.BUF_NAME or vim.startswith(name, ____exports.BUF_NAME .. "/")
+end
+--- BUF_NAME when no buffer has it, else the first free BUF_NAME/<n>.
+local function freeName()
+    local taken = {}
+    for ____, b in ipairs(vim.api.nvim_list_bufs()) do
+        taken[vim.api.nvim_buf_get_name(b)] = true
+    end
+    local name = ____exports.BUF_NAME
+    do
+        local n = 2
+        while taken[name] ~= nil do
+            name = (____exports.BUF_NAME .. "/") .. tostring(n)
+            n = n + 1
+        end
+    end
+    return name
+end
+--- Creates a conversation's buffer holding `lines` (not an undoable edit).
+function ____exports.create(lines)
+    local buf = vim.api.nvim_create_buf(false, true)
+    vim.api.nvim_buf_set_name(
+        buf,
+        freeName()
+    )
+    vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
+    vim.api.nvim_set_option_value("bufhidden", "hide", {buf = buf})
+    vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
+    window.setMarkdown(buf)
+    local undolevels = vim.api.nvim_get_option_value("undolevels", {buf = buf})
+    vim.api.nvim_set_option_value("undolevels", -1, {buf = buf})
+    vim.api.nvim_buf_set_lines(
+        buf,
+        0,
+        -1,
+        false,
+        lines
+    )
+    vim.api.nvim_set_option_value("undolevels", undolevels, {buf = buf})
+    return buf
+end
+--- Binds the buffer's keys and wipeout to `owner`, replacing a previous owner's.
+function ____exports.attach(buf, owner)
+    local function opts(desc)
+        return {buffer = buf, desc = desc, nowait = true, silent = true}
+    end
+    vim.keymap.set(
+        "n",
+        "<CR>",
+        function() return owner.send() end,
+        opts("Ollama: send the message")
+    )
+    vim.keymap.set(
+        {"n", "i"},
+        "<C-s>",
+        function()
+            vim.cmd("stopinsert")
+            owner.send()
+        end,
+        opts("Ollama: send the message")
+    )
+    vim.keymap.set(
+        {"n", "i"},
+        "<C-c>",
+        function() return owner.stop() end,
+        opts("Ollama: stop the reply")
+    )
+    vim.api.nvim_create_autocmd(
+        "BufWipeout",
+        {
+            group = vim.api.nvim_create_augroup(
+                "ollama-chat-buffer-" .. tostring(buf),
+                {clear = true}
+            ),
+            buffer = buf,
+            once = true,
+            callback = function() return owner.wiped(buf) end
+        }
+    )
+end
+--- Deletes the buffer; a window left alone with it shows an empty buffer instead.
+function ____exports.destroy(buf)
+    if not vim.api.nvim_buf_is_valid(buf) then
+        return
+    end
+    local win = window.findWindow(buf)
+    if win ~= nil and #vim.api.nvim_list_wins() == 1 then
+        vim.api.nvim_win_call(
+            win,
+            function() return vim.cmd("enew") end
+        )
+    end
+    vim.api.nvim_buf_delete(buf, {force = true})
+end
+return ____exports

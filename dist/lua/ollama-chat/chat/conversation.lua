@@ -1,0 +1,248 @@
+local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__Class = ____lualib.__TS__Class
+local __TS__New = ____lualib.__TS__New
+local ____exports = {}
+local config = require("ollama-chat.config")
+local events = require("ollama-chat.events")
+local transcript = require("ollama-chat.format.transcript")
+local highlights = require("ollama-chat.highlights")
+local client = require("ollama-chat.ollama.client")
+local ____notify = require("ollama-chat.ui.notify")
+local notify = ____notify.notify
+local chatBuffer = require("ollama-chat.chat.buffer")
+local message = require("ollama-chat.chat.message")
+local ____render = require("ollama-chat.chat.render")
+local NS = ____render.NS
+local Reply = ____render.Reply
+local ____stats = require("ollama-chat.chat.stats")
+local metaLines = ____stats.metaLines
+local tokensPerSecond = ____stats.tokensPerSecond
+highlights.setup()
+local nextId = 1
+--- One reply being received: the request and the text it streams into the buffer.
+local Streaming = __TS__Class()
+Streaming.name = "Streaming"
+function Streaming.prototype.____constructor(self, model, reply, start)
+    self.model = model
+    self.reply = reply
+    self.stopped = false
+    self.handle = start(self)
+end
+function Streaming.prototype.stop(self)
+    self.stopped = true
+    self.handle:cancel()
+end
+____exports.Conversation = __TS__Class()
+local Conversation = ____exports.Conversation
+Conversation.name = "Conversation"
+function Conversation.prototype.____constructor(self, init, host)
+    self.host = host
+    local ____nextId_0 = nextId
+    nextId = ____nextId_0 + 1
+    self.id = ____nextId_0
+    self.settings = {}
+    self.state = "idle"
+    self.closed = false
+    self.messages = init.messages or ({})
+    self.model = init.model
+    self.savedName = init.savedName
+end
+function Conversation.prototype.validBuffer(self)
+    return self.buf ~= nil and vim.api.nvim_buf_is_valid(self.buf) and self.buf or nil
+end
+function Conversation.prototype.buffer(self)
+    local valid = self:validBuffer()
+    if valid ~= nil then
+        return valid
+    end
+    local lines = #self.messages > 0 and message.linesWithInput(self.messages) or message.initialLines()
+    local buf = chatBuffer.create(lines)
+    self:own(buf)
+    return buf
+end
+function Conversation.prototype.adopt(self, buf)
+    vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1)
+    vim.api.nvim_buf_set_lines(
+        buf,
+        0,
+        -1,
+        false,
+        message.linesWithInput(self.messages)
+    )
+    self:own(buf)
+end
+function Conversation.prototype.own(self, buf)
+    self.buf = buf
+    chatBuffer.attach(
+        buf,
+        {
+            send = function() return self.host.send(self) end,
+            stop = function() return self:stop() end,
+            wiped = function(wiped)
+                if self.buf == wiped then
+                    self.buf = nil
+                end
+            end
+        }
+    )
+end
+function Conversation.prototype.isStreaming(self)
+    return self.streaming ~= nil
+end
+function Conversation.prototype.status(self)
+    return {model = self.model, state = self.state, tokens_per_second = self.tokensPerSecond}
+end
+function Conversation.prototype.effectiveSettings(self)
+    local chat = config.get().chat
+    local s = self.settings
+    local ____temp_2 = s.system or chat.system
+    local ____temp_3 = s.options or chat.options
+    local ____temp_4 = s.keep_alive or chat.keep_alive
+    local ____s_think_1 = s.think
+    if ____s_think_1 == nil then
+        ____s_think_1 = chat.think
+    end
+    return {system = ____temp_2, options = ____temp_3, keep_alive = ____temp_4, think = ____s_think_1}
+end
+function Conversation.prototype.read(self)
+    local buf = self:validBuffer()
+    local messages = buf ~= nil and transcript.parse(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) or self.messages
+    return message.withoutEmptyInput(messages)
+end
+function Conversation.prototype.lastModel(self)
+    return transcript.lastModel(self:read()) or self.model
+end
+function Conversation.prototype.takeMessage(self, text)
+    if self.streaming ~= nil then
+        notify("a reply is still streaming: wait for it, or stop it with <C-c> or :Ollama stop", vim.log.levels.WARN)
+        return nil
+    end
+    local buf = self:buffer()
+    if text ~= nil then
+        message.setPending(buf, text)
+    end
+    local messages = transcript.parse(vim.api.nvim_buf_get_lines(buf, 0, -1, false))
+    local last = messages[#messages]
+    if last == nil or last.role ~= "user" or vim.trim(last.content) == "" then
+        notify(("nothing to send: type your message under the last \"" .. transcript.USER_HEADING) .. "\" heading", vim.log.levels.WARN)
+        return nil
+    end
+    return messages
+end
+function Conversation.prototype.send(self, messages)
+    local model = self.model
+    local buf = self:buffer()
+    message.trimEnd(buf)
+    messages[#messages].content = vim.trim(messages[#messages].content)
+    self.messages = messages
+    local reply = __TS__New(Reply, buf)
+    reply:begin({
+        "",
+        "",
+        transcript.assistantHeading(model),
+        "",
+        ""
+    })
+    local settings = self:effectiveSettings()
+    self:setState("loading", nil)
+    self.streaming = __TS__New(
+        Streaming,
+        model,
+        reply,
+        function(streaming) return client.chat(
+            {
+                model = model,
+                messages = message.toRequest(messages, settings.system),
+                options = settings.options,
+                keep_alive = settings.keep_alive,
+                think = settings.think
+            },
+            {
+                on_delta = function(delta)
+                    if self.state ~= "generating" then
+                        self:setState("generating", nil)
+                    end
+                    reply:push(delta.content, delta.thinking)
+                end,
+                on_done = function(err, result) return self:finish(streaming, err, result) end
+            }
+        ) end
+    )
+end
+function Conversation.prototype.stop(self)
+    local ____opt_5 = self.streaming
+    if ____opt_5 ~= nil then
+        ____opt_5:stop()
+    end
+end
+function Conversation.prototype.close(self)
+    self.closed = true
+    local streaming = self.streaming
+    self.streaming = nil
+    if streaming ~= nil then
+        streaming.reply:discard()
+        streaming:stop()
+    end
+    local buf = self:validBuffer()
+    self.buf = nil
+    return buf
+end
+function Conversation.prototype.setState(self, state, tps)
+    self.state = state
+    self.tokensPerSecond = tps
+    events.publish("chat", {conversation = self.id, state = state})
+end
+function Conversation.prototype.finish(self, streaming, err, result)
+    local stopped = streaming.stopped and err ~= nil and err.kind == "cancelled"
+    if not self.closed then
+        self:settle(streaming, err, result, stopped)
+    end
+    events.emit("OllamaChatDone", {
+        model = streaming.model,
+        content = result.content,
+        error = err ~= nil and not stopped and err.message or nil,
+        stopped = stopped,
+        eval_count = result.eval_count,
+        eval_duration = result.eval_duration
+    })
+end
+function Conversation.prototype.settle(self, streaming, err, result, stopped)
+    streaming.reply:finish(
+        metaLines(err, result, stopped),
+        {
+            "",
+            "",
+            transcript.USER_HEADING,
+            "",
+            ""
+        }
+    )
+    if self.streaming == streaming then
+        self.streaming = nil
+    end
+    if result.content ~= "" or result.thinking ~= "" then
+        local m = {role = "assistant", model = streaming.model, content = result.content}
+        if result.thinking ~= "" then
+            m.thinking = result.thinking
+        end
+        local ____self_messages_7 = self.messages
+        ____self_messages_7[#____self_messages_7 + 1] = m
+    end
+    local ____self_setState_10 = self.setState
+    local ____temp_9 = err ~= nil and not stopped and "error" or "idle"
+    local ____temp_8
+    if err == nil then
+        ____temp_8 = tokensPerSecond(result)
+    else
+        ____temp_8 = nil
+    end
+    ____self_setState_10(self, ____temp_9, ____temp_8)
+    if err ~= nil and not stopped then
+        if err.kind == "not_found" then
+            self.host.missingModel(self, streaming.model)
+        else
+            notify(err.message, vim.log.levels.ERROR)
+        end
+    end
+end
+return ____exports

@@ -1,0 +1,37 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+function ____exports.tokensPerSecond(result)
+    if result.eval_count == nil or result.eval_duration == nil or result.eval_duration <= 0 then
+        return nil
+    end
+    return result.eval_count / result.eval_duration * 1000000000
+end
+function ____exports.metaLines(err, result, stopped)
+    if stopped then
+        return {{"■ stopped: the reply above is what arrived before you stopped it", "OllamaChatStopped"}}
+    end
+    if err ~= nil then
+        return {{"✗ " .. err.message, "OllamaChatError"}}
+    end
+    local parts = {}
+    local tps = ____exports.tokensPerSecond(result)
+    if tps ~= nil then
+        parts[#parts + 1] = string.format("%.1f tokens/s", tps)
+    end
+    if result.eval_count ~= nil then
+        parts[#parts + 1] = tostring(result.eval_count) .. " tokens"
+    end
+    if result.total_duration ~= nil then
+        parts[#parts + 1] = string.format("%.1f s", result.total_duration / 1000000000)
+    end
+    parts[#parts + 1] = result.done_reason ~= nil and "done: " .. result.done_reason or "done"
+    local lines = {{
+        table.concat(parts, " · "),
+        "OllamaChatStats"
+    }}
+    if result.done_reason == "length" then
+        lines[#lines + 1] = {"⚠ cut off: the reply reached the context or length limit (raise chat.options.num_ctx or num_predict)", "OllamaChatWarning"}
+    end
+    return lines
+end
+return ____exports

@@ -1,0 +1,47 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+local ____lazy = require("ollama-chat.lazy")
+local lazy = ____lazy.lazy
+local api = lazy("ollama-chat")
+local completers = {}
+--- Registers the source of model names or saved chat names for completion (specs replace it).
+function ____exports.set_completer(kind, fn)
+    completers[kind] = fn
+end
+--- The cached names of `kind`; nothing (never an error) when the source fails.
+function ____exports.candidates(kind)
+    local source = completers[kind] or (function() return api().completions(kind) end)
+    local ok, names = pcall(source)
+    return ok and type(names) == "table" and names or ({})
+end
+local function contains(list, item)
+    for ____, x in ipairs(list) do
+        if x == item then
+            return true
+        end
+    end
+    return false
+end
+--- The names starting with `lead`, those in `exclude` left out.
+function ____exports.withPrefix(names, lead, exclude)
+    if exclude == nil then
+        exclude = {}
+    end
+    local out = {}
+    for ____, name in ipairs(names) do
+        if vim.startswith(name, lead) and not contains(exclude, name) then
+            out[#out + 1] = name
+        end
+    end
+    return out
+end
+--- The words typed after `:{command}` (range and name skipped), the one being typed excluded.
+function ____exports.typedArgs(argLead, cmdLine, command)
+    local rest = (string.match(cmdLine, ("^.-" .. command) .. "%s+(.*)$")) or ""
+    local words = vim.split(rest, "%s+", {trimempty = true})
+    if argLead ~= "" and #words > 0 then
+        table.remove(words)
+    end
+    return words
+end
+return ____exports

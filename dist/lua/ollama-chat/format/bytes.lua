@@ -1,0 +1,24 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+local UNITS = {
+    "B",
+    "KB",
+    "MB",
+    "GB",
+    "TB",
+    "PB"
+}
+--- 512 → "512 B", 274302450 → "274 MB", 2019393189 → "2.0 GB", 39969745349 → "39 GB".
+function ____exports.bytes(n)
+    local value = n
+    local unit = 0
+    while value >= 1000 and unit < #UNITS - 1 do
+        value = value / 1000
+        unit = unit + 1
+    end
+    if unit == 0 then
+        return tostring(math.floor(value)) .. " B"
+    end
+    return value < 10 and string.format("%.1f %s", value, UNITS[unit + 1]) or (tostring(math.floor(value)) .. " ") .. UNITS[unit + 1]
+end
+return ____exports

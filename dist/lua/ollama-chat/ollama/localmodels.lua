@@ -1,0 +1,37 @@
+--[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____exports = {}
+local client = require("ollama-chat.ollama.client")
+--- A list older than this (ms) is refreshed in the background when read.
+____exports.TTL_MS = 5000
+local names = {}
+local updatedAt = -1
+local refreshing = false
+--- Records an /api/tags answer.
+function ____exports.remember(models)
+    local list = {}
+    for ____, m in ipairs(models) do
+        list[#list + 1] = m.name
+    end
+    names = list
+    updatedAt = vim.uv.now()
+end
+--- The names known now (a copy); a stale list is refreshed in the background for the next call.
+function ____exports.cached()
+    if not refreshing and (updatedAt < 0 or vim.uv.now() - updatedAt > ____exports.TTL_MS) then
+        refreshing = true
+        client.tags(function(err, models)
+            refreshing = false
+            if err == nil and models ~= nil then
+                ____exports.remember(models)
+            else
+                updatedAt = vim.uv.now()
+            end
+        end)
+    end
+    local copy = {}
+    for ____, name in ipairs(names) do
+        copy[#copy + 1] = name
+    end
+    return copy
+end
+return ____exports

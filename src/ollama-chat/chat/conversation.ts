@@ -1,0 +1,257 @@
+// A conversation: its buffer, model, messages, settings and the reply streaming into it. The
+// buffer is the conversation: what is sent to /api/chat is what the buffer says (transcript), so
+// edits to earlier turns count. The reply belongs to the conversation: once the conversation is
+// closed, what the reply still delivers changes nothing anywhere.
+import * as config from "../config";
+import type { Config } from "../config";
+import * as events from "../events";
+import * as transcript from "../format/transcript";
+import * as highlights from "../highlights";
+import type { Message } from "../format/transcript";
+import * as client from "../ollama/client";
+import type { ChatResult, Handle, OllamaError } from "../ollama/types";
+import { notify } from "../ui/notify";
+import * as chatBuffer from "./buffer";
+import * as message from "./message";
+import { NS, Reply } from "./render";
+import { metaLines, tokensPerSecond } from "./stats";
+
+export type State = "idle" | "loading" | "generating" | "error";
+
+export interface Status {
+  model: string | undefined;
+  state: State;
+  tokens_per_second: number | undefined;
+}
+
+/** What a conversation may set for itself over the `chat` options (unset: the option). */
+export type Settings = Partial<Pick<Config["chat"], "system" | "options" | "keep_alive" | "think">>;
+
+/** What the conversation asks of the chat around it. */
+/** @noSelf */
+export interface Host {
+  /** The buffer's send key: send this conversation's message (opening what is needed). */
+  send: (conversation: Conversation) => void;
+  /** A reply failed because its model is not installed. */
+  missingModel: (conversation: Conversation, model: string) => void;
+}
+
+export interface ConversationInit {
+  messages?: Message[];
+  model?: string;
+  savedName?: string;
+}
+
+highlights.setup();
+
+let nextId = 1;
+
+/** One reply being received: the request and the text it streams into the buffer. */
+class Streaming {
+  stopped = false;
+  readonly handle: Handle;
+
+  constructor(
+    readonly model: string,
+    readonly reply: Reply,
+    start: (streaming: Streaming) => Handle,
+  ) {
+    this.handle = start(this);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.handle.cancel();
+  }
+}
+
+export class Conversation {
+  readonly id = nextId++;
+  model: string | undefined;
+  /** The conversation as last sent or received: rebuilds the buffer if it is wiped. */
+  messages: Message[];
+  settings: Settings = {};
+  /** The saved chat this conversation was resumed from or last saved as (saving again appends). */
+  savedName: string | undefined;
+  private state: State = "idle";
+  private tokensPerSecond: number | undefined;
+  private buf: number | undefined;
+  private streaming: Streaming | undefined;
+  private closed = false;
+
+  constructor(
+    init: ConversationInit,
+    private readonly host: Host,
+  ) {
+    this.messages = init.messages ?? [];
+    this.model = init.model;
+    this.savedName = init.savedName;
+  }
+
+  /** The buffer, if it exists. */
+  validBuffer(): number | undefined {
+    return this.buf !== undefined && vim.api.nvim_buf_is_valid(this.buf) ? this.buf : undefined;
+  }
+
+  /** The buffer, created (or rebuilt from the messages after a wipe) when needed. */
+  buffer(): number {
+    const valid = this.validBuffer();
+    if (valid !== undefined) return valid;
+    const lines = this.messages.length > 0 ? message.linesWithInput(this.messages) : message.initialLines();
+    const buf = chatBuffer.create(lines);
+    this.own(buf);
+    return buf;
+  }
+
+  /** Takes over the buffer of a conversation it replaces: its text becomes this conversation. */
+  adopt(buf: number): void {
+    vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1);
+    vim.api.nvim_buf_set_lines(buf, 0, -1, false, message.linesWithInput(this.messages));
+    this.own(buf);
+  }
+
+  private own(buf: number): void {
+    this.buf = buf;
+    chatBuffer.attach(buf, {
+      send: () => this.host.send(this),
+      stop: () => this.stop(),
+      wiped: (wiped) => {
+        if (this.buf === wiped) this.buf = undefined;
+      },
+    });
+  }
+
+  isStreaming(): boolean {
+    return this.streaming !== undefined;
+  }
+
+  status(): Status {
+    return { model: this.model, state: this.state, tokens_per_second: this.tokensPerSecond };
+  }
+
+  /** The `chat` options with this conversation's settings over them. */
+  effectiveSettings(): Required<Settings> {
+    const chat = config.get().chat;
+    const s = this.settings;
+    return {
+      system: s.system ?? chat.system,
+      options: s.options ?? chat.options,
+      keep_alive: s.keep_alive ?? chat.keep_alive,
+      think: s.think ?? chat.think,
+    } as Required<Settings>;
+  }
+
+  /** The conversation as the buffer says it, without the empty turn being typed. */
+  read(): Message[] {
+    const buf = this.validBuffer();
+    const messages = buf !== undefined ? transcript.parse(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) : this.messages;
+    return message.withoutEmptyInput(messages);
+  }
+
+  /** The model that wrote the last reply, else the conversation's model. */
+  lastModel(): string | undefined {
+    return transcript.lastModel(this.read()) ?? this.model;
+  }
+
+  /**
+   * The messages to send: the buffer's, ending with the typed message (`text` when given, written
+   * in first). Undefined, after telling the user, when there is nothing to send.
+   */
+  takeMessage(text: string | undefined): Message[] | undefined {
+    if (this.streaming !== undefined) {
+      notify("a reply is still streaming: wait for it, or stop it with <C-c> or :Ollama stop", vim.log.levels.WARN);
+      return undefined;
+    }
+    const buf = this.buffer();
+    if (text !== undefined) message.setPending(buf, text);
+    const messages = transcript.parse(vim.api.nvim_buf_get_lines(buf, 0, -1, false));
+    const last = messages[messages.length - 1];
+    if (last === undefined || last.role !== "user" || vim.trim(last.content) === "") {
+      notify(`nothing to send: type your message under the last "${transcript.USER_HEADING}" heading`, vim.log.levels.WARN);
+      return undefined;
+    }
+    return messages;
+  }
+
+  /** Sends `messages` (from takeMessage) to the conversation's model; the reply streams in. */
+  send(messages: Message[]): void {
+    const model = this.model!;
+    const buf = this.buffer();
+    message.trimEnd(buf);
+    messages[messages.length - 1].content = vim.trim(messages[messages.length - 1].content);
+    this.messages = messages;
+    const reply = new Reply(buf);
+    reply.begin(["", "", transcript.assistantHeading(model), "", ""]);
+    const settings = this.effectiveSettings();
+    this.setState("loading", undefined);
+    this.streaming = new Streaming(model, reply, (streaming) =>
+      client.chat(
+        { model, messages: message.toRequest(messages, settings.system), options: settings.options, keep_alive: settings.keep_alive, think: settings.think },
+        {
+          on_delta: (delta) => {
+            if (this.state !== "generating") this.setState("generating", undefined);
+            reply.push(delta.content, delta.thinking);
+          },
+          on_done: (err, result) => this.finish(streaming, err, result),
+        },
+      ),
+    );
+  }
+
+  /** Stops the reply in progress; what arrived stays, marked as stopped. */
+  stop(): void {
+    this.streaming?.stop();
+  }
+
+  /**
+   * Ends the conversation: a reply in progress is stopped and writes nothing more (its
+   * OllamaChatDone still fires). Returns the buffer for whoever takes it over or deletes it.
+   */
+  close(): number | undefined {
+    this.closed = true;
+    const streaming = this.streaming;
+    this.streaming = undefined;
+    if (streaming !== undefined) {
+      streaming.reply.discard();
+      streaming.stop();
+    }
+    const buf = this.validBuffer();
+    this.buf = undefined;
+    return buf;
+  }
+
+  private setState(state: State, tps: number | undefined): void {
+    this.state = state;
+    this.tokensPerSecond = tps;
+    events.publish("chat", { conversation: this.id, state });
+  }
+
+  private finish(streaming: Streaming, err: OllamaError | undefined, result: ChatResult): void {
+    const stopped = streaming.stopped && err !== undefined && err.kind === "cancelled";
+    if (!this.closed) this.settle(streaming, err, result, stopped);
+    events.emit("OllamaChatDone", {
+      model: streaming.model,
+      content: result.content,
+      error: err !== undefined && !stopped ? err.message : undefined,
+      stopped,
+      eval_count: result.eval_count,
+      eval_duration: result.eval_duration,
+    });
+  }
+
+  /** The end of the reply: buffer, state and history. */
+  private settle(streaming: Streaming, err: OllamaError | undefined, result: ChatResult, stopped: boolean): void {
+    streaming.reply.finish(metaLines(err, result, stopped), ["", "", transcript.USER_HEADING, "", ""]);
+    if (this.streaming === streaming) this.streaming = undefined;
+    if (result.content !== "" || result.thinking !== "") {
+      const m: Message = { role: "assistant", model: streaming.model, content: result.content };
+      if (result.thinking !== "") m.thinking = result.thinking;
+      this.messages.push(m);
+    }
+    this.setState(err !== undefined && !stopped ? "error" : "idle", err === undefined ? tokensPerSecond(result) : undefined);
+    if (err !== undefined && !stopped) {
+      if (err.kind === "not_found") this.host.missingModel(this, streaming.model);
+      else notify(err.message, vim.log.levels.ERROR);
+    }
+  }
+}

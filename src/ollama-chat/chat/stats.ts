@@ -1,0 +1,25 @@
+// The lines shown under a finished reply: speed, tokens, time and why it ended; or that it was
+// stopped, failed, or cut off by a limit.
+import type { ChatResult, OllamaError } from "../ollama/types";
+import type { MetaLine } from "./render";
+
+export function tokensPerSecond(result: ChatResult): number | undefined {
+  if (result.eval_count === undefined || result.eval_duration === undefined || result.eval_duration <= 0) return undefined;
+  return result.eval_count / result.eval_duration * 1e9;
+}
+
+export function metaLines(err: OllamaError | undefined, result: ChatResult, stopped: boolean): MetaLine[] {
+  if (stopped) return [["■ stopped: the reply above is what arrived before you stopped it", "OllamaChatStopped"]];
+  if (err !== undefined) return [[`✗ ${err.message}`, "OllamaChatError"]];
+  const parts: string[] = [];
+  const tps = tokensPerSecond(result);
+  if (tps !== undefined) parts.push(string.format("%.1f tokens/s", tps));
+  if (result.eval_count !== undefined) parts.push(`${result.eval_count} tokens`);
+  if (result.total_duration !== undefined) parts.push(string.format("%.1f s", result.total_duration / 1e9));
+  parts.push(result.done_reason !== undefined ? `done: ${result.done_reason}` : "done");
+  const lines: MetaLine[] = [[parts.join(" · "), "OllamaChatStats"]];
+  if (result.done_reason === "length") {
+    lines.push(["⚠ cut off: the reply reached the context or length limit (raise chat.options.num_ctx or num_predict)", "OllamaChatWarning"]);
+  }
+  return lines;
+}
