@@ -21,6 +21,8 @@ export interface Topics {
   chat: { conversation: number; state: string };
   /** An update run started, changed or ended. */
   update: { phase: "started" | "changed" | "ended" };
+  /** What is known about the local models changed: a listing, /api/ps, /api/show, the last check. */
+  models: { what: "listing" | "outdated" };
 }
 
 type Listener<T> = (this: void, payload: T) => void;

@@ -15,5 +15,6 @@ return {
     { plug = "clear", suffix = "x", modes = { "n" }, desc = "Ollama: Delete all saved chats, after confirmation" },
     { plug = "ask", suffix = "a", modes = { "n", "x" }, desc = "Ollama: Ask about the buffer or the selection" },
     { plug = "update", suffix = "u", modes = { "n" }, desc = "Ollama: Update all models" },
+    { plug = "models", suffix = "i", modes = { "n" }, desc = "Ollama: Manage the local models" },
   },
 }

@@ -1,7 +1,9 @@
 // What Ollama last said about the local models: /api/tags, /api/ps and, per model, /api/show
 // (capabilities and context length, asked once per model version, a few at a time). Every answer
 // calls `changed`; nothing here draws.
+import * as events from "../events";
 import * as client from "../ollama/client";
+import { sameModel } from "../ollama/names";
 import type { RunningModel } from "../ollama/client";
 import type { Handle, ModelInfo, OllamaError } from "../ollama/types";
 import type { ShowFacts } from "./rows";
@@ -20,16 +22,11 @@ const state = {
   showQueue: [] as ModelInfo[],
   queued: new LuaSet<string>(),
   showsInFlight: 0,
-  changed: undefined as ((this: void) => void) | undefined,
 };
 
-/** Called after every answer (and every failure). */
-export function onChange(fn: (this: void) => void): void {
-  state.changed = fn;
-}
-
+/** Every answer (and every failure) is announced: the view redraws on its own schedule. */
 function changed(): void {
-  state.changed?.();
+  events.publish("models", { what: "listing" });
 }
 
 function showKey(m: ModelInfo): string {
@@ -53,6 +50,21 @@ export function running(): RunningModel[] {
 /** Whether `name` was in memory at the last /api/ps answer. */
 export function isLoaded(name: string): boolean {
   for (const r of state.running) if (r.name === name) return true;
+  return false;
+}
+
+/** How old the /api/ps answer a statusline is told from may be (ms). */
+const LOADED_TTL_MS = 10000;
+
+/**
+ * For statuslines: whether `name` is in memory, as of the last /api/ps (asked again in the
+ * background when older than LOADED_TTL_MS); undefined before the first answer.
+ */
+export function loadedState(name: string): boolean | undefined {
+  const at = state.runningAt;
+  if (at < 0 || vim.uv.now() - at > LOADED_TTL_MS) refreshRunning();
+  if (at < 0) return undefined;
+  for (const r of state.running) if (sameModel(r.name, name)) return true;
   return false;
 }
 

@@ -1,19 +1,22 @@
 // :Ollama models (require("ollama-chat.models.manager")): the model manager. Opens the view,
 // keeps it true while it is visible (a refresh after every action, /api/ps polled, the listing
 // now and then), and gives the actions on models to the API and the :Ollama subcommands.
+import type * as ChatSession from "../chat/session";
+import * as events from "../events";
 import { lazy } from "../lazy";
 import * as prefs from "../store/prefs";
 import { notify } from "../ui/notify";
 import * as client from "../ollama/client";
 import { invalidName } from "../ollama/names";
-import * as actions from "./actions";
+import * as lifecycle from "./lifecycle";
 import * as details from "./details";
 import * as listing from "./listing";
 import * as outdated from "./outdated";
 import { buildRows, viewLines } from "./rows";
+import type * as Updater from "../update/updater";
 import * as view from "./view";
 
-export { copyModel, deleteModel, preloadModel, running, unloadModel } from "./actions";
+export { copyModel, deleteModel, preloadModel, running, unloadModel } from "./lifecycle";
 
 /** /api/ps while the view is visible, this often (ms). */
 export const POLL_MS = 2000;
@@ -22,15 +25,9 @@ const TAGS_EVERY = 2;
 /** Redraws are gathered: many answers arrive together (200 /api/show replies). */
 const REDRAW_MS = 100;
 
-/** The other features, reached through the public API. */
-/** @noSelf */
-interface Api {
-  switch_model?: (name?: string) => void;
-  open?: () => void;
-  update?: (opts?: { models?: string[]; check_only?: boolean }) => void;
-  pull?: (name: string) => void;
-}
-const api = lazy<Api>("ollama-chat");
+// Chatting and updating belong to other features, loaded when a key needs them.
+const chat = lazy<typeof ChatSession>("ollama-chat.chat.session");
+const updater = lazy<typeof Updater>("ollama-chat.update.updater");
 
 const state = {
   pollTimer: undefined as UvTimer | undefined,
@@ -83,8 +80,7 @@ export function scheduleRedraw(): void {
   });
 }
 
-listing.onChange(() => scheduleRedraw());
-outdated.onChange(() => scheduleRedraw());
+events.subscribe("models", () => scheduleRedraw());
 
 /** Lists the models and what is loaded again. */
 export function refresh(): void {
@@ -146,15 +142,14 @@ function shown(): void {
 
 function chatWith(name: string): void {
   view.close();
-  const a = api();
-  a.switch_model?.(name);
-  a.open?.();
+  chat().switchModel(name);
+  chat().open();
 }
 
 function copyPrompt(name: string): void {
   vim.ui.input({ prompt: `Copy ${name} to (name:tag): `, default: name }, (input) => {
     if (input === undefined || vim.trim(input) === "") return;
-    actions.copyModel(name, input, (dest) => {
+    lifecycle.copyModel(name, input, (dest) => {
       redraw();
       view.focusModel(dest);
     });
@@ -166,18 +161,18 @@ function pullPrompt(): void {
     if (input === undefined || vim.trim(input) === "") return;
     const bad = invalidName(vim.trim(input));
     if (bad !== undefined) return notify(`cannot pull: ${bad}`, vim.log.levels.ERROR);
-    api().pull?.(vim.trim(input));
+    updater().pull(vim.trim(input));
   });
 }
 
 const KEYS: view.ViewKeys = {
   chat: (name) => chatWith(name),
-  delete: (name) => actions.deleteModel(name),
-  update: (name) => api().update?.({ models: [name] }),
-  update_all: () => api().update?.({}),
+  delete: (name) => lifecycle.deleteModel(name),
+  update: (name) => updater().update({ models: [name] }),
+  update_all: () => updater().update({}),
   copy: (name) => copyPrompt(name),
-  load: (name) => actions.preloadModel(name),
-  unload: (name) => actions.unloadModel(name),
+  load: (name) => lifecycle.preloadModel(name),
+  unload: (name) => lifecycle.unloadModel(name),
   details: (name) => details.show(name),
   pull: () => pullPrompt(),
   refresh: () => refresh(),
@@ -197,13 +192,3 @@ vim.api.nvim_create_autocmd("User", {
     if (view.isVisible()) refresh();
   },
 });
-
-/** How old the /api/ps answer a statusline is told from may be (ms). */
-const LOADED_TTL_MS = 10000;
-
-/** For statuslines: whether `name` is in memory, as of the last /api/ps (asked again when old). */
-export function isLoaded(name: string): boolean | undefined {
-  const at = listing.runningAt();
-  if (at < 0 || vim.uv.now() - at > LOADED_TTL_MS) listing.refreshRunning();
-  return at < 0 ? undefined : listing.isLoaded(name);
-}

@@ -1,6 +1,7 @@
 // The result of the last `:Ollama outdated`, for the model manager. The update feature announces
 // each run's end with the OllamaUpdateDone event (its payload has `available` after a check);
 // this keeps what the last check found, and forgets models an update has since brought up to date.
+import * as events from "../events";
 import { sameModel } from "../ollama/names";
 import type { OutdatedCheck } from "./rows";
 
@@ -12,16 +13,10 @@ interface DonePayload {
 }
 
 let last: OutdatedCheck | undefined;
-const listeners: ((this: void) => void)[] = [];
 
 /** The last check's outdated models and its time (epoch seconds), or undefined when none ran. */
 export function lastCheck(): OutdatedCheck | undefined {
   return last;
-}
-
-/** Calls `fn` whenever what is known changes. */
-export function onChange(fn: (this: void) => void): void {
-  listeners.push(fn);
 }
 
 /** Reads one OllamaUpdateDone payload. */
@@ -38,7 +33,7 @@ export function record(data: unknown): void {
     for (const n of last.names) if (p.updated!.find((u) => sameModel(u, n)) === undefined) still.push(n);
     last = { names: still, time: last.time };
   } else return;
-  for (const fn of listeners) fn();
+  events.publish("models", { what: "outdated" });
 }
 
 vim.api.nvim_create_autocmd("User", {

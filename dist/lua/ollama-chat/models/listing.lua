@@ -2,13 +2,13 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local changed, showKey, noteError, pumpShows, askShows, SHOW_CONCURRENCY, state, detailed
+local changed, showKey, noteError, pumpShows, askShows, SHOW_CONCURRENCY, state, detailed, psRequest
+local events = require("ollama-chat.events")
 local client = require("ollama-chat.ollama.client")
+local ____names = require("ollama-chat.ollama.names")
+local sameModel = ____names.sameModel
 function changed()
-    local ____opt_0 = state.changed
-    if ____opt_0 ~= nil then
-        ____opt_0()
-    end
+    events.publish("models", {what = "listing"})
 end
 function showKey(m)
     return (m.name .. "\n") .. m.digest
@@ -27,8 +27,8 @@ function ____exports.showFacts(m)
         return cached
     end
     local listed = m.capabilities
-    local ____opt_2 = m.details
-    local ctx = ____opt_2 and ____opt_2.context_length
+    local ____opt_0 = m.details
+    local ctx = ____opt_0 and ____opt_0.context_length
     if type(listed) == "table" and type(ctx) == "number" then
         return {capabilities = listed, context_length = ctx}
     end
@@ -64,11 +64,15 @@ function askShows(models)
         local key = showKey(m)
         if ____exports.showFacts(m) == nil and not (state.queued[key] ~= nil) then
             state.queued[key] = true
-            local ____state_showQueue_4 = state.showQueue
-            ____state_showQueue_4[#____state_showQueue_4 + 1] = m
+            local ____state_showQueue_2 = state.showQueue
+            ____state_showQueue_2[#____state_showQueue_2 + 1] = m
         end
     end
     pumpShows()
+end
+--- Asks which models are loaded; `done` once an answer given after this call arrived.
+function ____exports.refreshRunning(done)
+    psRequest:run(done)
 end
 SHOW_CONCURRENCY = 3
 state = {
@@ -79,13 +83,8 @@ state = {
     shows = {},
     showQueue = {},
     queued = {},
-    showsInFlight = 0,
-    changed = nil
+    showsInFlight = 0
 }
---- Called after every answer (and every failure).
-function ____exports.onChange(fn)
-    state.changed = fn
-end
 function ____exports.tags()
     return state.tags
 end
@@ -96,6 +95,25 @@ end
 function ____exports.isLoaded(name)
     for ____, r in ipairs(state.running) do
         if r.name == name then
+            return true
+        end
+    end
+    return false
+end
+--- How old the /api/ps answer a statusline is told from may be (ms).
+local LOADED_TTL_MS = 10000
+--- For statuslines: whether `name` is in memory, as of the last /api/ps (asked again in the
+-- background when older than LOADED_TTL_MS); undefined before the first answer.
+function ____exports.loadedState(name)
+    local at = state.runningAt
+    if at < 0 or vim.uv.now() - at > LOADED_TTL_MS then
+        ____exports.refreshRunning()
+    end
+    if at < 0 then
+        return nil
+    end
+    for ____, r in ipairs(state.running) do
+        if sameModel(r.name, name) then
             return true
         end
     end
@@ -133,14 +151,14 @@ function Single.prototype.run(self, done)
     if self.handle ~= nil then
         self.again = true
         if done ~= nil then
-            local ____self_next_5 = self.next
-            ____self_next_5[#____self_next_5 + 1] = done
+            local ____self_next_3 = self.next
+            ____self_next_3[#____self_next_3 + 1] = done
         end
         return
     end
     if done ~= nil then
-        local ____self_waiting_6 = self.waiting
-        ____self_waiting_6[#____self_waiting_6 + 1] = done
+        local ____self_waiting_4 = self.waiting
+        ____self_waiting_4[#____self_waiting_4 + 1] = done
     end
     self.handle = self.start(function(err)
         self.handle = nil
@@ -169,7 +187,7 @@ local tagsRequest = __TS__New(
         done(err)
     end) end
 )
-local psRequest = __TS__New(
+psRequest = __TS__New(
     Single,
     function(done) return client.running(function(err, list)
         noteError(err)
@@ -188,10 +206,6 @@ end
 --- Lists the local models again; `done` once an answer given after this call arrived.
 function ____exports.refreshTags(done)
     tagsRequest:run(done)
-end
---- Asks which models are loaded; `done` once an answer given after this call arrived.
-function ____exports.refreshRunning(done)
-    psRequest:run(done)
 end
 --- Forgets a model at once (deleted here, or found deleted by another client).
 function ____exports.forget(name)

@@ -1,5 +1,6 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
+local events = require("ollama-chat.events")
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
 local prefs = require("ollama-chat.store.prefs")
@@ -8,7 +9,7 @@ local notify = ____notify.notify
 local client = require("ollama-chat.ollama.client")
 local ____names = require("ollama-chat.ollama.names")
 local invalidName = ____names.invalidName
-local actions = require("ollama-chat.models.actions")
+local lifecycle = require("ollama-chat.models.lifecycle")
 local details = require("ollama-chat.models.details")
 local listing = require("ollama-chat.models.listing")
 local outdated = require("ollama-chat.models.outdated")
@@ -17,12 +18,12 @@ local buildRows = ____rows.buildRows
 local viewLines = ____rows.viewLines
 local view = require("ollama-chat.models.view")
 do
-    local ____actions = require("ollama-chat.models.actions")
-    ____exports.copyModel = ____actions.copyModel
-    ____exports.deleteModel = ____actions.deleteModel
-    ____exports.preloadModel = ____actions.preloadModel
-    ____exports.running = ____actions.running
-    ____exports.unloadModel = ____actions.unloadModel
+    local ____lifecycle = require("ollama-chat.models.lifecycle")
+    ____exports.copyModel = ____lifecycle.copyModel
+    ____exports.deleteModel = ____lifecycle.deleteModel
+    ____exports.preloadModel = ____lifecycle.preloadModel
+    ____exports.running = ____lifecycle.running
+    ____exports.unloadModel = ____lifecycle.unloadModel
 end
 --- /api/ps while the view is visible, this often (ms).
 ____exports.POLL_MS = 2000
@@ -30,7 +31,8 @@ ____exports.POLL_MS = 2000
 local TAGS_EVERY = 2
 --- Redraws are gathered: many answers arrive together (200 /api/show replies).
 local REDRAW_MS = 100
-local api = lazy("ollama-chat")
+local chat = lazy("ollama-chat.chat.session")
+local updater = lazy("ollama-chat.update.updater")
 local state = {
     pollTimer = nil,
     ticks = 0,
@@ -111,8 +113,10 @@ function ____exports.scheduleRedraw()
         end
     )
 end
-listing.onChange(function() return ____exports.scheduleRedraw() end)
-outdated.onChange(function() return ____exports.scheduleRedraw() end)
+events.subscribe(
+    "models",
+    function() return ____exports.scheduleRedraw() end
+)
 --- Lists the models and what is loaded again.
 function ____exports.refresh()
     listing.refreshTags()
@@ -179,15 +183,8 @@ local function shown()
 end
 local function chatWith(name)
     view.close()
-    local a = api()
-    local ____opt_1 = a.switch_model
-    if ____opt_1 ~= nil then
-        ____opt_1(name)
-    end
-    local ____opt_3 = a.open
-    if ____opt_3 ~= nil then
-        ____opt_3()
-    end
+    chat().switchModel(name)
+    chat().open()
 end
 local function copyPrompt(name)
     vim.ui.input(
@@ -196,7 +193,7 @@ local function copyPrompt(name)
             if input == nil or vim.trim(input) == "" then
                 return
             end
-            actions.copyModel(
+            lifecycle.copyModel(
                 name,
                 input,
                 function(dest)
@@ -218,27 +215,18 @@ local function pullPrompt()
             if bad ~= nil then
                 return notify("cannot pull: " .. bad, vim.log.levels.ERROR)
             end
-            local ____opt_5 = api().pull
-            if ____opt_5 ~= nil then
-                ____opt_5(vim.trim(input))
-            end
+            updater().pull(vim.trim(input))
         end
     )
 end
 local KEYS = {
     chat = function(name) return chatWith(name) end,
-    delete = function(name) return actions.deleteModel(name) end,
-    update = function(name)
-        local ____opt_7 = api().update
-        return ____opt_7 and ____opt_7({models = {name}})
-    end,
-    update_all = function()
-        local ____opt_9 = api().update
-        return ____opt_9 and ____opt_9({})
-    end,
+    delete = function(name) return lifecycle.deleteModel(name) end,
+    update = function(name) return updater().update({models = {name}}) end,
+    update_all = function() return updater().update({}) end,
     copy = function(name) return copyPrompt(name) end,
-    load = function(name) return actions.preloadModel(name) end,
-    unload = function(name) return actions.unloadModel(name) end,
+    load = function(name) return lifecycle.preloadModel(name) end,
+    unload = function(name) return lifecycle.unloadModel(name) end,
     details = function(name) return details.show(name) end,
     pull = function() return pullPrompt() end,
     refresh = function() return ____exports.refresh() end
@@ -263,20 +251,4 @@ vim.api.nvim_create_autocmd(
         end
     }
 )
---- How old the /api/ps answer a statusline is told from may be (ms).
-local LOADED_TTL_MS = 10000
---- For statuslines: whether `name` is in memory, as of the last /api/ps (asked again when old).
-function ____exports.isLoaded(name)
-    local at = listing.runningAt()
-    if at < 0 or vim.uv.now() - at > LOADED_TTL_MS then
-        listing.refreshRunning()
-    end
-    local ____temp_11
-    if at < 0 then
-        ____temp_11 = nil
-    else
-        ____temp_11 = listing.isLoaded(name)
-    end
-    return ____temp_11
-end
 return ____exports

@@ -1,17 +1,13 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
+local events = require("ollama-chat.events")
 local ____names = require("ollama-chat.ollama.names")
 local sameModel = ____names.sameModel
 local last
-local listeners = {}
 --- The last check's outdated models and its time (epoch seconds), or undefined when none ran.
 function ____exports.lastCheck()
     return last
-end
---- Calls `fn` whenever what is known changes.
-function ____exports.onChange(fn)
-    listeners[#listeners + 1] = fn
 end
 --- Reads one OllamaUpdateDone payload.
 function ____exports.record(data)
@@ -47,9 +43,7 @@ function ____exports.record(data)
     else
         return
     end
-    for ____, fn in ipairs(listeners) do
-        fn()
-    end
+    events.publish("models", {what = "outdated"})
 end
 vim.api.nvim_create_autocmd(
     "User",

@@ -15,7 +15,7 @@ local notify = ____notify.notify
 local listing = require("ollama-chat.models.listing")
 local ____bytes = require("ollama-chat.format.bytes")
 local bytes = ____bytes.bytes
-local api = lazy("ollama-chat")
+local chatModels = lazy("ollama-chat.chat.models")
 local ERROR = vim.log.levels.ERROR
 local function defaultModel()
     local m = prefs.get("default_model")
@@ -91,10 +91,7 @@ local function afterDelete(model, err)
             ((("deleted " .. model.name) .. " (") .. bytes(model.size)) .. "), the default model: pick a new default",
             vim.log.levels.WARN
         )
-        local ____opt_0 = api().select_model
-        if ____opt_0 ~= nil then
-            ____opt_0()
-        end
+        chatModels().selectDefault(nil)
     else
         notify(((("deleted " .. model.name) .. " (") .. bytes(model.size)) .. ")")
     end

@@ -1,6 +1,7 @@
 // What can be done to a local model: delete, copy, load into memory, unload. Shared by the
 // model manager's keys, the :Ollama subcommands and the API. Each asks before it destroys
 // anything, says what happened in one line, and then refreshes the listing.
+import type * as ChatModels from "../chat/models";
 import * as config from "../config";
 import { lazy } from "../lazy";
 import * as client from "../ollama/client";
@@ -12,8 +13,8 @@ import { notify } from "../ui/notify";
 import * as listing from "./listing";
 import { bytes } from "../format/bytes";
 
-// Choosing a new default belongs to the chat feature: reached through the public API.
-const api = lazy<{ select_model?: (this: void, name?: string) => void }>("ollama-chat");
+// Choosing a new default belongs to the chat feature, loaded when a default model is deleted.
+const chatModels = lazy<typeof ChatModels>("ollama-chat.chat.models");
 
 const ERROR = vim.log.levels.ERROR;
 
@@ -73,7 +74,7 @@ function afterDelete(model: ModelInfo, err: OllamaError | undefined): void {
   const def = defaultModel();
   if (def !== undefined && sameModel(def, model.name)) {
     notify(`deleted ${model.name} (${bytes(model.size)}), the default model: pick a new default`, vim.log.levels.WARN);
-    api().select_model?.();
+    chatModels().selectDefault(undefined);
   } else notify(`deleted ${model.name} (${bytes(model.size)})`);
 }
 
