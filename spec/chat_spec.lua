@@ -328,7 +328,7 @@ describe("chat", function()
     open_chat()
     child:lua([[
       _G.__oc_states = {}
-      require("ollama-chat.events").subscribe("chat", function(e) table.insert(_G.__oc_states, e) end)
+      require("ollama-chat.chat.conversation").changes:subscribe(function(e) table.insert(_G.__oc_states, e) end)
       local other = require("ollama-chat.chat.session").create({ model = "qwen3:8b" })
       _G.__oc_other = other
       other:send(other:takeMessage("beside"))

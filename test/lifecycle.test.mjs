@@ -241,6 +241,8 @@ describe("200 models", () => {
     const psStarted = performance.now();
     assert.equal((await ollama.ps()).models.length, 20);
     const psMs = performance.now() - psStarted;
-    assert.ok(tagsMs < 500 && showMs < 3000 && psMs < 200, `tags ${tagsMs} ms, 200 shows ${showMs} ms, ps ${psMs} ms`);
+    // Bounds with room for a shared 2-core machine: what they catch is work growing with the
+    // number of models per request (seconds), not milliseconds of scheduling.
+    assert.ok(tagsMs < 2000 && showMs < 10000 && psMs < 1000, `tags ${tagsMs} ms, 200 shows ${showMs} ms, ps ${psMs} ms`);
   });
 });

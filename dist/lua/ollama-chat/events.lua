@@ -1,6 +1,7 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
---- Fires `User {pattern}` with `data` in `args.data`, scheduled, each handler failure reported.
+--- Fires `User {pattern}` with `data` in `args.data`, scheduled, a failing handler reported.
 function ____exports.emit(pattern, data)
     vim.schedule(function()
         local ok, err = pcall(function() return vim.api.nvim_exec_autocmds("User", {pattern = pattern, modeline = false, data = data}) end)
@@ -12,38 +13,33 @@ function ____exports.emit(pattern, data)
         end
     end)
 end
-local listeners = {}
---- Calls `fn` on every publish to `topic` until the returned function is called.
-function ____exports.subscribe(topic, fn)
-    local list = listeners[topic]
-    if list == nil then
-        list = {}
-        listeners[topic] = list
-    end
-    list[#list + 1] = fn
+--- A publish/subscribe channel for one kind of state change.
+____exports.Channel = __TS__Class()
+local Channel = ____exports.Channel
+Channel.name = "Channel"
+function Channel.prototype.____constructor(self, name)
+    self.name = name
+    self.listeners = {}
+end
+function Channel.prototype.subscribe(self, fn)
+    local ____self_listeners_0 = self.listeners
+    ____self_listeners_0[#____self_listeners_0 + 1] = fn
     return function()
-        local current = listeners[topic] or ({})
         local kept = {}
-        for ____, l in ipairs(current) do
+        for ____, l in ipairs(self.listeners) do
             if l ~= fn then
                 kept[#kept + 1] = l
             end
         end
-        listeners[topic] = kept
+        self.listeners = kept
     end
 end
---- Tells the subscribers of `topic`, synchronously (they only take note, and redraw on their own
--- schedule). A failing subscriber is reported and does not stop the others or the publisher.
-function ____exports.publish(topic, payload)
-    local list = listeners[topic]
-    if list == nil then
-        return
-    end
-    for ____, fn in ipairs(list) do
+function Channel.prototype.publish(self, payload)
+    for ____, fn in ipairs(self.listeners) do
         local ok, err = pcall(fn, payload)
         if not ok then
             vim.notify(
-                (("ollama-chat: a " .. topic) .. " view failed: ") .. tostring(err),
+                (("ollama-chat: a " .. self.name) .. " listener failed: ") .. tostring(err),
                 vim.log.levels.ERROR
             )
         end

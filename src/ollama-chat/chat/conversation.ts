@@ -44,6 +44,15 @@ export interface ConversationInit {
 
 highlights.setup();
 
+/** What a conversation announces when its state changes (a winbar or statusline listens). */
+export interface Change {
+  conversation: number;
+  state: State;
+}
+
+/** Every conversation's state changes. */
+export const changes = new events.Channel<Change>("chat");
+
 let nextId = 1;
 
 /** One reply being received: the request and the text it streams into the buffer. */
@@ -223,7 +232,7 @@ export class Conversation {
   private setState(state: State, tps: number | undefined): void {
     this.state = state;
     this.tokensPerSecond = tps;
-    events.publish("chat", { conversation: this.id, state });
+    changes.publish({ conversation: this.id, state });
   }
 
   private finish(streaming: Streaming, err: OllamaError | undefined, result: ChatResult): void {

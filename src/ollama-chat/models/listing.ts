@@ -1,11 +1,11 @@
 // What Ollama last said about the local models: /api/tags, /api/ps and, per model, /api/show
 // (capabilities and context length, asked once per model version, a few at a time). Every answer
 // calls `changed`; nothing here draws.
-import * as events from "../events";
 import * as client from "../ollama/client";
 import { sameModel } from "../ollama/names";
 import type { RunningModel } from "../ollama/client";
 import type { Handle, ModelInfo, OllamaError } from "../ollama/types";
+import { changes } from "./changes";
 import type { ShowFacts } from "./rows";
 
 /** /api/show requests at once: each is a process to start, and there may be 200 models. */
@@ -26,7 +26,7 @@ const state = {
 
 /** Every answer (and every failure) is announced: the view redraws on its own schedule. */
 function changed(): void {
-  events.publish("models", { what: "listing" });
+  changes.publish({ what: "listing" });
 }
 
 function showKey(m: ModelInfo): string {

@@ -2,13 +2,13 @@
 // keeps it true while it is visible (a refresh after every action, /api/ps polled, the listing
 // now and then), and gives the actions on models to the API and the :Ollama subcommands.
 import type * as ChatSession from "../chat/session";
-import * as events from "../events";
 import { lazy } from "../lazy";
 import * as prefs from "../store/prefs";
 import { notify } from "../ui/notify";
 import * as client from "../ollama/client";
 import { invalidName } from "../ollama/names";
 import * as lifecycle from "./lifecycle";
+import { changes } from "./changes";
 import * as details from "./details";
 import * as listing from "./listing";
 import * as outdated from "./outdated";
@@ -80,7 +80,7 @@ export function scheduleRedraw(): void {
   });
 }
 
-events.subscribe("models", () => scheduleRedraw());
+changes.subscribe(() => scheduleRedraw());
 
 /** Lists the models and what is loaded again. */
 export function refresh(): void {

@@ -1,8 +1,8 @@
 // The result of the last `:Ollama outdated`, for the model manager. The update feature announces
 // each run's end with the OllamaUpdateDone event (its payload has `available` after a check);
 // this keeps what the last check found, and forgets models an update has since brought up to date.
-import * as events from "../events";
 import { sameModel } from "../ollama/names";
+import { changes } from "./changes";
 import type { OutdatedCheck } from "./rows";
 
 /** @noSelf */
@@ -33,7 +33,7 @@ export function record(data: unknown): void {
     for (const n of last.names) if (p.updated!.find((u) => sameModel(u, n)) === undefined) still.push(n);
     last = { names: still, time: last.time };
   } else return;
-  events.publish("models", { what: "outdated" });
+  changes.publish({ what: "outdated" });
 }
 
 vim.api.nvim_create_autocmd("User", {

@@ -1,21 +1,23 @@
 // One run of :OllamaUpdate, :Ollama outdated or :Ollama pull: list the local models, then pull
-// (or check) them a few at a time through the queue, show progress in the view, decide each
-// outcome from /api/tags, and end with a summary and the OllamaUpdateDone event.
+// (or check) them a few at a time through the queue, decide each outcome from /api/tags, and end
+// with a summary and the OllamaUpdateDone event. The run announces its changes on `runChanges`;
+// the progress view listens and redraws on its own schedule.
 import * as config from "../config";
+import * as events from "../events";
 import * as client from "../ollama/client";
+import * as localModels from "../ollama/localmodels";
 import { fullName, sameModel } from "../ollama/names";
 import type { Handle, ModelInfo, OllamaError } from "../ollama/types";
 import { notify } from "../ui/notify";
 import { check, type Verdict } from "./check";
-import { nameWidth } from "./format";
+import { nameWidth, type Line } from "./format";
 import { decide } from "./outcome";
 import { PullTracker } from "./progress";
 import { Queue } from "./queue";
 import { isFinal, newRow, type Row } from "./row";
 import * as report from "./report";
-import { emit, emptyPayload, message, payload } from "./summary";
+import { emptyPayload, message, payload } from "./summary";
 import type { Mode } from "./summary";
-import * as view from "./view";
 
 /** Registry checks are small requests: more of them at once than pulls. */
 const CHECK_CONCURRENCY = 4;
@@ -28,10 +30,17 @@ export interface Request {
   install: boolean;
 }
 
+/** What a run announces: it started (has rows to show), changed, or ended. */
+export interface RunChange {
+  run: Run;
+  phase: "started" | "changed" | "ended";
+}
+
+/** Every run's changes. */
+export const runChanges = new events.Channel<RunChange>("update view");
+
 /** @noSelf */
 export interface RunHooks {
-  /** Every /api/tags answer (completion lists the local models from it). */
-  on_tags: (models: ModelInfo[]) => void;
   /** Once, when the run is over, before OllamaUpdateDone is emitted. */
   on_end: () => void;
   /** The view's `u` key. */
@@ -84,7 +93,7 @@ export class Run {
       cancelled = cancelled || running > 0 || dropped.length > 0;
     }
     this.stopped = cancelled;
-    view.requestRender();
+    this.changed();
     return cancelled;
   }
 
@@ -111,13 +120,13 @@ export class Run {
       row.ended = undefined;
     }
     this.queue.push(row);
-    view.render();
+    this.changed();
     return true;
   }
 
   private noteTags(models: ModelInfo[]): void {
     for (const m of models) this.digests.set(m.name, m.digest);
-    this.hooks.on_tags(models);
+    localModels.remember(models);
   }
 
   private localName(name: string): string | undefined {
@@ -167,7 +176,7 @@ export class Run {
           : "no local models to update: pull one with `:Ollama pull llama3.2`",
       );
       this.close();
-      return emit(emptyPayload(this.request.mode));
+      return events.emit("OllamaUpdateDone", emptyPayload(this.request.mode));
     }
     this.width = nameWidth(this.rows);
     const limit = this.request.mode === "check" ? CHECK_CONCURRENCY : config.get().update.concurrency;
@@ -176,15 +185,7 @@ export class Run {
       on_idle: () => (this.request.mode === "check" ? this.finish() : this.confirm()),
     });
     this.queue = queue;
-    view.attach(
-      {
-        lines: (now) => report.lines(this.snapshot(), now),
-        title: () => report.title(this.request.mode, this.request.install),
-        footer: () => report.footer(this.snapshot()),
-      },
-      { stop: () => this.stopFromView(), update_outdated: () => this.hooks.update_outdated() },
-    );
-    view.show(false);
+    runChanges.publish({ run: this, phase: "started" });
     let queued = 0;
     for (const row of this.rows) {
       if (row.state === "queued") {
@@ -199,8 +200,32 @@ export class Run {
     return { mode: this.request.mode, rows: this.rows, started: this.started, ended: this.ended, stopped: this.stopped, nameWidth: this.width };
   }
 
-  private stopFromView(): void {
+  /** The view's text now (`now` is vim.uv.hrtime()). */
+  lines(now: number): Line[] {
+    return report.lines(this.snapshot(), now);
+  }
+
+  title(): string {
+    return report.title(this.request.mode, this.request.install);
+  }
+
+  /** Key hints under the view. */
+  footer(): string {
+    return report.footer(this.snapshot());
+  }
+
+  /** The view's x key. */
+  stopFromView(): void {
     if (!this.stop()) notify(this.ended !== undefined ? "nothing to stop: the run is over" : "nothing left to stop");
+  }
+
+  /** The view's u key. */
+  updateOutdated(): void {
+    this.hooks.update_outdated();
+  }
+
+  private changed(): void {
+    runChanges.publish({ run: this, phase: "changed" });
   }
 
   private settle(row: Row, state: Row["state"], detail: string): void {
@@ -214,7 +239,7 @@ export class Run {
     const outcome = decide({ before: row.digest, error: err, after, streamChanged: row.tracker?.changed ?? false });
     if (outcome.state === "updated") this.settle(row, outcome.installed ? "installed" : "updated", "");
     else this.settle(row, outcome.state, outcome.state === "failed" ? outcome.error : "");
-    view.requestRender();
+    this.changed();
   }
 
   /**
@@ -227,13 +252,13 @@ export class Run {
     row.tracker = tracker;
     row.state = "checking";
     row.detail = "";
-    view.requestRender();
+    this.changed();
     return client.pull(row.name, {
       on_progress: (p) => {
         tracker.feed(p, vim.uv.hrtime());
         row.state = tracker.phase;
         row.detail = p.status;
-        view.requestRender();
+        this.changed();
       },
       on_done: (err) => {
         this.conclude(row, err, undefined);
@@ -274,12 +299,12 @@ export class Run {
   private checkJob(row: Row, done: () => void): Handle {
     row.state = "checking";
     row.detail = "asking the registry";
-    view.requestRender();
+    this.changed();
     return check(row.name, row.digest ?? "", config.get().update.registry, (verdict: Verdict, cancelled: boolean) => {
       if (cancelled) this.settle(row, "cancelled", "");
       else if (verdict.state === "unknown") this.settle(row, verdict.unreachable ? "unreachable" : "unknown", verdict.error);
       else this.settle(row, verdict.state, "");
-      view.requestRender();
+      this.changed();
       done();
     });
   }
@@ -296,7 +321,7 @@ export class Run {
       notify(p.error, vim.log.levels.ERROR);
     }
     this.close();
-    emit(p);
+    events.emit("OllamaUpdateDone", p);
   }
 
   /** Every model has its outcome: final view, summary, event. */
@@ -305,13 +330,12 @@ export class Run {
     const mode = this.request.mode;
     const p = payload(mode, this.rows, this.stopped);
     this.close();
-    view.render();
+    runChanges.publish({ run: this, phase: "ended" });
     // Ruler and showcmd share the last line: a longer message would wait for Enter.
     const width = vim.o.columns - 12 - "ollama-chat: ".length;
     const level = p.failed.length > 0 && mode === "update" ? vim.log.levels.WARN : vim.log.levels.INFO;
     notify(message(mode, this.rows, this.stopped, width), level);
-    view.linger();
-    emit(p);
+    events.emit("OllamaUpdateDone", p);
   }
 
   private close(): void {

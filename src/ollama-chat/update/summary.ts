@@ -90,9 +90,3 @@ export function message(mode: Mode, rows: Row[], cancelled: boolean, width: numb
   const shown = names(list, room - label.length);
   return shown === "" ? head : `${head}${label}${shown}`;
 }
-
-/** The OllamaUpdateDone event; an error in a user's handler is reported, not raised into the run. */
-export function emit(p: DonePayload): void {
-  const [ok, err] = pcall(() => vim.api.nvim_exec_autocmds("User", { pattern: "OllamaUpdateDone", modeline: false, data: p }));
-  if (!ok) vim.notify(`ollama-chat: an OllamaUpdateDone handler failed: ${tostring(err)}`, vim.log.levels.ERROR);
-}

@@ -21,7 +21,6 @@ const state = {
 
 function start(request: Request): void {
   const run = new Run(request, {
-    on_tags: localModelNames.remember,
     on_end: () => {
       if (state.active === run) state.active = undefined;
     },

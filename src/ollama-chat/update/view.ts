@@ -1,9 +1,11 @@
 // The live progress view: one scratch buffer in a floating window at the bottom right, updated in
-// place (only the lines that changed) at most every RENDER_MS. It opens without taking the cursor,
-// so the user keeps typing; closing it leaves the run going, and it can be shown again.
+// place (only the lines that changed) at most every RENDER_MS. It listens to the runs (runChanges):
+// a run that starts is shown, without taking the cursor, so the user keeps typing; its changes
+// are redrawn throttled, its end at once. Closing the view leaves the run going; it can be shown
+// again.
 import * as highlights from "../highlights";
 import { viewBuffer, writeLines } from "../ui/lines";
-import type { Line } from "./format";
+import { runChanges, type Run } from "./run";
 
 /** How often the view is redrawn while a run streams progress (ms): one redraw per batch. */
 export const RENDER_MS = 100;
@@ -16,27 +18,11 @@ const MIN_WIDTH = 40;
 
 highlights.setup();
 
-/** What the view shows; asked again at every redraw. */
-/** @noSelf */
-export interface ViewSource {
-  lines: (now: number) => Line[];
-  title: () => string;
-  /** Key hints under the window. */
-  footer: () => string;
-}
-
-/** What the view's keys do. */
-/** @noSelf */
-export interface ViewKeys {
-  stop: () => void;
-  update_outdated: () => void;
-}
-
 const state = {
   buf: undefined as number | undefined,
   win: undefined as number | undefined,
-  source: undefined as ViewSource | undefined,
-  keys: undefined as ViewKeys | undefined,
+  /** The run shown: the last one that started. Asked for its text at every redraw. */
+  run: undefined as Run | undefined,
   shown: [] as string[],
   width: MIN_WIDTH,
   renderTimer: undefined as UvTimer | undefined,
@@ -65,9 +51,9 @@ function setKeymaps(buf: number): void {
   const opts = (desc: string): KeymapSetOpts => ({ buffer: buf, desc, nowait: true, silent: true });
   vim.keymap.set("n", "q", () => hide(), opts("Ollama update: close the view (the update goes on)"));
   vim.keymap.set("n", "<Esc>", () => hide(), opts("Ollama update: close the view (the update goes on)"));
-  vim.keymap.set("n", "x", () => state.keys?.stop(), opts("Ollama update: stop the running and queued pulls"));
-  vim.keymap.set("n", "<C-c>", () => state.keys?.stop(), opts("Ollama update: stop the running and queued pulls"));
-  vim.keymap.set("n", "u", () => state.keys?.update_outdated(), opts("Ollama update: update the outdated models"));
+  vim.keymap.set("n", "x", () => state.run?.stopFromView(), opts("Ollama update: stop the running and queued pulls"));
+  vim.keymap.set("n", "<C-c>", () => state.run?.stopFromView(), opts("Ollama update: stop the running and queued pulls"));
+  vim.keymap.set("n", "u", () => state.run?.updateOutdated(), opts("Ollama update: update the outdated models"));
 }
 
 function createBuffer(): number {
@@ -84,17 +70,16 @@ function ensureBuffer(): number {
   return state.buf!;
 }
 
-/** Shows `source` from now on (a new run), replacing what the view showed. */
-export function attach(source: ViewSource, keys: ViewKeys): void {
+/** Shows `run` from now on (a new run), replacing what the view showed. */
+function attach(run: Run): void {
   cancelLinger();
-  state.source = source;
-  state.keys = keys;
+  state.run = run;
   state.width = MIN_WIDTH;
   render();
 }
 
 function frame(lineCount: number): KeysetWinConfig {
-  const source = state.source;
+  const source = state.run;
   const height = math.max(1, math.min(lineCount, vim.o.lines - vim.o.cmdheight - 6));
   const width = math.max(1, math.min(state.width, vim.o.columns - 4));
   const statusline = vim.o.laststatus > 0 ? 1 : 0;
@@ -159,7 +144,7 @@ function cancelLinger(): void {
 }
 
 /** After a run: hides the view in LINGER_MS unless the user went into it. */
-export function linger(ms = LINGER_MS): void {
+function linger(ms = LINGER_MS): void {
   cancelLinger();
   if (!isVisible() || isFocused()) return;
   const timer = vim.uv.new_timer();
@@ -174,7 +159,7 @@ export function linger(ms = LINGER_MS): void {
 }
 
 /** Asks for a redraw within RENDER_MS: progress lines arrive far more often than that. */
-export function requestRender(): void {
+function requestRender(): void {
   if (state.renderTimer !== undefined) return;
   const timer = vim.uv.new_timer();
   state.renderTimer = timer;
@@ -188,8 +173,8 @@ export function requestRender(): void {
 }
 
 /** Writes the lines that changed since the last redraw, and fits the window to them. */
-export function render(): void {
-  const source = state.source;
+function render(): void {
+  const source = state.run;
   if (source === undefined) return;
   const buf = ensureBuffer();
   const lines = source.lines(vim.uv.hrtime());
@@ -206,4 +191,19 @@ vim.api.nvim_create_autocmd("VimResized", {
   callback: () => {
     if (isVisible()) vim.api.nvim_win_set_config(state.win!, frame(math.max(1, state.shown.length)));
   },
+});
+
+runChanges.subscribe(({ run, phase }) => {
+  if (phase === "started") {
+    attach(run);
+    show(false);
+    return;
+  }
+  if (run !== state.run) return;
+  if (phase === "changed") {
+    requestRender();
+    return;
+  }
+  render();
+  linger();
 });

@@ -1,6 +1,6 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
+local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
 local config = require("ollama-chat.config")
 local events = require("ollama-chat.events")
@@ -18,6 +18,8 @@ local ____stats = require("ollama-chat.chat.stats")
 local metaLines = ____stats.metaLines
 local tokensPerSecond = ____stats.tokensPerSecond
 highlights.setup()
+--- Every conversation's state changes.
+____exports.changes = __TS__New(events.Channel, "chat")
 local nextId = 1
 --- One reply being received: the request and the text it streams into the buffer.
 local Streaming = __TS__Class()
@@ -190,7 +192,7 @@ end
 function Conversation.prototype.setState(self, state, tps)
     self.state = state
     self.tokensPerSecond = tps
-    events.publish("chat", {conversation = self.id, state = state})
+    ____exports.changes:publish({conversation = self.id, state = state})
 end
 function Conversation.prototype.finish(self, streaming, err, result)
     local stopped = streaming.stopped and err ~= nil and err.kind == "cancelled"

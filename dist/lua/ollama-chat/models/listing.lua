@@ -3,12 +3,13 @@ local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
 local changed, showKey, noteError, pumpShows, askShows, SHOW_CONCURRENCY, state, detailed, psRequest
-local events = require("ollama-chat.events")
 local client = require("ollama-chat.ollama.client")
 local ____names = require("ollama-chat.ollama.names")
 local sameModel = ____names.sameModel
+local ____changes = require("ollama-chat.models.changes")
+local changes = ____changes.changes
 function changed()
-    events.publish("models", {what = "listing"})
+    changes:publish({what = "listing"})
 end
 function showKey(m)
     return (m.name .. "\n") .. m.digest

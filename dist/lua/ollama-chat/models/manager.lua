@@ -1,6 +1,5 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
-local events = require("ollama-chat.events")
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
 local prefs = require("ollama-chat.store.prefs")
@@ -10,6 +9,8 @@ local client = require("ollama-chat.ollama.client")
 local ____names = require("ollama-chat.ollama.names")
 local invalidName = ____names.invalidName
 local lifecycle = require("ollama-chat.models.lifecycle")
+local ____changes = require("ollama-chat.models.changes")
+local changes = ____changes.changes
 local details = require("ollama-chat.models.details")
 local listing = require("ollama-chat.models.listing")
 local outdated = require("ollama-chat.models.outdated")
@@ -113,10 +114,7 @@ function ____exports.scheduleRedraw()
         end
     )
 end
-events.subscribe(
-    "models",
-    function() return ____exports.scheduleRedraw() end
-)
+changes:subscribe(function() return ____exports.scheduleRedraw() end)
 --- Lists the models and what is loaded again.
 function ____exports.refresh()
     listing.refreshTags()

@@ -1,9 +1,10 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
-local events = require("ollama-chat.events")
 local ____names = require("ollama-chat.ollama.names")
 local sameModel = ____names.sameModel
+local ____changes = require("ollama-chat.models.changes")
+local changes = ____changes.changes
 local last
 --- The last check's outdated models and its time (epoch seconds), or undefined when none ran.
 function ____exports.lastCheck()
@@ -43,7 +44,7 @@ function ____exports.record(data)
     else
         return
     end
-    events.publish("models", {what = "outdated"})
+    changes:publish({what = "outdated"})
 end
 vim.api.nvim_create_autocmd(
     "User",

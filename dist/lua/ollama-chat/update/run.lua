@@ -1,9 +1,11 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
+local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
 local config = require("ollama-chat.config")
+local events = require("ollama-chat.events")
 local client = require("ollama-chat.ollama.client")
+local localModels = require("ollama-chat.ollama.localmodels")
 local ____names = require("ollama-chat.ollama.names")
 local fullName = ____names.fullName
 local sameModel = ____names.sameModel
@@ -24,13 +26,13 @@ local isFinal = ____row.isFinal
 local newRow = ____row.newRow
 local report = require("ollama-chat.update.report")
 local ____summary = require("ollama-chat.update.summary")
-local emit = ____summary.emit
 local emptyPayload = ____summary.emptyPayload
 local message = ____summary.message
 local payload = ____summary.payload
-local view = require("ollama-chat.update.view")
 --- Registry checks are small requests: more of them at once than pulls.
 local CHECK_CONCURRENCY = 4
+--- Every run's changes.
+____exports.runChanges = __TS__New(events.Channel, "update view")
 ____exports.Run = __TS__Class()
 local Run = ____exports.Run
 Run.name = "Run"
@@ -74,7 +76,7 @@ function Run.prototype.stop(self)
         cancelled = cancelled or running > 0 or #dropped > 0
     end
     self.stopped = cancelled
-    view.requestRender()
+    self:changed()
     return cancelled
 end
 function Run.prototype.add(self, name)
@@ -108,14 +110,14 @@ function Run.prototype.add(self, name)
         row.ended = nil
     end
     self.queue:push(row)
-    view.render()
+    self:changed()
     return true
 end
 function Run.prototype.noteTags(self, models)
     for ____, m in ipairs(models) do
         self.digests[m.name] = m.digest
     end
-    self.hooks.on_tags(models)
+    localModels.remember(models)
 end
 function Run.prototype.localName(self, name)
     if self.digests[name] ~= nil then
@@ -173,7 +175,10 @@ function Run.prototype.begin(self, models)
     if #self.rows == 0 then
         notify(self.request.mode == "check" and "no local models to check: pull one with `:Ollama pull llama3.2`" or "no local models to update: pull one with `:Ollama pull llama3.2`")
         self:close()
-        return emit(emptyPayload(self.request.mode))
+        return events.emit(
+            "OllamaUpdateDone",
+            emptyPayload(self.request.mode)
+        )
     end
     self.width = nameWidth(self.rows)
     local limit = self.request.mode == "check" and CHECK_CONCURRENCY or config.get().update.concurrency
@@ -194,21 +199,7 @@ function Run.prototype.begin(self, models)
         }
     )
     self.queue = queue
-    view.attach(
-        {
-            lines = function(now) return report.lines(
-                self:snapshot(),
-                now
-            ) end,
-            title = function() return report.title(self.request.mode, self.request.install) end,
-            footer = function() return report.footer(self:snapshot()) end
-        },
-        {
-            stop = function() return self:stopFromView() end,
-            update_outdated = function() return self.hooks.update_outdated() end
-        }
-    )
-    view.show(false)
+    ____exports.runChanges:publish({run = self, phase = "started"})
     local queued = 0
     for ____, row in ipairs(self.rows) do
         if row.state == "queued" then
@@ -230,10 +221,28 @@ function Run.prototype.snapshot(self)
         nameWidth = self.width
     }
 end
+function Run.prototype.lines(self, now)
+    return report.lines(
+        self:snapshot(),
+        now
+    )
+end
+function Run.prototype.title(self)
+    return report.title(self.request.mode, self.request.install)
+end
+function Run.prototype.footer(self)
+    return report.footer(self:snapshot())
+end
 function Run.prototype.stopFromView(self)
     if not self:stop() then
         notify(self.ended ~= nil and "nothing to stop: the run is over" or "nothing left to stop")
     end
+end
+function Run.prototype.updateOutdated(self)
+    self.hooks.update_outdated()
+end
+function Run.prototype.changed(self)
+    ____exports.runChanges:publish({run = self, phase = "changed"})
 end
 function Run.prototype.settle(self, row, state, detail)
     row.state = state
@@ -256,7 +265,7 @@ function Run.prototype.conclude(self, row, err, after)
     else
         self:settle(row, outcome.state, outcome.state == "failed" and outcome.error or "")
     end
-    view.requestRender()
+    self:changed()
 end
 function Run.prototype.pullJob(self, row, done)
     local tracker = __TS__New(
@@ -266,7 +275,7 @@ function Run.prototype.pullJob(self, row, done)
     row.tracker = tracker
     row.state = "checking"
     row.detail = ""
-    view.requestRender()
+    self:changed()
     return client.pull(
         row.name,
         {
@@ -277,7 +286,7 @@ function Run.prototype.pullJob(self, row, done)
                 )
                 row.state = tracker.phase
                 row.detail = p.status
-                view.requestRender()
+                self:changed()
             end,
             on_done = function(err)
                 self:conclude(row, err, nil)
@@ -325,7 +334,7 @@ end
 function Run.prototype.checkJob(self, row, done)
     row.state = "checking"
     row.detail = "asking the registry"
-    view.requestRender()
+    self:changed()
     return check(
         row.name,
         row.digest or "",
@@ -338,7 +347,7 @@ function Run.prototype.checkJob(self, row, done)
             else
                 self:settle(row, verdict.state, "")
             end
-            view.requestRender()
+            self:changed()
             done()
         end
     )
@@ -354,7 +363,7 @@ function Run.prototype.abort(self, err)
         notify(p.error, vim.log.levels.ERROR)
     end
     self:close()
-    emit(p)
+    events.emit("OllamaUpdateDone", p)
 end
 function Run.prototype.finish(self)
     if self.ended ~= nil then
@@ -363,15 +372,14 @@ function Run.prototype.finish(self)
     local mode = self.request.mode
     local p = payload(mode, self.rows, self.stopped)
     self:close()
-    view.render()
+    ____exports.runChanges:publish({run = self, phase = "ended"})
     local width = vim.o.columns - 12 - #"ollama-chat: "
     local level = #p.failed > 0 and mode == "update" and vim.log.levels.WARN or vim.log.levels.INFO
     notify(
         message(mode, self.rows, self.stopped, width),
         level
     )
-    view.linger()
-    emit(p)
+    events.emit("OllamaUpdateDone", p)
 end
 function Run.prototype.close(self)
     self.ended = vim.uv.hrtime()

@@ -109,14 +109,4 @@ function ____exports.message(mode, rows, cancelled, width)
     local shown = names(list, room - #label)
     return shown == "" and head or (head .. label) .. shown
 end
---- The OllamaUpdateDone event; an error in a user's handler is reported, not raised into the run.
-function ____exports.emit(p)
-    local ok, err = pcall(function() return vim.api.nvim_exec_autocmds("User", {pattern = "OllamaUpdateDone", modeline = false, data = p}) end)
-    if not ok then
-        vim.notify(
-            "ollama-chat: an OllamaUpdateDone handler failed: " .. tostring(err),
-            vim.log.levels.ERROR
-        )
-    end
-end
 return ____exports

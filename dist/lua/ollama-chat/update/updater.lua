@@ -16,7 +16,6 @@ function start(request)
         Run,
         request,
         {
-            on_tags = localModelNames.remember,
             on_end = function()
                 if state.active == run then
                     state.active = nil

@@ -1,10 +1,12 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
-local bufValid, setKeymaps, createBuffer, ensureBuffer, frame, stopTimer, cancelLinger, BUF_NAME, NS, state
+local bufValid, setKeymaps, createBuffer, ensureBuffer, frame, stopTimer, cancelLinger, render, BUF_NAME, NS, state
 local highlights = require("ollama-chat.highlights")
 local ____lines = require("ollama-chat.ui.lines")
 local viewBuffer = ____lines.viewBuffer
 local writeLines = ____lines.writeLines
+local ____run = require("ollama-chat.update.run")
+local runChanges = ____run.runChanges
 function bufValid()
     return state.buf ~= nil and vim.api.nvim_buf_is_valid(state.buf)
 end
@@ -32,8 +34,8 @@ function setKeymaps(buf)
         "n",
         "x",
         function()
-            local ____opt_1 = state.keys
-            return ____opt_1 and ____opt_1.stop()
+            local ____opt_1 = state.run
+            return ____opt_1 and ____opt_1:stopFromView()
         end,
         opts("Ollama update: stop the running and queued pulls")
     )
@@ -41,8 +43,8 @@ function setKeymaps(buf)
         "n",
         "<C-c>",
         function()
-            local ____opt_3 = state.keys
-            return ____opt_3 and ____opt_3.stop()
+            local ____opt_3 = state.run
+            return ____opt_3 and ____opt_3:stopFromView()
         end,
         opts("Ollama update: stop the running and queued pulls")
     )
@@ -50,8 +52,8 @@ function setKeymaps(buf)
         "n",
         "u",
         function()
-            local ____opt_5 = state.keys
-            return ____opt_5 and ____opt_5.update_outdated()
+            local ____opt_5 = state.run
+            return ____opt_5 and ____opt_5:updateOutdated()
         end,
         opts("Ollama update: update the outdated models")
     )
@@ -69,7 +71,7 @@ function ensureBuffer()
     return state.buf
 end
 function frame(lineCount)
-    local source = state.source
+    local source = state.run
     local height = math.max(
         1,
         math.min(lineCount, vim.o.lines - vim.o.cmdheight - 6)
@@ -87,9 +89,9 @@ function frame(lineCount)
         width = width,
         height = height,
         border = "rounded",
-        title = source ~= nil and source.title() or " Ollama ",
+        title = source ~= nil and source:title() or " Ollama ",
         title_pos = "left",
-        footer = source ~= nil and source.footer() or "",
+        footer = source ~= nil and source:footer() or "",
         footer_pos = "right"
     }
 end
@@ -119,14 +121,13 @@ function cancelLinger()
     stopTimer(state.lingerTimer)
     state.lingerTimer = nil
 end
---- Writes the lines that changed since the last redraw, and fits the window to them.
-function ____exports.render()
-    local source = state.source
+function render()
+    local source = state.run
     if source == nil then
         return
     end
     local buf = ensureBuffer()
-    local lines = source.lines(vim.uv.hrtime())
+    local lines = source:lines(vim.uv.hrtime())
     state.shown = writeLines(
         buf,
         NS,
@@ -157,8 +158,7 @@ highlights.setup()
 state = {
     buf = nil,
     win = nil,
-    source = nil,
-    keys = nil,
+    run = nil,
     shown = {},
     width = MIN_WIDTH,
     renderTimer = nil,
@@ -177,19 +177,18 @@ function ____exports.buffer()
     end
     return ____bufValid_result_0
 end
---- Shows `source` from now on (a new run), replacing what the view showed.
-function ____exports.attach(source, keys)
+--- Shows `run` from now on (a new run), replacing what the view showed.
+local function attach(run)
     cancelLinger()
-    state.source = source
-    state.keys = keys
+    state.run = run
     state.width = MIN_WIDTH
-    ____exports.render()
+    render()
 end
 --- Opens the window; `focus` moves the cursor into it (only when the user asked to see it).
 function ____exports.show(focus)
     cancelLinger()
     local buf = ensureBuffer()
-    ____exports.render()
+    render()
     if ____exports.isVisible() then
         if focus then
             vim.api.nvim_set_current_win(state.win)
@@ -212,7 +211,7 @@ function ____exports.show(focus)
     vim.api.nvim_set_option_value("winhighlight", "Normal:NormalFloat,FloatBorder:FloatBorder", {win = win})
 end
 --- After a run: hides the view in LINGER_MS unless the user went into it.
-function ____exports.linger(ms)
+local function linger(ms)
     if ms == nil then
         ms = ____exports.LINGER_MS
     end
@@ -239,7 +238,7 @@ function ____exports.linger(ms)
     )
 end
 --- Asks for a redraw within RENDER_MS: progress lines arrive far more often than that.
-function ____exports.requestRender()
+local function requestRender()
     if state.renderTimer ~= nil then
         return
     end
@@ -255,7 +254,7 @@ function ____exports.requestRender()
                     state.renderTimer = nil
                 end
                 if ____exports.isVisible() then
-                    ____exports.render()
+                    render()
                 end
             end)
         end
@@ -275,4 +274,24 @@ vim.api.nvim_create_autocmd(
         end
     }
 )
+runChanges:subscribe(function(____bindingPattern0)
+    local phase
+    local run
+    run = ____bindingPattern0.run
+    phase = ____bindingPattern0.phase
+    if phase == "started" then
+        attach(run)
+        ____exports.show(false)
+        return
+    end
+    if run ~= state.run then
+        return
+    end
+    if phase == "changed" then
+        requestRender()
+        return
+    end
+    render()
+    linger()
+end)
 return ____exports
