@@ -3,7 +3,7 @@ SHELL := /bin/bash
 BIN := node_modules/.bin
 NVIM ?= $(shell scripts/pick-nvim.sh)
 
-.PHONY: all setup deps nvim build doc typecheck check-dist types test demo bench-chat bench-update bench-startup clean server
+.PHONY: all setup deps nvim build doc typecheck check-dist types test demo bench-chat bench-update bench-startup clean server helptags
 all: build
 
 ## setup: everything the tests need (Debian packages, npm packages, Neovim 0.10 and latest)
@@ -39,6 +39,10 @@ check-dist: deps
 ## types: regenerate types/nvim-api.d.ts from the oldest supported Neovim's API metadata
 types: deps nvim
 	node scripts/gen-api-types.mjs .deps/bin/nvim-0.10 types/nvim-api.d.ts
+
+## helptags: doc/tags from doc/ollama-chat.txt (committed; spec/help_spec.lua fails when it is stale)
+helptags:
+	@scripts/helptags.sh
 
 server: deps
 	@$(BIN)/tsc -p tsconfig.server.json

@@ -21,6 +21,7 @@ local load = vim.trim(io.open("/proc/loadavg"):read("*a"))
 local streams = { realistic = Stream.realistic(SECONDS), burst = Stream.burst(4000, 97, 250) }
 local CONDITIONS = {
   on = { renderer = "plugin", highlight = true, label = "ollama-chat, highlighter on" },
+  unheld = { renderer = "plugin", highlight = true, unheld = true, label = "ollama-chat, parse not held (before), highlighter on" },
   off = { renderer = "plugin", highlight = false, label = "ollama-chat, highlighter off" },
   reference = { renderer = "reference", highlight = true, label = "reference (whole-buffer rewrite per chunk), highlighter on" },
 }
@@ -35,9 +36,9 @@ local server = Server.start()
 for round = 1, ROUNDS do
   for _, case in ipairs(cases) do
     local seconds = case.cond.renderer == "reference" and REFERENCE_SECONDS or 120
-    local r = Stream.run(server, { renderer = case.cond.renderer, highlight = case.cond.highlight, stream = case.stream, seconds = seconds })
+    local r = Stream.run(server, { renderer = case.cond.renderer, highlight = case.cond.highlight, unheld = case.cond.unheld, stream = case.stream, seconds = seconds })
     case.rounds[round] = r
-    io.stderr:write(("round %d %-22s p50 %.1f p99 %.1f max %.1f ms, %d tokens in %.1f s\n"):format(round, case.key, r.lat.p50, r.lat.p99, r.lat.max, r.tokens, r.wall))
+    io.stderr:write(("round %d %-22s p50 %.1f p99 %.1f max %.1f ms (key %d of %d), %d tokens in %.1f s\n"):format(round, case.key, r.lat.p50, r.lat.p99, r.lat.max, r.lat.max_at, r.lat.n, r.tokens, r.wall))
   end
 end
 server:stop()

@@ -11,6 +11,8 @@ local M = {}
 
 M.HISTORY_LINES = 5000
 M.MODEL = "llama3.2:3b"
+-- How long the chat is shown before the message is sent (ms).
+M.SETTLE_MS = 1000
 
 -- Words of a reply as a model writes markdown: inline code, emphasis, a line every 12 tokens.
 local WORDS = { "The ", "reply ", "uses ", "`code` ", "and ", "**bold** ", "text, ", "a ", "[link](x) ", "or ", "*two* ", "words.\n" }
@@ -93,6 +95,17 @@ local INSTRUMENT_PLUGIN = [[
   vim.api.nvim_create_autocmd("User", { pattern = "OllamaChatDone", callback = function(a)
     _G.__bench.done = { t = vim.uv.hrtime(), len = #a.data.content, err = a.data.error }
   end })
+]]
+
+-- The renderer as before issue 14: the tree-sitter parse is not held while the reply streams
+-- (released right after it was taken), so each batch is parsed.
+local UNHELD = [[
+  local Reply = require("ollama-chat.chat.render").Reply
+  local begin = Reply.prototype.begin
+  Reply.prototype.begin = function(self, lines)
+    begin(self, lines)
+    self:release()
+  end
 ]]
 
 -- The reference: the same stream through the same client, rendered by rewriting the whole buffer
@@ -189,14 +202,20 @@ local function summarize(child, samples, stream)
   }
 end
 
+-- Keys keep coming this long after the reply ended (ms): the end of a reply (the chat parsed and
+-- highlighted again, the stats, the next heading) is part of what is measured.
+M.TAIL_MS = 1000
+
 local function measure(child, seconds)
-  return latency.measure(child, { interval = 20, min = 20, max = math.floor(seconds * 50) + 100, running = function()
-    return child:lua("return _G.__bench.done == nil")
+  local ended
+  return latency.measure(child, { interval = 20, min = 20, max = math.floor(seconds * 50) + 150, running = function()
+    if not ended and child:lua("return _G.__bench.done ~= nil") then ended = vim.uv.hrtime() end
+    return not ended or vim.uv.hrtime() - ended < M.TAIL_MS * 1e6
   end })
 end
 
 --- Streams `opts.stream` with `opts.renderer` ("plugin" | "reference") and the highlighter on or
---- off (`opts.highlight`); `opts.seconds` bounds the run (the reference is cancelled then).
+--- off (`opts.highlight`), the parse held while streaming unless `opts.unheld`; `opts.seconds` bounds the run (the reference is cancelled then).
 function M.run(server, opts)
   local stream, seconds = opts.stream, opts.seconds or 120
   server:scenario(M.scenario(stream))
@@ -208,6 +227,7 @@ function M.run(server, opts)
     child:lua(REFERENCE, messages, seconds, stream.name)
   else
     child:lua(INSTRUMENT_PLUGIN)
+    if opts.unheld then child:lua(UNHELD) end
     child:cmd("Ollama model " .. M.MODEL)
     child:lua([[
       local messages, prompt = ...
@@ -217,9 +237,15 @@ function M.run(server, opts)
       vim.list_extend(lines, { "", "## User", "", prompt })
       vim.api.nvim_buf_set_lines(0, 0, -1, false, lines)
       vim.api.nvim_win_set_cursor(0, { #lines, 0 })
+    ]], messages, stream.name)
+    -- The chat is on screen (drawn and parsed) before the message is sent, as when a user types
+    -- it: the first parse of a freshly loaded chat is not part of the stream.
+    child:lua("vim.cmd.redraw()")
+    vim.wait(M.SETTLE_MS)
+    child:lua([[
       _G.__bench.hl_start = vim.treesitter.highlighter.active[vim.api.nvim_get_current_buf()] ~= nil
       require("ollama-chat").send()
-    ]], messages, stream.name)
+    ]])
   end
   local hl_during = child:lua("return vim.treesitter.highlighter.active[vim.api.nvim_get_current_buf()] ~= nil")
   local samples = measure(child, seconds)

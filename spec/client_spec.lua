@@ -108,6 +108,129 @@ describe("ollama client", function()
     end)
   end)
 
+  describe("secrets and hosts", function()
+    local function cmdline(pid)
+      local f = io.open("/proc/" .. pid .. "/cmdline", "rb")
+      if not f then return nil end
+      local text = f:read("*a")
+      f:close()
+      return text
+    end
+
+    it("keeps header values out of curl's argv (/proc/<pid>/cmdline) while the request runs, and sends them", function()
+      scenario({ hang = true })
+      local token = "Bearer tok-" .. vim.fn.sha256(tostring(vim.uv.hrtime())):sub(1, 24)
+      config.set({ host = server.url, headers = { Authorization = token, ["X-Proxy-Key"] = "k3y-xyz" } })
+      local ended = false
+      local h = client.chat({ model = "llama3.2:3b", messages = { { role = "user", content = "hi" } } }, {
+        on_done = function() ended = true end,
+      })
+      -- the server has the request (and its headers) while curl still waits for the answer
+      assert(vim.wait(5000, function() return #server:log() == 1 end, 20), "request not received")
+      assert.is_true(alive(h.pid))
+      local argv = cmdline(h.pid)
+      assert.is_string(argv)
+      assert.matches("/api/chat", argv, 1, true)
+      assert.is_nil(argv:find("tok-", 1, true), "token in argv: " .. argv)
+      assert.is_nil(argv:find("k3y-xyz", 1, true), "header in argv")
+      assert.is_nil(argv:find("Authorization", 1, true), "header name in argv")
+      -- the headers file curl reads is private while it exists, and gone once curl is
+      local file = argv:match("%-H%z@([^%z]+)")
+      assert.is_string(file)
+      assert.equals(tonumber("600", 8), bit.band(vim.uv.fs_stat(file).mode, tonumber("777", 8)))
+      local entry = server:log()[1]
+      assert.equals(token, entry.headers.authorization)
+      assert.equals("k3y-xyz", entry.headers["x-proxy-key"])
+      h.cancel()
+      assert(vim.wait(5000, function() return ended end, 10))
+      assert.is_nil(vim.uv.fs_stat(file), "headers file left behind")
+    end)
+
+    it("drops CR and LF from header values instead of sending a second header", function()
+      config.set({ host = server.url, headers = { ["X-A"] = "one\r\nX-Injected: two" } })
+      assert.is_nil((async.await(client.version)))
+      local entry = server:log()[1]
+      assert.equals("oneX-Injected: two", entry.headers["x-a"])
+      assert.is_nil(entry.headers["x-injected"])
+    end)
+
+    it("joins a proxy prefix with a trailing slash as /proxy/api/tags, not /proxy//api/tags", function()
+      config.set({ host = server.url .. "/proxy/" })
+      async.await(client.tags) -- the test server has no such prefix: a plain-text 404
+      assert.equals("/proxy/api/tags", server:log()[1].path)
+    end)
+
+    it("reaches an IPv6 host in the bracketed form OLLAMA_HOST=::1 becomes", function()
+      local tcp = vim.uv.new_tcp()
+      assert(tcp:bind("::1", 0))
+      local port = tcp:getsockname().port
+      tcp:listen(8, function()
+        local conn = vim.uv.new_tcp()
+        tcp:accept(conn)
+        local got = ""
+        conn:read_start(function(_, data)
+          got = got .. (data or "")
+          if got:find("\r\n\r\n", 1, true) then
+            local body = '{"version":"0.12.6"}'
+            conn:write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s"):format(#body, body), function()
+              conn:close()
+            end)
+          end
+        end)
+      end)
+      assert.equals("http://[::1]:11434", require("ollama-chat.ollama.host").parseHost("::1"))
+      config.set({ host = "[::1]:" .. port })
+      local err, v = async.await(client.version)
+      tcp:close()
+      assert.is_nil(err, err and err.message)
+      assert.equals("0.12.6", v)
+    end)
+
+    it("says a host name could not be resolved, naming it, not that Ollama is not running", function()
+      config.set({ host = "http://no-such-host.invalid:11434" })
+      local err = async.await(client.tags)
+      assert.equals("unreachable", err.kind)
+      assert.matches('could not resolve the host name "no-such-host.invalid"', err.message, 1, true)
+      assert.is_nil(err.message:find("ollama serve", 1, true))
+    end)
+  end)
+
+  describe("silence", function()
+    it("reports a server that accepts and never answers within 10 s, with the seconds, and does not kill it", function()
+      scenario({ hang = true })
+      local waits, ended = {}, false
+      local t0 = vim.uv.hrtime()
+      local h = client.chat({ model = "llama3.2:3b", messages = { { role = "user", content = "hi" } } }, {
+        on_waiting = function(s) waits[#waits + 1] = { s = s, at = (vim.uv.hrtime() - t0) / 1e9 } end,
+        on_done = function() ended = true end,
+      })
+      assert(vim.wait(11000, function() return #waits > 0 end, 20), "no waiting report within 11 s")
+      assert.is_true(waits[1].at <= 10.5, "first report at " .. waits[1].at .. " s")
+      assert.is_true(waits[1].s >= 10)
+      assert(vim.wait(2500, function() return #waits >= 2 end, 20), "no second report")
+      assert.is_true(waits[2].s > waits[1].s)
+      assert.is_true(h.waiting() >= 11)
+      -- a model may be loading: the stream is still open well past the first report
+      assert.is_false(ended)
+      assert.is_true(alive(h.pid))
+      h.cancel()
+      assert(vim.wait(5000, function() return ended end, 10))
+    end)
+
+    it("reports nothing for a stream that flows", function()
+      scenario({ reply = "a b c" })
+      local waits = 0
+      local err = async.await(function(done)
+        client.chat({ model = "llama3.2:3b", messages = { { role = "user", content = "hi" } } }, {
+          on_waiting = function() waits = waits + 1 end,
+          on_done = done,
+        })
+      end)
+      assert.is_nil(err)
+      assert.equals(0, waits)
+    end)
+  end)
+
   describe("chat streams", function()
     it("delivers content split at any byte, inside JSON strings and UTF-8 characters", function()
       local text = "Grüße, 世界! \"quoted\" <tag> & 𝄞 done"
@@ -201,6 +324,21 @@ describe("ollama client", function()
       local err = chat()
       assert.equals("timeout", err.kind)
       assert.is_true((vim.uv.hrtime() - t) / 1e6 < 3000)
+    end)
+
+    it("ends a stream whose handler raises an error: on_done once with the error, curl stopped", function()
+      scenario({ token = "tok ", ["repeat"] = 100000, token_ms = 5 })
+      local done_calls, err = 0, nil
+      local h = client.chat({ model = "llama3.2:3b", messages = { { role = "user", content = "hi" } } }, {
+        on_delta = function() error("renderer broke") end,
+        on_done = function(e) done_calls = done_calls + 1; err = e end,
+      })
+      assert(vim.wait(5000, function() return done_calls == 1 end, 5))
+      assert.equals("invalid_response", err.kind)
+      assert.matches("renderer broke", err.message, 1, true)
+      assert(vim.wait(2000, function() return not alive(h.pid) end, 10), "curl still running")
+      vim.wait(100)
+      assert.equals(1, done_calls)
     end)
 
     it("reads a 2 MiB line", function()
@@ -310,7 +448,7 @@ describe("ollama client", function()
       for _ = 1, 8 do next_request() end
       assert(vim.wait(300000, function() return finished == 2000 end, 5), ("only %d of 2000 finished"):format(finished))
       assert.equals(0, failures, first_error)
-      assert.equals(0, children())
+      assert.equals(0, children(), vim.fn.system({ "pgrep", "-a", "-P", tostring(vim.uv.os_getpid()) }))
       assert.is_true(fds() <= before + 2, ("fds: %d before, %d after"):format(before, fds()))
     end)
   end)

@@ -21,12 +21,30 @@ describe("OLLAMA_HOST", function()
     { "http://1.2.3.4:8000/", "http://1.2.3.4:8000" },
     { "0.0.0.0:9999", "http://127.0.0.1:9999" },
     { "https://example.com:abc", "https://example.com:443" },
+    -- What the ollama CLI (envconfig.Host, then URL.JoinPath) does with IPv6 and path prefixes.
+    { "::1", "http://[::1]:11434" },
+    { "[::1]", "http://[::1]:11434" },
+    { "fe80::1", "http://[fe80::1]:11434" },
+    { "http://[::1]:1337/", "http://[::1]:1337" },
+    { "[::]:1234", "http://[::1]:1234" },
+    { "http://h:8080/proxy/", "http://h:8080/proxy" },
+    { "https://example.com//ollama//", "https://example.com:443/ollama" },
+    { "http://h/a/./b/../c", "http://h:80/a/c" },
   }
   for _, row in ipairs(rows) do
     it(("%s -> %s"):format(vim.inspect(row[1]), row[2]), function()
       assert.equals(row[2], host.parseHost(row[1]))
     end)
   end
+
+  it("joins a proxy prefix with the API path as the CLI does", function()
+    assert.equals("http://h:8080/proxy/api/tags", host.parseHost("http://h:8080/proxy/") .. "/api/tags")
+  end)
+
+  it("names the host of a base URL", function()
+    assert.equals("example.com", host.hostName("https://example.com:443/ollama"))
+    assert.equals("[::1]", host.hostName("http://[::1]:11434"))
+  end)
 end)
 
 describe("model names", function()

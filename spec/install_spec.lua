@@ -2,18 +2,7 @@
 local Child = require("helpers.child")
 local root = vim.env.OC_ROOT
 
--- What a clone of the repository holds: tracked files and new ones git does not ignore.
-local function clone_into(dir)
-  local files = vim.fn.systemlist({ "git", "-C", root, "ls-files", "-co", "--exclude-standard" })
-  assert(vim.v.shell_error == 0, "git ls-files failed")
-  for _, f in ipairs(files) do
-    if vim.uv.fs_stat(root .. "/" .. f) then
-      vim.fn.mkdir(vim.fs.dirname(dir .. "/" .. f), "p")
-      assert(vim.uv.fs_copyfile(root .. "/" .. f, dir .. "/" .. f))
-    end
-  end
-  assert.is_nil(vim.uv.fs_stat(dir .. "/node_modules"), "a clone has no node_modules")
-end
+local clone_into = require("helpers.clone")
 
 local function check_loaded(child)
   return child:lua([[

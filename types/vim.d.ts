@@ -230,6 +230,8 @@ declare namespace vim {
     function shellescape(text: string): string;
     function fnameescape(text: string): string;
     function strdisplaywidth(text: string): number;
+    function strchars(text: string): number;
+    function strcharpart(text: string, start: number, len?: number): string;
     function getpid(): number;
     function mode(): string;
     function line(expr: string): number;

@@ -20,6 +20,10 @@ local INSTALL = [[
   end
 ]]
 
+--- The Lua that installs the spies, run with the names as its argument (for a spec that must install
+--- them inside the child at a precise moment).
+M.INSTALL = INSTALL
+
 function M.install(child, names)
   child:lua(INSTALL, names)
 end

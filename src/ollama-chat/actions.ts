@@ -4,12 +4,14 @@
 // keys.lua), the `keymaps` option's names (config.ts) and the commands and keymaps sections of
 // doc/ollama-chat.txt (scripts/gen-docs.lua). Adding a subcommand is adding an entry here.
 import { candidates, withPrefix } from "./completion";
+import type * as Health from "./health";
 import type * as Api from "./init";
 import { lazy } from "./lazy";
 import { notify } from "./ui/notify";
 import { pick } from "./ui/picker";
 
 const api = lazy<typeof Api>("ollama-chat");
+const health = lazy<typeof Health>("ollama-chat.health");
 
 export type Mode = "n" | "x";
 
@@ -105,13 +107,14 @@ function copy(args: string[]): void {
   api().copy_model(args[0], args[1]);
 }
 
+/** The chat's model, state and speed, then what Ollama answers now (asked asynchronously). */
 function showStatus(): void {
   // Partial: a spy (or an older statusline helper) may return fewer fields.
   const status = api().status() as Partial<ReturnType<typeof Api.status>> | undefined;
   if (status === undefined) return;
   const parts = [`model ${status.model ?? "none"}`, `state ${status.state ?? "unknown"}`];
   if (type(status.tokens_per_second) === "number") parts.push(string.format("%.1f tokens/s", status.tokens_per_second));
-  notify(parts.join(", "));
+  health().status(parts.join(", "));
 }
 
 /** Every action, in the order completion, the bare-:Ollama picker and the help show them. */
@@ -278,8 +281,8 @@ export const ACTIONS: Action[] = [
   },
   {
     name: "status",
-    desc: "show the model, state and speed of the chat",
-    help: "The chat's model, state and speed.",
+    desc: "show the chat's model and state, and ask Ollama how it is",
+    help: "The chat's model, state and speed, and what Ollama answers now: its version, the number of models, whether the default model is installed.",
     run: () => showStatus(),
   },
 ];

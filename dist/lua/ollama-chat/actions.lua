@@ -16,6 +16,7 @@ function leaveVisual()
     return a <= b and ({a, b}) or ({b, a})
 end
 local api = lazy("ollama-chat")
+local health = lazy("ollama-chat.health")
 ____exports.LAYOUTS = {"horizontal", "vertical"}
 local function models()
     return candidates("models")
@@ -82,6 +83,7 @@ local function copy(args)
     end
     api().copy_model(args[1], args[2])
 end
+--- The chat's model, state and speed, then what Ollama answers now (asked asynchronously).
 local function showStatus()
     local status = api().status()
     if status == nil then
@@ -91,7 +93,7 @@ local function showStatus()
     if type(status.tokens_per_second) == "number" then
         parts[#parts + 1] = string.format("%.1f tokens/s", status.tokens_per_second)
     end
-    notify(table.concat(parts, ", "))
+    health().status(table.concat(parts, ", "))
 end
 --- Every action, in the order completion, the bare-:Ollama picker and the help show them.
 ____exports.ACTIONS = {
@@ -261,8 +263,8 @@ ____exports.ACTIONS = {
     },
     {
         name = "status",
-        desc = "show the model, state and speed of the chat",
-        help = "The chat's model, state and speed.",
+        desc = "show the chat's model and state, and ask Ollama how it is",
+        help = "The chat's model, state and speed, and what Ollama answers now: its version, the number of models, whether the default model is installed.",
         run = function() return showStatus() end
     }
 }

@@ -32,6 +32,35 @@ function takeLines(text: string, max: number): [string, string, number] {
   return [string.sub(text, 1, at), string.sub(text, at + 1), breaks];
 }
 
+/** The part of Neovim's tree-sitter LanguageTree the renderer touches (not in types/vim.d.ts). */
+interface LanguageTree {
+  parse: ((this: LanguageTree, ...args: unknown[]) => unknown) | undefined;
+  trees(this: LanguageTree): unknown;
+}
+
+/**
+ * Holds the tree-sitter parse of `buf` while a reply streams; returns what releases it. Each parse
+ * of a long chat re-reads the whole document for injections (on Neovim 0.10 synchronously in the
+ * redraw): tens of milliseconds per batch on a loaded machine (docs/benchmarks.md). Held, the
+ * highlighter keeps drawing the chat from its last trees (edited as text arrives, so the history
+ * stays highlighted) and the reply is parsed once, when it ends.
+ */
+function holdParse(buf: number): () => void {
+  // Not loaded: no highlighter anywhere (loading it here would cost the first reply).
+  const highlighter = (globalThis as any).package.loaded["vim.treesitter.highlighter"] as
+    | { active: LuaTable<number, { tree?: LanguageTree } | undefined> }
+    | undefined;
+  const tree = highlighter?.active.get(buf)?.tree;
+  if (tree === undefined) return () => undefined;
+  const own = rawget(tree, "parse") as LanguageTree["parse"];
+  tree.parse = function (this: LanguageTree) {
+    return this.trees();
+  };
+  return () => {
+    tree.parse = own;
+  };
+}
+
 /** Pieces waiting to be written: content, or the thinking fences (structure, never escaped). */
 type Piece = string | { fence: string };
 
@@ -46,11 +75,13 @@ export class Reply {
   private closed = false;
   /** An extmark at the end of the reply: finding the end never re-reads a (long) last line. */
   private endMark = -1;
+  private releaseParse: (() => void) | undefined;
 
   constructor(private readonly buf: number) {}
 
   /** Writes the reply's heading lines at the end: the first change of the reply's undo step. */
   begin(lines: string[]): void {
+    this.releaseParse = holdParse(this.buf);
     this.appendLines(lines);
   }
 
@@ -220,6 +251,12 @@ export class Reply {
     });
   }
 
+  /** The reply is over: the chat is parsed (and highlighted) again. */
+  private release(): void {
+    this.releaseParse?.();
+    this.releaseParse = undefined;
+  }
+
   private stopTimer(): void {
     if (this.timer === undefined) return;
     this.timer.stop();
@@ -229,6 +266,7 @@ export class Reply {
 
   /** Drops what is queued and ignores what still comes: the buffer no longer holds this reply. */
   discard(): void {
+    this.release();
     this.stopTimer();
     this.pending = [];
     this.closed = true;
@@ -244,6 +282,7 @@ export class Reply {
     this.stopTimer();
     this.flush();
     this.closed = true;
+    this.release();
     if (!vim.api.nvim_buf_is_valid(this.buf)) return;
     const [row] = this.end();
     this.escapeRow(row);

@@ -103,41 +103,44 @@ interface StreamSpec extends CallSpec {
   on_object: (obj: LuaTable) => boolean;
   /** Once: undefined error when the final line arrived. */
   on_end: (err: OllamaError | undefined) => void;
+  /** The server has sent no data for this many seconds (0: it sends again). */
+  on_waiting?: (seconds: number) => void;
 }
 
-/** A request answered by an NDJSON stream. */
-function stream(spec: StreamSpec): Handle {
-  const base = host();
+/** @noSelf */
+export interface StreamDecoder {
+  on_line: (line: string) => void;
+  on_done: (res: HttpResponse) => void;
+}
+
+/**
+ * What a stream does with its lines and its end: all of a stream request but curl, so the
+ * fuzzing spec can drive it with every cut of a recorded stream.
+ */
+function streamDecoder(spec: StreamSpec, base: string, idleSeconds: number, cancel: (this: void) => void): StreamDecoder {
   let finished = false;
   let failure: OllamaError | undefined;
-  let handle: Handle | undefined = undefined;
-  const { connect, stream_idle } = config.get().timeouts;
-  const h = request({
-    method: spec.method,
-    url: base + spec.path,
-    headers: headers(),
-    body: vim.json.encode(spec.body),
-    connect_timeout: connect,
-    idle_timeout_ms: stream_idle * 1000,
+  return {
     on_line: (line) => {
       if (finished || failure !== undefined) return;
       const [ok, value] = decode(line);
-      if (!ok || type(value) !== "table") {
-        failure = errors.invalid(base, `a streamed line is not JSON: ${string.sub(line, 1, 80)}`);
-        handle?.cancel();
+      // A JSON array decodes to a table too: an object has no element 1.
+      if (!ok || type(value) !== "table" || (value as LuaTable).get(1) !== undefined) {
+        failure = errors.invalid(base, `a streamed line is not a JSON object: ${string.sub(line, 1, 80)}`);
+        cancel();
         return;
       }
       const obj = value as LuaTable;
       const message = obj.get("error");
       if (message !== undefined) {
         // Status stays 200 for errors mid-stream; nothing follows the error line.
-        failure = errors.serverSaid(tostring(message), undefined, spec.model);
+        failure = errors.serverSaid(type(message) === "string" ? (message as string) : vim.json.encode(message), undefined, spec.model);
         return;
       }
       finished = spec.on_object(obj);
     },
     on_done: (res) => {
-      const err = errors.transport(res, base, stream_idle);
+      const err = errors.transport(res, base, idleSeconds);
       if (!res.cancelled) noteContact(base, err);
       if (failure !== undefined) return spec.on_end(failure);
       if (err !== undefined) return spec.on_end(err);
@@ -145,6 +148,25 @@ function stream(spec: StreamSpec): Handle {
       if (!finished) return spec.on_end(errors.incomplete(base, res.curl_code !== 0 ? res.curl_error : undefined));
       spec.on_end(undefined);
     },
+  };
+}
+
+/** A request answered by an NDJSON stream. */
+function stream(spec: StreamSpec): Handle {
+  const base = host();
+  let handle: Handle | undefined = undefined;
+  const { connect, stream_idle } = config.get().timeouts;
+  const decoder = streamDecoder(spec, base, stream_idle, () => handle?.cancel());
+  const h = request({
+    method: spec.method,
+    url: base + spec.path,
+    headers: headers(),
+    body: vim.json.encode(spec.body),
+    connect_timeout: connect,
+    idle_timeout_ms: stream_idle * 1000,
+    on_waiting: spec.on_waiting,
+    on_line: decoder.on_line,
+    on_done: decoder.on_done,
   });
   handle = h;
   return h;
@@ -318,16 +340,17 @@ function setCommon(body: LuaTable, req: { options?: { [name: string]: unknown };
 type TextOf = (this: void, obj: LuaTable) => LuaMultiReturn<[string, string]>;
 
 /** A streamed reply: deltas as they come, then the whole text and the final line's metrics. */
-function streamReply(path: string, body: LuaTable, model: string, textOf: TextOf, handlers: ChatHandlers): Handle {
+function replySpec(path: string, body: LuaTable, model: string, textOf: TextOf, handlers: ChatHandlers): StreamSpec {
   const result = chatResult(model);
   const content: string[] = [];
   const thinking: string[] = [];
   const onDelta = handlers.on_delta;
-  return stream({
+  return {
     method: "POST",
     path,
     body,
     model,
+    on_waiting: handlers.on_waiting,
     on_object: (obj) => {
       const [c, t] = textOf(obj);
       if (c !== "") content.push(c);
@@ -340,8 +363,17 @@ function streamReply(path: string, body: LuaTable, model: string, textOf: TextOf
       return false;
     },
     on_end: (err) => handlers.on_done(err, collect(result, content, thinking)),
-  });
+  };
 }
+
+const chatText: TextOf = (obj) => {
+  const message = obj.get("message");
+  if (type(message) !== "table") return $multi("", "");
+  const m = message as { content?: unknown; thinking?: unknown };
+  return $multi(str(m.content), str(m.thinking));
+};
+
+const generateText: TextOf = (obj) => $multi(str(obj.get("response")), str(obj.get("thinking")));
 
 /** Streams a chat reply. The final chunk may carry text too; metrics may be absent. */
 export function chat(req: ChatRequest, handlers: ChatHandlers): Handle {
@@ -351,11 +383,7 @@ export function chat(req: ChatRequest, handlers: ChatHandlers): Handle {
   body.set("stream", true);
   setCommon(body, req);
   if (req.format !== undefined) body.set("format", req.format);
-  return streamReply("/api/chat", body, req.model, (obj) => {
-    const message = obj.get("message") as { content?: unknown; thinking?: unknown } | undefined;
-    if (message === undefined) return $multi("", "");
-    return $multi(str(message.content), str(message.thinking));
-  }, handlers);
+  return stream(replySpec("/api/chat", body, req.model, chatText, handlers));
 }
 
 /** Streams a completion; `response` is the content, `thinking` at top level. */
@@ -366,16 +394,16 @@ export function generate(req: GenerateRequest, handlers: ChatHandlers): Handle {
   body.set("stream", true);
   if (req.system !== undefined) body.set("system", req.system);
   setCommon(body, req);
-  return streamReply("/api/generate", body, req.model, (obj) => $multi(str(obj.get("response")), str(obj.get("thinking"))), handlers);
+  return stream(replySpec("/api/generate", body, req.model, generateText, handlers));
 }
 
-/** Pulls a model (full name with tag), streaming progress; any status string may appear. */
-export function pull(model: string, handlers: PullHandlers): Handle {
+function pullSpec(model: string, handlers: PullHandlers): StreamSpec {
   const onProgress = handlers.on_progress;
-  return stream({
+  return {
     method: "POST",
     path: "/api/pull",
     body: { model, stream: true },
+    on_waiting: handlers.on_waiting,
     on_object: (obj) => {
       const status = str(obj.get("status"));
       if (onProgress !== undefined) {
@@ -389,8 +417,26 @@ export function pull(model: string, handlers: PullHandlers): Handle {
       return status === "success";
     },
     on_end: (err) => handlers.on_done(err),
-  });
+  };
 }
+
+/** Pulls a model (full name with tag), streaming progress; any status string may appear. */
+export function pull(model: string, handlers: PullHandlers): Handle {
+  return stream(pullSpec(model, handlers));
+}
+
+/**
+ * The decoder a chat, generate or pull stream runs, without the request: on_line for each line
+ * as curl's output is split, on_done with the response. For specs (stream fuzzing).
+ */
+export function decoder(kind: "chat" | "generate" | "pull", model: string, handlers: ChatHandlers & PullHandlers, base = DECODER_BASE): StreamDecoder {
+  const body = new LuaTable();
+  const spec =
+    kind === "pull" ? pullSpec(model, handlers) : replySpec(`/api/${kind}`, body, model, kind === "chat" ? chatText : generateText, handlers);
+  return streamDecoder(spec, base, config.get().timeouts.stream_idle, () => {});
+}
+
+const DECODER_BASE = "http://127.0.0.1:11434";
 
 // Go's encoding of a JSON string (what Ollama hashed): <, > and & escaped, other text raw.
 function goString(s: string): string {

@@ -1,5 +1,6 @@
 // Turns what curl and Ollama said into an OllamaError whose message tells the user what to do.
 import type { HttpResponse } from "../http/curl";
+import { hostName } from "./host";
 import type { ErrorKind, OllamaError } from "./types";
 
 function make(kind: ErrorKind, message: string, status?: number, model?: string): OllamaError {
@@ -15,6 +16,11 @@ export function cancelled(): OllamaError {
 
 export function notRunning(host: string): OllamaError {
   return make("unreachable", `Ollama is not running at ${host}: start it with \`ollama serve\``);
+}
+
+/** curl exit 6: the name did not resolve, so nothing was asked; `ollama serve` would not help. */
+export function unresolved(host: string): OllamaError {
+  return make("unreachable", `could not resolve the host name "${hostName(host)}" of ${host}: check \`host\` in setup() or $OLLAMA_HOST`);
 }
 
 export function notFound(model: string, status = 404): OllamaError {
@@ -42,12 +48,14 @@ function excerpt(text: string): string {
 /** The error of a request that got no usable HTTP answer, or undefined when it got one. */
 export function transport(res: HttpResponse, host: string, idleSeconds: number): OllamaError | undefined {
   if (res.cancelled) return cancelled();
+  if (res.line_error !== undefined) return make("invalid_response", `could not handle the answer of Ollama at ${host}: ${res.line_error}`);
   if (res.idle_timeout) {
     return make("timeout", `Ollama at ${host} sent nothing for ${idleSeconds} s: it may be stuck or overloaded (check \`ollama ps\`)`);
   }
   if (res.status !== 0) return undefined;
   switch (res.curl_code) {
     case 6:
+      return unresolved(host);
     case 7:
       return notRunning(host);
     case 28:

@@ -33,13 +33,13 @@ export function parseHost(value: string | undefined): string {
   } else if (raw === "ollama.com") {
     return "https://ollama.com:443";
   }
-  // Anything after the first "/" is a path prefix (a reverse proxy's), kept as given.
+  // Anything after the first "/" is a path prefix (a reverse proxy's). The CLI joins it with the
+  // API path as a clean path: no empty segments, no trailing "/" ("/proxy/" + "/api/tags").
   let path = "";
   const [slash] = string.find(rest, "/", 1, true);
   if (slash !== undefined) {
-    path = string.sub(rest, slash);
+    path = cleanPath(string.sub(rest, slash));
     rest = string.sub(rest, 1, slash - 1);
-    if (path === "/") path = "";
   }
   let host = rest;
   const [v6, v6rest] = string.match(rest, "^(%[[^%]]*%])(.*)$");
@@ -47,6 +47,9 @@ export function parseHost(value: string | undefined): string {
     host = v6;
     const [p] = string.match(v6rest as string, "^:(.*)$");
     if (p !== undefined) port = validPort(p) ?? port;
+  } else if (twoColons(rest)) {
+    // Two colons and no brackets: an IPv6 address without a port (`::1`), bracketed for the URL.
+    host = `[${rest}]`;
   } else {
     const [h, p] = string.match(rest, "^([^:]*):([^:]*)$");
     if (h !== undefined) {
@@ -56,6 +59,31 @@ export function parseHost(value: string | undefined): string {
   }
   // Bind-all addresses mean "this machine" to a client.
   if (host === "" || host === "0.0.0.0") host = "127.0.0.1";
-  else if (host === "[::]") host = "[::1]";
+  else if (host === "[::]" || host === "[0:0:0:0:0:0:0:0]") host = "[::1]";
   return `${scheme}://${host}:${port}${path}`;
+}
+
+function twoColons(s: string): boolean {
+  const [at] = string.find(s, ":[^:]*:");
+  return at !== undefined;
+}
+
+/** "/a//b/./c/.." → "/a/b": the prefix as Go's URL.JoinPath leaves it; "" for "/" alone. */
+function cleanPath(path: string): string {
+  const segments: string[] = [];
+  for (const [segment] of string.gmatch(path, "[^/]+")) {
+    if (segment === "..") segments.pop();
+    else if (segment !== ".") segments.push(segment);
+  }
+  return segments.length === 0 ? "" : "/" + segments.join("/");
+}
+
+/** The host name of a base URL, without scheme, port or path ("[::1]" keeps its brackets). */
+export function hostName(base: string): string {
+  const [authority] = string.match(base, "^%a[%w+.-]*://([^/]*)");
+  const rest = authority ?? base;
+  const [v6] = string.match(rest, "^(%[[^%]]*%])");
+  if (v6 !== undefined) return v6;
+  const [name] = string.match(rest, "^([^:]*)");
+  return name ?? rest;
 }

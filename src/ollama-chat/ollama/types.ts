@@ -23,6 +23,8 @@ export interface OllamaError {
 export interface Handle {
   /** Stops the request: curl is killed; callbacks then report kind "cancelled" once. */
   cancel(): void;
+  /** Streams: seconds the server has been silent (past 10 s, no data), else 0. */
+  waiting?(): number;
 }
 
 export interface ModelDetails {
@@ -84,6 +86,8 @@ export interface ChatResult {
 /** @noSelf */
 export interface ChatHandlers {
   on_delta?: (delta: ChatDelta) => void;
+  /** No data for `seconds` (from 10 s on, every second; a model may be loading); 0 when data comes again. */
+  on_waiting?: (seconds: number) => void;
   /** Exactly once; `err` set on failure or cancel, `result` always holds what arrived. */
   on_done: (err: OllamaError | undefined, result: ChatResult) => void;
 }
@@ -108,6 +112,8 @@ export interface PullProgress {
 /** @noSelf */
 export interface PullHandlers {
   on_progress?: (progress: PullProgress) => void;
+  /** As ChatHandlers.on_waiting. */
+  on_waiting?: (seconds: number) => void;
   /** Exactly once, after "success" or an error. */
   on_done: (err: OllamaError | undefined) => void;
 }

@@ -30,6 +30,26 @@ local function takeLines(text, max)
         breaks
     }
 end
+--- Holds the tree-sitter parse of `buf` while a reply streams; returns what releases it. Each parse
+-- of a long chat re-reads the whole document for injections (on Neovim 0.10 synchronously in the
+-- redraw): tens of milliseconds per batch on a loaded machine (docs/benchmarks.md). Held, the
+-- highlighter keeps drawing the chat from its last trees (edited as text arrives, so the history
+-- stays highlighted) and the reply is parsed once, when it ends.
+local function holdParse(buf)
+    local highlighter = _G.package.loaded["vim.treesitter.highlighter"]
+    local ____opt_0 = highlighter and highlighter.active[buf]
+    local tree = ____opt_0 and ____opt_0.tree
+    if tree == nil then
+        return function() return nil end
+    end
+    local own = rawget(tree, "parse")
+    tree.parse = function(self)
+        return self:trees()
+    end
+    return function()
+        tree.parse = own
+    end
+end
 ____exports.Reply = __TS__Class()
 local Reply = ____exports.Reply
 Reply.name = "Reply"
@@ -45,6 +65,7 @@ function Reply.prototype.____constructor(self, buf)
     self.endMark = -1
 end
 function Reply.prototype.begin(self, lines)
+    self.releaseParse = holdParse(self.buf)
     self:appendLines(lines)
 end
 Reply.prototype["end"] = function(self)
@@ -89,18 +110,18 @@ function Reply.prototype.push(self, content, thinking)
     end
     if thinking ~= "" and not self.sawContent then
         if not self.inThinking then
-            local ____self_pending_0 = self.pending
-            ____self_pending_0[#____self_pending_0 + 1] = {fence = THINKING_OPEN}
+            local ____self_pending_4 = self.pending
+            ____self_pending_4[#____self_pending_4 + 1] = {fence = THINKING_OPEN}
             self.inThinking = true
         end
-        local ____self_pending_1 = self.pending
-        ____self_pending_1[#____self_pending_1 + 1] = thinking
+        local ____self_pending_5 = self.pending
+        ____self_pending_5[#____self_pending_5 + 1] = thinking
     end
     if content ~= "" then
         self:closeThinking()
         self.sawContent = true
-        local ____self_pending_2 = self.pending
-        ____self_pending_2[#____self_pending_2 + 1] = content
+        local ____self_pending_6 = self.pending
+        ____self_pending_6[#____self_pending_6 + 1] = content
     end
     if self.timer == nil and #self.pending > 0 then
         self:schedule()
@@ -111,8 +132,8 @@ function Reply.prototype.closeThinking(self)
         return
     end
     self.inThinking = false
-    local ____self_pending_3 = self.pending
-    ____self_pending_3[#____self_pending_3 + 1] = {fence = THINKING_CLOSE}
+    local ____self_pending_7 = self.pending
+    ____self_pending_7[#____self_pending_7 + 1] = {fence = THINKING_CLOSE}
 end
 function Reply.prototype.schedule(self, delay)
     if delay == nil then
@@ -288,6 +309,13 @@ function Reply.prototype.dimThinking(self, lastRow)
         }
     )
 end
+function Reply.prototype.release(self)
+    local ____opt_8 = self.releaseParse
+    if ____opt_8 ~= nil then
+        ____opt_8()
+    end
+    self.releaseParse = nil
+end
 function Reply.prototype.stopTimer(self)
     if self.timer == nil then
         return
@@ -299,6 +327,7 @@ function Reply.prototype.stopTimer(self)
     self.timer = nil
 end
 function Reply.prototype.discard(self)
+    self:release()
     self:stopTimer()
     self.pending = {}
     self.closed = true
@@ -311,6 +340,7 @@ function Reply.prototype.finish(self, meta, trailing)
     self:stopTimer()
     self:flush()
     self.closed = true
+    self:release()
     if not vim.api.nvim_buf_is_valid(self.buf) then
         return
     end

@@ -19,7 +19,37 @@ local function curl()
     end
     return curlPath ~= "" and curlPath or "curl"
 end
-local function curlArgs(req)
+--- Header lines for `-H
+-- 
+-- @file `: one per line, so a CR or LF in a name or value is dropped.
+local function headerLines(headers)
+    local lines = {}
+    for name, value in pairs(headers) do
+        local line = string.gsub(
+            (tostring(name) .. ": ") .. value,
+            "[\r\n]",
+            ""
+        )
+        lines[#lines + 1] = line
+    end
+    return #lines > 0 and table.concat(lines, "\n") .. "\n" or nil
+end
+--- Writes `text` to a new file only this user can read (in Neovim's own 0700 temp dir); undefined on failure.
+local function privateFile(text)
+    local path = vim.fn.tempname()
+    local fd = vim.uv.fs_open(path, "wx", 384)
+    if fd == nil then
+        return nil
+    end
+    local written = vim.uv.fs_write(fd, text, 0)
+    vim.uv.fs_close(fd)
+    if written ~= #text then
+        vim.uv.fs_unlink(path)
+        return nil
+    end
+    return path
+end
+local function curlArgs(req, headerFile)
     local args = {
         curl(),
         "-q",
@@ -40,14 +70,8 @@ local function curlArgs(req)
     else
         __TS__ArrayPush(args, "-X", req.method)
     end
-    if req.headers ~= nil then
-        for name, value in pairs(req.headers) do
-            __TS__ArrayPush(
-                args,
-                "-H",
-                (tostring(name) .. ": ") .. value
-            )
-        end
+    if headerFile ~= nil then
+        __TS__ArrayPush(args, "-H", "@" .. headerFile)
     end
     if req.body ~= nil then
         __TS__ArrayPush(
@@ -89,6 +113,8 @@ function Exchange.prototype.____constructor(self, req)
     self.delivered = false
     self.cancelled = false
     self.idleFired = false
+    self.lastData = vim.uv.hrtime()
+    self.waitingSeconds = 0
     self.splitter = __TS__New(
         LineSplitter,
         function(line)
@@ -98,16 +124,41 @@ function Exchange.prototype.____constructor(self, req)
             return ____temp_1
         end
     )
+    local ____temp_2
+    if req.headers ~= nil then
+        ____temp_2 = headerLines(req.headers)
+    else
+        ____temp_2 = nil
+    end
+    local lines = ____temp_2
+    if lines ~= nil then
+        self.headerFile = privateFile(lines)
+        if self.headerFile == nil then
+            self.pid = -1
+            self.proc = {
+                pid = -1,
+                kill = function()
+                end
+            }
+            local ____self_stderr_3 = self.stderr
+            ____self_stderr_3[#____self_stderr_3 + 1] = "could not write the request headers to a private file in " .. vim.fn.fnamemodify(
+                vim.fn.tempname(),
+                ":h"
+            )
+            vim.schedule(function() return self:onExit(26) end)
+            return
+        end
+    end
     self.proc = run(
-        curlArgs(req),
+        curlArgs(req, self.headerFile),
         {
             stdin = req.body,
             stdout = function(data) return self:onStdout(data) end,
             stderr = function(data)
-                local ____self_stderr_2 = self.stderr
-                local ____temp_3 = #____self_stderr_2 + 1
-                ____self_stderr_2[____temp_3] = data
-                return ____temp_3
+                local ____self_stderr_4 = self.stderr
+                local ____temp_5 = #____self_stderr_4 + 1
+                ____self_stderr_4[____temp_5] = data
+                return ____temp_5
             end,
             on_exit = function(code) return self:onExit(code) end
         }
@@ -122,9 +173,19 @@ function Exchange.prototype.____constructor(self, req)
             idle,
             function()
                 self.idleFired = true
-                self:stopTimer()
+                self:stopTimers()
                 self.proc:kill(15)
             end
+        )
+    end
+    if req.on_waiting ~= nil then
+        local after = req.waiting_after_ms or 10000
+        local timer = vim.uv.new_timer()
+        self.waitTimer = timer
+        timer:start(
+            after,
+            1000,
+            function() return self:checkSilence(after) end
         )
     end
 end
@@ -133,31 +194,65 @@ function Exchange.prototype.cancel(self)
         return
     end
     self.cancelled = true
-    self:stopTimer()
+    self:stopTimers()
     self.proc:kill(15)
 end
-function Exchange.prototype.stopTimer(self)
-    local timer = self.timer
-    if timer ~= nil and not timer:is_closing() then
-        timer:stop()
-        timer:close()
+function Exchange.prototype.waiting(self)
+    return self.waitingSeconds
+end
+function Exchange.prototype.stopTimers(self)
+    for ____, timer in ipairs({self.timer, self.waitTimer}) do
+        if timer ~= nil and not timer:is_closing() then
+            timer:stop()
+            timer:close()
+        end
     end
     self.timer = nil
+    self.waitTimer = nil
 end
-function Exchange.prototype.onStdout(self, data)
-    if self.cancelled then
+function Exchange.prototype.checkSilence(self, after)
+    local silentMs = (vim.uv.hrtime() - self.lastData) / 1000000 + 100
+    if silentMs < after then
         return
     end
-    local ____opt_4 = self.timer
-    if ____opt_4 ~= nil then
-        ____opt_4:again()
+    self.waitingSeconds = math.floor(silentMs / 1000)
+    local seconds = self.waitingSeconds
+    vim.schedule(function()
+        if not self.delivered and not self.cancelled and self.waitingSeconds > 0 then
+            self.req.on_waiting(seconds)
+        end
+    end)
+end
+function Exchange.prototype.noteData(self, data)
+    local nonBlank = string.find(data, "%S")
+    if nonBlank == nil then
+        return
     end
+    self.lastData = vim.uv.hrtime()
+    local ____opt_6 = self.timer
+    if ____opt_6 ~= nil then
+        ____opt_6:again()
+    end
+    if self.waitingSeconds > 0 then
+        self.waitingSeconds = 0
+        vim.schedule(function()
+            if not self.delivered and not self.cancelled then
+                self.req.on_waiting(0)
+            end
+        end)
+    end
+end
+function Exchange.prototype.onStdout(self, data)
+    if self.cancelled or self.lineError ~= nil then
+        return
+    end
+    self:noteData(data)
     if self.inBody then
         self:onBody(data)
         return
     end
-    local ____self_head_6 = self.head
-    ____self_head_6[#____self_head_6 + 1] = data
+    local ____self_head_8 = self.head
+    ____self_head_8[#____self_head_8 + 1] = data
     local text = table.concat(self.head)
     do
         while true do
@@ -189,12 +284,16 @@ function Exchange.prototype.onBody(self, data)
         self.splitter:push(data)
         self:scheduleFlush()
     else
-        local ____self_bodyPieces_7 = self.bodyPieces
-        ____self_bodyPieces_7[#____self_bodyPieces_7 + 1] = data
+        local ____self_bodyPieces_9 = self.bodyPieces
+        ____self_bodyPieces_9[#____self_bodyPieces_9 + 1] = data
     end
 end
 function Exchange.prototype.onExit(self, code)
-    self:stopTimer()
+    self:stopTimers()
+    self.waitingSeconds = 0
+    if self.headerFile ~= nil then
+        vim.uv.fs_unlink(self.headerFile)
+    end
     if self.streaming then
         self.splitter:finish()
     end
@@ -231,8 +330,13 @@ function Exchange.prototype.flush(self)
         end
         local line = self.queue[self.queueHead + 1]
         self.queueHead = self.queueHead + 1
-        if onLine ~= nil then
-            onLine(line)
+        if onLine ~= nil and self.lineError == nil then
+            local ok, err = pcall(onLine, line)
+            if not ok then
+                self.lineError = tostring(err)
+                self:stopTimers()
+                self.proc:kill(15)
+            end
         end
         if vim.uv.hrtime() - started > SLICE_NS and self.queueHead < #self.queue then
             self:scheduleFlush()
@@ -243,6 +347,9 @@ function Exchange.prototype.flush(self)
     self.queueHead = 0
     if self.final ~= nil then
         self.delivered = true
+        if self.lineError ~= nil then
+            self.final.line_error = self.lineError
+        end
         self.req.on_done(self.final)
     end
 end
@@ -251,7 +358,8 @@ function ____exports.request(req)
     local exchange = __TS__New(Exchange, req)
     return {
         pid = exchange.pid,
-        cancel = function() return exchange:cancel() end
+        cancel = function() return exchange:cancel() end,
+        waiting = function() return exchange:waiting() end
     }
 end
 return ____exports

@@ -1,5 +1,6 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
+local DECODER_BASE
 local config = require("ollama-chat.config")
 local ____curl = require("ollama-chat.http.curl")
 local request = ____curl.request
@@ -120,22 +121,12 @@ local function callJson(spec, pick, what, cb)
         end
     )
 end
---- A request answered by an NDJSON stream.
-local function stream(spec)
-    local base = ____exports.host()
+--- What a stream does with its lines and its end: all of a stream request but curl, so the
+-- fuzzing spec can drive it with every cut of a recorded stream.
+local function streamDecoder(spec, base, idleSeconds, cancel)
     local finished = false
     local failure
-    local handle = nil
-    local ____config_get_result_timeouts_10 = config.get().timeouts
-    local connect = ____config_get_result_timeouts_10.connect
-    local stream_idle = ____config_get_result_timeouts_10.stream_idle
-    local h = request({
-        method = spec.method,
-        url = base .. spec.path,
-        headers = headers(),
-        body = vim.json.encode(spec.body),
-        connect_timeout = connect,
-        idle_timeout_ms = stream_idle * 1000,
+    return {
         on_line = function(line)
             if finished or failure ~= nil then
                 return
@@ -145,21 +136,19 @@ local function stream(spec)
                 1,
                 2
             )
-            if not ok or type(value) ~= "table" then
+            if not ok or type(value) ~= "table" or value[1] ~= nil then
                 failure = errors.invalid(
                     base,
-                    "a streamed line is not JSON: " .. string.sub(line, 1, 80)
+                    "a streamed line is not a JSON object: " .. string.sub(line, 1, 80)
                 )
-                if handle ~= nil then
-                    handle:cancel()
-                end
+                cancel()
                 return
             end
             local obj = value
             local message = obj.error
             if message ~= nil then
                 failure = errors.serverSaid(
-                    tostring(message),
+                    type(message) == "string" and message or vim.json.encode(message),
                     nil,
                     spec.model
                 )
@@ -168,7 +157,7 @@ local function stream(spec)
             finished = spec.on_object(obj)
         end,
         on_done = function(res)
-            local err = errors.transport(res, base, stream_idle)
+            local err = errors.transport(res, base, idleSeconds)
             if not res.cancelled then
                 noteContact(base, err)
             end
@@ -186,6 +175,31 @@ local function stream(spec)
             end
             spec.on_end(nil)
         end
+    }
+end
+--- A request answered by an NDJSON stream.
+local function stream(spec)
+    local base = ____exports.host()
+    local handle = nil
+    local ____config_get_result_timeouts_10 = config.get().timeouts
+    local connect = ____config_get_result_timeouts_10.connect
+    local stream_idle = ____config_get_result_timeouts_10.stream_idle
+    local decoder = streamDecoder(
+        spec,
+        base,
+        stream_idle,
+        function() return handle and handle:cancel() end
+    )
+    local h = request({
+        method = spec.method,
+        url = base .. spec.path,
+        headers = headers(),
+        body = vim.json.encode(spec.body),
+        connect_timeout = connect,
+        idle_timeout_ms = stream_idle * 1000,
+        on_waiting = spec.on_waiting,
+        on_line = decoder.on_line,
+        on_done = decoder.on_done
     })
     handle = h
     return h
@@ -390,16 +404,17 @@ local function setCommon(body, req)
     end
 end
 --- A streamed reply: deltas as they come, then the whole text and the final line's metrics.
-local function streamReply(path, body, model, textOf, handlers)
+local function replySpec(path, body, model, textOf, handlers)
     local result = chatResult(model)
     local content = {}
     local thinking = {}
     local onDelta = handlers.on_delta
-    return stream({
+    return {
         method = "POST",
         path = path,
         body = body,
         model = model,
+        on_waiting = handlers.on_waiting,
         on_object = function(obj)
             local c, t = textOf(obj)
             if c ~= "" then
@@ -421,7 +436,18 @@ local function streamReply(path, body, model, textOf, handlers)
             err,
             collect(result, content, thinking)
         ) end
-    })
+    }
+end
+local function chatText(obj)
+    local message = obj.message
+    if type(message) ~= "table" then
+        return "", ""
+    end
+    local m = message
+    return str(m.content), str(m.thinking)
+end
+local function generateText(obj)
+    return str(obj.response), str(obj.thinking)
 end
 --- Streams a chat reply. The final chunk may carry text too; metrics may be absent.
 function ____exports.chat(req, handlers)
@@ -433,19 +459,13 @@ function ____exports.chat(req, handlers)
     if req.format ~= nil then
         body.format = req.format
     end
-    return streamReply(
+    return stream(replySpec(
         "/api/chat",
         body,
         req.model,
-        function(obj)
-            local message = obj.message
-            if message == nil then
-                return "", ""
-            end
-            return str(message.content), str(message.thinking)
-        end,
+        chatText,
         handlers
-    )
+    ))
 end
 --- Streams a completion; `response` is the content, `thinking` at top level.
 function ____exports.generate(req, handlers)
@@ -457,21 +477,21 @@ function ____exports.generate(req, handlers)
         body.system = req.system
     end
     setCommon(body, req)
-    return streamReply(
+    return stream(replySpec(
         "/api/generate",
         body,
         req.model,
-        function(obj) return str(obj.response), str(obj.thinking) end,
+        generateText,
         handlers
-    )
+    ))
 end
---- Pulls a model (full name with tag), streaming progress; any status string may appear.
-function ____exports.pull(model, handlers)
+local function pullSpec(model, handlers)
     local onProgress = handlers.on_progress
-    return stream({
+    return {
         method = "POST",
         path = "/api/pull",
         body = {model = model, stream = true},
+        on_waiting = handlers.on_waiting,
         on_object = function(obj)
             local status = str(obj.status)
             if onProgress ~= nil then
@@ -487,8 +507,35 @@ function ____exports.pull(model, handlers)
             return status == "success"
         end,
         on_end = function(err) return handlers.on_done(err) end
-    })
+    }
 end
+--- Pulls a model (full name with tag), streaming progress; any status string may appear.
+function ____exports.pull(model, handlers)
+    return stream(pullSpec(model, handlers))
+end
+--- The decoder a chat, generate or pull stream runs, without the request: on_line for each line
+-- as curl's output is split, on_done with the response. For specs (stream fuzzing).
+function ____exports.decoder(kind, model, handlers, base)
+    if base == nil then
+        base = DECODER_BASE
+    end
+    local body = {}
+    local spec = kind == "pull" and pullSpec(model, handlers) or replySpec(
+        "/api/" .. kind,
+        body,
+        model,
+        kind == "chat" and chatText or generateText,
+        handlers
+    )
+    return streamDecoder(
+        spec,
+        base,
+        config.get().timeouts.stream_idle,
+        function()
+        end
+    )
+end
+DECODER_BASE = "http://127.0.0.1:11434"
 local function goString(s)
     local escaped = string.gsub(
         s,

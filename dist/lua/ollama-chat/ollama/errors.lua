@@ -1,5 +1,7 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
+local ____host = require("ollama-chat.ollama.host")
+local hostName = ____host.hostName
 local function make(kind, message, status, model)
     local err = {kind = kind, message = message}
     if status ~= nil and status ~= 0 then
@@ -15,6 +17,13 @@ function ____exports.cancelled()
 end
 function ____exports.notRunning(host)
     return make("unreachable", ("Ollama is not running at " .. host) .. ": start it with `ollama serve`")
+end
+--- curl exit 6: the name did not resolve, so nothing was asked; `ollama serve` would not help.
+function ____exports.unresolved(host)
+    return make(
+        "unreachable",
+        ((("could not resolve the host name \"" .. hostName(host)) .. "\" of ") .. host) .. ": check `host` in setup() or $OLLAMA_HOST"
+    )
 end
 function ____exports.notFound(model, status)
     if status == nil then
@@ -41,6 +50,9 @@ function ____exports.transport(res, host, idleSeconds)
     if res.cancelled then
         return ____exports.cancelled()
     end
+    if res.line_error ~= nil then
+        return make("invalid_response", (("could not handle the answer of Ollama at " .. host) .. ": ") .. res.line_error)
+    end
     if res.idle_timeout then
         return make(
             "timeout",
@@ -51,17 +63,21 @@ function ____exports.transport(res, host, idleSeconds)
         return nil
     end
     repeat
-        local ____switch16 = res.curl_code
-        local ____cond16 = ____switch16 == 6 or ____switch16 == 7
-        if ____cond16 then
+        local ____switch18 = res.curl_code
+        local ____cond18 = ____switch18 == 6
+        if ____cond18 then
+            return ____exports.unresolved(host)
+        end
+        ____cond18 = ____cond18 or ____switch18 == 7
+        if ____cond18 then
             return ____exports.notRunning(host)
         end
-        ____cond16 = ____cond16 or ____switch16 == 28
-        if ____cond16 then
+        ____cond18 = ____cond18 or ____switch18 == 28
+        if ____cond18 then
             return make("timeout", ("could not connect to Ollama at " .. host) .. " in time: is the host right and reachable?")
         end
-        ____cond16 = ____cond16 or ____switch16 == 52
-        if ____cond16 then
+        ____cond18 = ____cond18 or ____switch18 == 52
+        if ____cond18 then
             return make("http", ("Ollama at " .. host) .. " closed the connection without answering")
         end
         do

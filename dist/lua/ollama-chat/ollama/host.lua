@@ -1,5 +1,21 @@
 --[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
 local ____exports = {}
+local twoColons, cleanPath
+function twoColons(s)
+    local at = string.find(s, ":[^:]*:")
+    return at ~= nil
+end
+function cleanPath(path)
+    local segments = {}
+    for segment in string.gmatch(path, "[^/]+") do
+        if segment == ".." then
+            table.remove(segments)
+        elseif segment ~= "." then
+            segments[#segments + 1] = segment
+        end
+    end
+    return #segments == 0 and "" or "/" .. table.concat(segments, "/")
+end
 ____exports.DEFAULT_HOST = "http://127.0.0.1:11434"
 local DEFAULT_PORT = 11434
 local function trimQuotes(s)
@@ -43,11 +59,8 @@ function ____exports.parseHost(value)
     local path = ""
     local slash = string.find(rest, "/", 1, true)
     if slash ~= nil then
-        path = string.sub(rest, slash)
+        path = cleanPath(string.sub(rest, slash))
         rest = string.sub(rest, 1, slash - 1)
-        if path == "/" then
-            path = ""
-        end
     end
     local host = rest
     local v6, v6rest = string.match(rest, "^(%[[^%]]*%])(.*)$")
@@ -57,6 +70,8 @@ function ____exports.parseHost(value)
         if p ~= nil then
             port = validPort(p) or port
         end
+    elseif twoColons(rest) then
+        host = ("[" .. rest) .. "]"
     else
         local h, p = string.match(rest, "^([^:]*):([^:]*)$")
         if h ~= nil then
@@ -66,9 +81,20 @@ function ____exports.parseHost(value)
     end
     if host == "" or host == "0.0.0.0" then
         host = "127.0.0.1"
-    elseif host == "[::]" then
+    elseif host == "[::]" or host == "[0:0:0:0:0:0:0:0]" then
         host = "[::1]"
     end
     return ((((scheme .. "://") .. host) .. ":") .. tostring(port)) .. path
+end
+--- The host name of a base URL, without scheme, port or path ("[::1]" keeps its brackets).
+function ____exports.hostName(base)
+    local authority = string.match(base, "^%a[%w+.-]*://([^/]*)")
+    local rest = authority or base
+    local v6 = string.match(rest, "^(%[[^%]]*%])")
+    if v6 ~= nil then
+        return v6
+    end
+    local name = string.match(rest, "^([^:]*)")
+    return name or rest
 end
 return ____exports
