@@ -31,9 +31,10 @@ describe("chat", function()
     ]])
   end
 
-  -- The /api/chat requests of the log (the plugin also checks /api/tags in the background).
+  -- The /api/chat requests of the log with messages (the plugin also checks /api/tags in the
+  -- background, and warms the model up with an empty /api/chat when the chat opens).
   local function chat_requests()
-    return vim.tbl_filter(function(e) return e.path == "/api/chat" end, server:log())
+    return vim.tbl_filter(function(e) return e.path == "/api/chat" and #(e.json.messages or {}) > 0 end, server:log())
   end
 
   local function chat_lines()

@@ -14,9 +14,10 @@ User.MODELS = {
   { name = "tiny:1b", size = 700000000, context_length = 2048 },
 }
 
---- The /api/chat requests the server received, oldest first.
+--- The /api/chat requests the server received with messages, oldest first (a warm-up, the preload
+--- sent when the chat opens, has none).
 function User.chat_requests(server)
-  return vim.tbl_filter(function(e) return e.path == "/api/chat" end, server:log())
+  return vim.tbl_filter(function(e) return e.path == "/api/chat" and #((e.json or {}).messages or {}) > 0 end, server:log())
 end
 
 --- Starts a child set up like a user's config: host, picker = "select", plus `opts.setup`.

@@ -26,6 +26,8 @@ export interface Config {
     options: { [name: string]: unknown };
     keep_alive: string | number | undefined;
     think: boolean | string | undefined;
+    /** The largest context num_ctx "auto" asks for. */
+    max_ctx: number;
   };
   update: {
     concurrency: number;
@@ -54,7 +56,7 @@ export function defaults(): Config {
     retention_days: 30,
     keymaps: { prefix: "<leader>o" },
     picker: "auto",
-    chat: { split: "horizontal", size: 0.5, system: undefined, options: {}, keep_alive: undefined, think: undefined },
+    chat: { split: "horizontal", size: 0.5, system: undefined, options: { num_ctx: "auto" }, keep_alive: undefined, think: undefined, max_ctx: 32768 },
     update: { concurrency: 2, registry: "https://registry.ollama.ai" },
     timeouts: { connect: 5, stream_idle: 300, request_idle: 30 },
   };
@@ -80,6 +82,8 @@ const isStringMap: Check = (v) => {
 const oneOf = (...values: string[]): Check => (v) => values.includes(v as string);
 const isInteger = (min: number): Check => (v) => type(v) === "number" && (v as number) >= min && math.floor(v as number) === v;
 
+const isNumCtx: Check = (v) => v === undefined || v === "auto" || isInteger(1)(v);
+
 const FIELDS: { [path: string]: Field } = {
   host: { expects: "a URL such as http://127.0.0.1:11434", check: isNonEmptyString },
   headers: { expects: "a table of header names to string values", check: isStringMap },
@@ -92,7 +96,8 @@ const FIELDS: { [path: string]: Field } = {
   "chat.split": { expects: '"horizontal" or "vertical"', check: oneOf("horizontal", "vertical") },
   "chat.size": { expects: "a number between 0.1 and 0.9", check: (v) => type(v) === "number" && (v as number) >= 0.1 && (v as number) <= 0.9 },
   "chat.system": { expects: "a string", check: isString },
-  "chat.options": { expects: "a table of Ollama model options", check: isTable },
+  "chat.options": { expects: 'a table of Ollama model options (num_ctx a number or "auto")', check: (v) => isTable(v) && isNumCtx((v as LuaTable).get("num_ctx")) },
+  "chat.max_ctx": { expects: "a whole number of tokens, at least 4096", check: isInteger(4096) },
   "chat.keep_alive": { expects: 'a duration string ("5m") or a number of seconds', check: (v) => type(v) === "string" || type(v) === "number" },
   "chat.think": { expects: 'true, false, "low", "medium" or "high"', check: (v) => type(v) === "boolean" || oneOf("low", "medium", "high")(v) },
   update: { expects: "a table", check: isTable },

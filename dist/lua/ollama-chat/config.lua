@@ -24,9 +24,10 @@ function ____exports.defaults()
             split = "horizontal",
             size = 0.5,
             system = nil,
-            options = {},
+            options = {num_ctx = "auto"},
             keep_alive = nil,
-            think = nil
+            think = nil,
+            max_ctx = 32768
         },
         update = {concurrency = 2, registry = "https://registry.ollama.ai"},
         timeouts = {connect = 5, stream_idle = 300, request_idle = 30}
@@ -59,6 +60,9 @@ end
 local function isInteger(min)
     return function(v) return type(v) == "number" and v >= min and math.floor(v) == v end
 end
+local function isNumCtx(v)
+    return v == nil or v == "auto" or isInteger(1)(v)
+end
 local FIELDS = {
     host = {expects = "a URL such as http://127.0.0.1:11434", check = isNonEmptyString},
     headers = {expects = "a table of header names to string values", check = isStringMap},
@@ -86,7 +90,14 @@ local FIELDS = {
         check = function(v) return type(v) == "number" and v >= 0.1 and v <= 0.9 end
     },
     ["chat.system"] = {expects = "a string", check = isString},
-    ["chat.options"] = {expects = "a table of Ollama model options", check = isTable},
+    ["chat.options"] = {
+        expects = "a table of Ollama model options (num_ctx a number or \"auto\")",
+        check = function(v) return isTable(v) and isNumCtx(v.num_ctx) end
+    },
+    ["chat.max_ctx"] = {
+        expects = "a whole number of tokens, at least 4096",
+        check = isInteger(4096)
+    },
     ["chat.keep_alive"] = {
         expects = "a duration string (\"5m\") or a number of seconds",
         check = function(v) return type(v) == "string" or type(v) == "number" end

@@ -1,8 +1,6 @@
 // Asking about code: the current buffer or a range of it goes into the chat as the user's
 // message (file, filetype, lines, the code in a fenced block, then the question) and is sent
 // through the API like any message: over stdin, never on a command line.
-import * as config from "../config";
-import * as client from "../ollama/client";
 import { notify } from "../ui/notify";
 import { isChatBuffer } from "./buffer";
 import * as session from "./session";
@@ -14,9 +12,6 @@ export interface AskOpts {
   /** The buffer asked about (default: the current one). */
   buf?: number;
 }
-
-/** Rough token estimate for a context warning: about 4 bytes per token for code. */
-const BYTES_PER_TOKEN = 4;
 
 /** A fence longer than any run of backticks in the code, so the code cannot close it. */
 export function fenceFor(lines: string[]): string {
@@ -47,39 +42,10 @@ export function buildMessage(buf: number, first: number, last: number, question:
   return parts.join("\n");
 }
 
-/** Warns (without blocking) when the context is larger than the model's context window. */
-function warnIfTooLarge(model: string, bytes: number): void {
-  const tokens = math.ceil(bytes / BYTES_PER_TOKEN);
-  const numCtx = config.get().chat.options["num_ctx"];
-  const report = (window: number, source: string): void => {
-    if (tokens <= window) return;
-    notify(
-      `the code sent is about ${tokens} tokens (${bytes} bytes), more than ${model}'s context of ${window} tokens (${source}): the model will not see all of it. Ask about a selection, or raise chat.options.num_ctx.`,
-      vim.log.levels.WARN,
-    );
-  };
-  if (type(numCtx) === "number") {
-    report(numCtx as number, "chat.options.num_ctx");
-    return;
-  }
-  client.show(model, (err, info) => {
-    if (err !== undefined || info === undefined) return;
-    const modelInfo = info.get("model_info") as LuaTable | undefined;
-    if (modelInfo === undefined) return;
-    for (const [key, value] of pairs(modelInfo)) {
-      if (type(key) === "string" && (key as string).endsWith(".context_length") && type(value) === "number") {
-        report(value as number, "its context_length");
-        return;
-      }
-    }
-  });
-}
-
 function sendQuestion(buf: number, first: number, last: number, question: string): void {
-  const message = buildMessage(buf, first, last, question);
-  // The question goes into the current conversation; the warning is checked against the model it
-  // went to, which may be picked only now.
-  session.sendIn(session.current(), message, (model) => warnIfTooLarge(model, message.length));
+  // The question goes into the current conversation; code larger than the model's context is
+  // stopped before sending there, like any message (chat/fit.ts).
+  session.sendIn(session.current(), buildMessage(buf, first, last, question), undefined);
 }
 
 /** Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent. */

@@ -12,9 +12,13 @@ import * as client from "../ollama/client";
 import type { ChatResult, Handle, OllamaError } from "../ollama/types";
 import { notify } from "../ui/notify";
 import * as chatBuffer from "./buffer";
+import * as excluded from "./excluded";
+import * as fit from "./fit";
+import type { Fitted, Sent } from "./fit";
 import * as message from "./message";
 import { NS, Reply } from "./render";
 import { metaLines, tokensPerSecond } from "./stats";
+import * as warmup from "./warmup";
 
 export type State = "idle" | "loading" | "generating" | "error";
 
@@ -22,6 +26,10 @@ export interface Status {
   model: string | undefined;
   state: State;
   tokens_per_second: number | undefined;
+  /** Tokens in the context (estimated, then measured by the last reply) of the size asked for. */
+  context?: { used: number; size: number };
+  /** Whether the model is in memory (warmed up, or it replied); undefined before either. */
+  loaded?: boolean;
 }
 
 /** What a conversation may set for itself over the `chat` options (unset: the option). */
@@ -63,6 +71,8 @@ class Streaming {
   constructor(
     readonly model: string,
     readonly reply: Reply,
+    /** What was sent, to check the reply against (context size, estimate). */
+    readonly sent: Sent,
     start: (streaming: Streaming) => Handle,
   ) {
     this.handle = start(this);
@@ -87,6 +97,11 @@ export class Conversation {
   private buf: number | undefined;
   private streaming: Streaming | undefined;
   private closed = false;
+  /** Between the send key and the request: capabilities, images, the context guard. */
+  private preparing = false;
+  private context: { used: number; size: number } | undefined;
+  private loaded: boolean | undefined;
+  private warmedFor: string | undefined;
 
   constructor(
     init: ConversationInit,
@@ -115,6 +130,7 @@ export class Conversation {
   /** Takes over the buffer of a conversation it replaces: its text becomes this conversation. */
   adopt(buf: number): void {
     vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1);
+    excluded.clear(buf);
     vim.api.nvim_buf_set_lines(buf, 0, -1, false, message.linesWithInput(this.messages));
     this.own(buf);
   }
@@ -135,7 +151,7 @@ export class Conversation {
   }
 
   status(): Status {
-    return { model: this.model, state: this.state, tokens_per_second: this.tokensPerSecond };
+    return { model: this.model, state: this.state, tokens_per_second: this.tokensPerSecond, context: this.context, loaded: this.loaded };
   }
 
   /** The `chat` options with this conversation's settings over them. */
@@ -167,6 +183,10 @@ export class Conversation {
    * in first). Undefined, after telling the user, when there is nothing to send.
    */
   takeMessage(text: string | undefined): Message[] | undefined {
+    if (this.preparing) {
+      notify("the last message is still being prepared (a choice may be waiting for you)", vim.log.levels.WARN);
+      return undefined;
+    }
     if (this.streaming !== undefined) {
       notify("a reply is still streaming: wait for it, or stop it with <C-c> or :Ollama stop", vim.log.levels.WARN);
       return undefined;
@@ -182,20 +202,73 @@ export class Conversation {
     return messages;
   }
 
-  /** Sends `messages` (from takeMessage) to the conversation's model; the reply streams in. */
+  /**
+   * Sends `messages` (from takeMessage) to the conversation's model once fitted to it (chat/fit.ts:
+   * capabilities, images, the context, maybe the user's choice); the reply streams in.
+   */
   send(messages: Message[]): void {
     const model = this.model!;
+    messages[messages.length - 1].content = vim.trim(messages[messages.length - 1].content);
+    const settings = this.effectiveSettings();
+    this.preparing = true;
+    fit.prepare(
+      {
+        model,
+        messages,
+        excluded: excluded.indices(this.buffer()),
+        toRequest: (kept) => message.toRequest(kept, settings.system),
+        options: settings.options,
+        think: settings.think,
+      },
+      {
+        exclude: (indices) => {
+          const buf = this.validBuffer();
+          if (buf !== undefined) excluded.mark(buf, indices);
+        },
+        setNumCtx: (numCtx) => {
+          const options: { [name: string]: unknown } = {};
+          for (const [k, v] of pairs(settings.options)) options[k as string] = v;
+          options.num_ctx = numCtx;
+          this.settings.options = options;
+        },
+        done: (fitted) => {
+          this.preparing = false;
+          if (fitted !== undefined && !this.closed && this.model === model) this.dispatch(model, messages, fitted);
+        },
+      },
+    );
+  }
+
+  /** Warms the model up in the background (once per model), with the context the next reply will ask for. */
+  warm(): void {
+    const model = this.model;
+    if (model === undefined || this.warmedFor === model) return;
+    this.warmedFor = model;
+    const settings = this.effectiveSettings();
+    warmup.warm({
+      model,
+      keep_alive: settings.keep_alive,
+      numCtx: (caps) => fit.numCtxFor(model, message.toRequest(this.read(), settings.system), caps, settings.options),
+      done: (loaded) => {
+        if (this.model !== model) return;
+        this.loaded = loaded || this.loaded;
+        changes.publish({ conversation: this.id, state: this.state });
+      },
+    });
+  }
+
+  private dispatch(model: string, messages: Message[], fitted: Fitted): void {
     const buf = this.buffer();
     message.trimEnd(buf);
-    messages[messages.length - 1].content = vim.trim(messages[messages.length - 1].content);
     this.messages = messages;
     const reply = new Reply(buf);
     reply.begin(["", "", transcript.assistantHeading(model), "", ""]);
     const settings = this.effectiveSettings();
+    this.context = { used: fitted.sent.estimate, size: fitted.sent.num_ctx };
     this.setState("loading", undefined);
-    this.streaming = new Streaming(model, reply, (streaming) =>
+    this.streaming = new Streaming(model, reply, fitted.sent, (streaming) =>
       client.chat(
-        { model, messages: message.toRequest(messages, settings.system), options: settings.options, keep_alive: settings.keep_alive, think: settings.think },
+        { model, messages: fitted.messages, options: fitted.options, keep_alive: settings.keep_alive, think: fitted.think },
         {
           on_delta: (delta) => {
             if (this.state !== "generating") this.setState("generating", undefined);
@@ -250,7 +323,14 @@ export class Conversation {
 
   /** The end of the reply: buffer, state and history. */
   private settle(streaming: Streaming, err: OllamaError | undefined, result: ChatResult, stopped: boolean): void {
-    streaming.reply.finish(metaLines(err, result, stopped), ["", "", transcript.USER_HEADING, "", ""]);
+    const meta = metaLines(err, result, stopped);
+    if (err === undefined) {
+      const warning = fit.afterReply(streaming.sent, result);
+      if (warning !== undefined) meta.push([warning, "OllamaChatWarning"]);
+      this.context = fit.meter(streaming.sent, result);
+      this.loaded = true;
+    }
+    streaming.reply.finish(meta, ["", "", transcript.USER_HEADING, "", ""]);
     if (this.streaming === streaming) this.streaming = undefined;
     if (result.content !== "" || result.thinking !== "") {
       const m: Message = { role: "assistant", model: streaming.model, content: result.content };

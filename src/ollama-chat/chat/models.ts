@@ -2,6 +2,7 @@
 // models (/api/tags, fetched asynchronously), checked in the background when it is used. Every
 // answer feeds the one list of local model names that completion reads (ollama/localmodels.ts).
 import { lazy } from "../lazy";
+import * as capabilities from "../ollama/capabilities";
 import * as client from "../ollama/client";
 import * as localModels from "../ollama/localmodels";
 import { fullName, sameModel } from "../ollama/names";
@@ -36,11 +37,30 @@ export function completionNames(): string[] {
   return localModels.cached();
 }
 
-/** Lets the user pick one of the local models; calls back with its full name (or undefined). */
+/**
+ * Lets the user pick one of the local models that can chat, each with its capabilities as badges;
+ * calls back with its full name (or undefined).
+ */
 export function pickModel(prompt: string, cb: (this: void, name: string | undefined) => void): void {
   fetch((models) => {
     if (models === undefined) return cb(undefined);
-    pick({ prompt, items: models, format: modelFormatter(models), on_choice: (m) => cb(m?.name) });
+    capabilities.ofAll(models, (caps) => {
+      const chatModels: ModelInfo[] = [];
+      for (let i = 0; i < models.length; i++) {
+        const c = caps[i];
+        if (c === undefined || capabilities.canChat(c)) chatModels.push(models[i]);
+      }
+      if (chatModels.length === 0) {
+        notify("none of the installed models can chat (embedding models only): pull one with `:Ollama pull llama3.2`", vim.log.levels.WARN);
+        return cb(undefined);
+      }
+      const base = modelFormatter(chatModels);
+      const format = (m: ModelInfo): string => {
+        const badges = capabilities.badges(capabilities.cached(m));
+        return badges === "" ? base(m) : `${base(m)}  [${badges}]`;
+      };
+      pick({ prompt, items: chatModels, format, on_choice: (m) => cb(m?.name) });
+    });
   });
 }
 

@@ -69,7 +69,7 @@ export function withModel(c: Conversation, cb: (this: void, c: Conversation) => 
     return;
   }
   resolveModel(c, () => {
-    pane.show(c, true);
+    showWarm(c);
     cb(c);
   });
 }
@@ -79,14 +79,20 @@ export function isOpen(): boolean {
   return c !== undefined && pane.windowOf(c) !== undefined;
 }
 
+/** Shows the conversation and warms its model up in the background. */
+function showWarm(c: Conversation): void {
+  pane.show(c, true);
+  c.warm();
+}
+
 /** Opens the chat with the default model (asking for one the first time). */
 export function open(): void {
   const c = current();
   if (c.model !== undefined) {
-    pane.show(c, true);
+    showWarm(c);
     return;
   }
-  resolveModel(c, () => pane.show(c, true));
+  resolveModel(c, () => showWarm(c));
 }
 
 export function toggle(): void {
@@ -114,6 +120,7 @@ function switchModelOf(c: Conversation, model: string): void {
   c.stop();
   c.model = model;
   notify(`the chat now uses ${model}`);
+  c.warm();
 }
 
 /** Uses `model` for the rest of this chat; a reply in progress is stopped first. */

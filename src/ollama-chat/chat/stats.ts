@@ -16,6 +16,8 @@ export function metaLines(err: OllamaError | undefined, result: ChatResult, stop
   if (tps !== undefined) parts.push(string.format("%.1f tokens/s", tps));
   if (result.eval_count !== undefined) parts.push(`${result.eval_count} tokens`);
   if (result.total_duration !== undefined) parts.push(string.format("%.1f s", result.total_duration / 1e9));
+  // A reply that waited for its model to load says so: the first one after a cold start.
+  if (result.load_duration !== undefined && result.load_duration > 0.5e9) parts.push(string.format("loaded in %.1f s", result.load_duration / 1e9));
   parts.push(result.done_reason !== undefined ? `done: ${result.done_reason}` : "done");
   const lines: MetaLine[] = [[parts.join(" · "), "OllamaChatStats"]];
   if (result.done_reason === "length") {

@@ -329,9 +329,24 @@ function collect(result: ChatResult, content: string[], thinking: string[]): Cha
   return result;
 }
 
+/** The options as Ollama takes them: num_ctx "auto" is the plugin's (chat/fit.ts sizes it), never sent. */
+function ollamaOptions(options: { [name: string]: unknown } | undefined): { [name: string]: unknown } | undefined {
+  if (options === undefined) return undefined;
+  const out: { [name: string]: unknown } = {};
+  let any = false;
+  for (const [k, v] of pairs(options)) {
+    if (k !== "num_ctx" || type(v) === "number") {
+      out[k as string] = v;
+      any = true;
+    }
+  }
+  return any ? out : undefined;
+}
+
 /** Model options and loading hints shared by chat and generate requests. */
 function setCommon(body: LuaTable, req: { options?: { [name: string]: unknown }; keep_alive?: string | number; think?: boolean | string }): void {
-  if (req.options !== undefined && next(req.options)[0] !== undefined) body.set("options", req.options);
+  const options = ollamaOptions(req.options);
+  if (options !== undefined) body.set("options", options);
   if (req.keep_alive !== undefined) body.set("keep_alive", req.keep_alive);
   if (req.think !== undefined) body.set("think", req.think);
 }

@@ -1,16 +1,11 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
-local __TS__StringEndsWith = ____lualib.__TS__StringEndsWith
 local ____exports = {}
-local config = require("ollama-chat.config")
-local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____buffer = require("ollama-chat.chat.buffer")
 local isChatBuffer = ____buffer.isChatBuffer
 local session = require("ollama-chat.chat.session")
---- Rough token estimate for a context warning: about 4 bytes per token for code.
-local BYTES_PER_TOKEN = 4
 --- A fence longer than any run of backticks in the code, so the code cannot close it.
 function ____exports.fenceFor(lines)
     local longest = 0
@@ -48,48 +43,11 @@ function ____exports.buildMessage(buf, first, last, question)
     __TS__ArrayPush(parts, fence, "", question)
     return table.concat(parts, "\n")
 end
---- Warns (without blocking) when the context is larger than the model's context window.
-local function warnIfTooLarge(model, bytes)
-    local tokens = math.ceil(bytes / BYTES_PER_TOKEN)
-    local numCtx = config.get().chat.options.num_ctx
-    local function report(window, source)
-        if tokens <= window then
-            return
-        end
-        notify(
-            ((((((((("the code sent is about " .. tostring(tokens)) .. " tokens (") .. tostring(bytes)) .. " bytes), more than ") .. model) .. "'s context of ") .. tostring(window)) .. " tokens (") .. source) .. "): the model will not see all of it. Ask about a selection, or raise chat.options.num_ctx.",
-            vim.log.levels.WARN
-        )
-    end
-    if type(numCtx) == "number" then
-        report(numCtx, "chat.options.num_ctx")
-        return
-    end
-    client.show(
-        model,
-        function(err, info)
-            if err ~= nil or info == nil then
-                return
-            end
-            local modelInfo = info.model_info
-            if modelInfo == nil then
-                return
-            end
-            for key, value in pairs(modelInfo) do
-                if type(key) == "string" and __TS__StringEndsWith(key, ".context_length") and type(value) == "number" then
-                    report(value, "its context_length")
-                    return
-                end
-            end
-        end
-    )
-end
 local function sendQuestion(buf, first, last, question)
-    local message = ____exports.buildMessage(buf, first, last, question)
     session.sendIn(
         session.current(),
-        message,
-        function(model) return warnIfTooLarge(model, #message) end
+        ____exports.buildMessage(buf, first, last, question),
+        nil
     )
 end
 --- Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent.

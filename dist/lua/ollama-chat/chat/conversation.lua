@@ -10,6 +10,8 @@ local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local chatBuffer = require("ollama-chat.chat.buffer")
+local excluded = require("ollama-chat.chat.excluded")
+local fit = require("ollama-chat.chat.fit")
 local message = require("ollama-chat.chat.message")
 local ____render = require("ollama-chat.chat.render")
 local NS = ____render.NS
@@ -17,6 +19,7 @@ local Reply = ____render.Reply
 local ____stats = require("ollama-chat.chat.stats")
 local metaLines = ____stats.metaLines
 local tokensPerSecond = ____stats.tokensPerSecond
+local warmup = require("ollama-chat.chat.warmup")
 highlights.setup()
 --- Every conversation's state changes.
 ____exports.changes = __TS__New(events.Channel, "chat")
@@ -24,9 +27,10 @@ local nextId = 1
 --- One reply being received: the request and the text it streams into the buffer.
 local Streaming = __TS__Class()
 Streaming.name = "Streaming"
-function Streaming.prototype.____constructor(self, model, reply, start)
+function Streaming.prototype.____constructor(self, model, reply, sent, start)
     self.model = model
     self.reply = reply
+    self.sent = sent
     self.stopped = false
     self.handle = start(self)
 end
@@ -45,6 +49,7 @@ function Conversation.prototype.____constructor(self, init, host)
     self.settings = {}
     self.state = "idle"
     self.closed = false
+    self.preparing = false
     self.messages = init.messages or ({})
     self.model = init.model
     self.savedName = init.savedName
@@ -64,6 +69,7 @@ function Conversation.prototype.buffer(self)
 end
 function Conversation.prototype.adopt(self, buf)
     vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1)
+    excluded.clear(buf)
     vim.api.nvim_buf_set_lines(
         buf,
         0,
@@ -92,7 +98,13 @@ function Conversation.prototype.isStreaming(self)
     return self.streaming ~= nil
 end
 function Conversation.prototype.status(self)
-    return {model = self.model, state = self.state, tokens_per_second = self.tokensPerSecond}
+    return {
+        model = self.model,
+        state = self.state,
+        tokens_per_second = self.tokensPerSecond,
+        context = self.context,
+        loaded = self.loaded
+    }
 end
 function Conversation.prototype.effectiveSettings(self)
     local chat = config.get().chat
@@ -115,6 +127,10 @@ function Conversation.prototype.lastModel(self)
     return transcript.lastModel(self:read()) or self.model
 end
 function Conversation.prototype.takeMessage(self, text)
+    if self.preparing then
+        notify("the last message is still being prepared (a choice may be waiting for you)", vim.log.levels.WARN)
+        return nil
+    end
     if self.streaming ~= nil then
         notify("a reply is still streaming: wait for it, or stop it with <C-c> or :Ollama stop", vim.log.levels.WARN)
         return nil
@@ -133,9 +149,73 @@ function Conversation.prototype.takeMessage(self, text)
 end
 function Conversation.prototype.send(self, messages)
     local model = self.model
+    messages[#messages].content = vim.trim(messages[#messages].content)
+    local settings = self:effectiveSettings()
+    self.preparing = true
+    fit.prepare(
+        {
+            model = model,
+            messages = messages,
+            excluded = excluded.indices(self:buffer()),
+            toRequest = function(kept) return message.toRequest(kept, settings.system) end,
+            options = settings.options,
+            think = settings.think
+        },
+        {
+            exclude = function(indices)
+                local buf = self:validBuffer()
+                if buf ~= nil then
+                    excluded.mark(buf, indices)
+                end
+            end,
+            setNumCtx = function(numCtx)
+                local options = {}
+                for k, v in pairs(settings.options) do
+                    options[k] = v
+                end
+                options.num_ctx = numCtx
+                self.settings.options = options
+            end,
+            done = function(fitted)
+                self.preparing = false
+                if fitted ~= nil and not self.closed and self.model == model then
+                    self:dispatch(model, messages, fitted)
+                end
+            end
+        }
+    )
+end
+function Conversation.prototype.warm(self)
+    local model = self.model
+    if model == nil or self.warmedFor == model then
+        return
+    end
+    self.warmedFor = model
+    local settings = self:effectiveSettings()
+    warmup.warm({
+        model = model,
+        keep_alive = settings.keep_alive,
+        numCtx = function(caps) return fit.numCtxFor(
+            model,
+            message.toRequest(
+                self:read(),
+                settings.system
+            ),
+            caps,
+            settings.options
+        ) end,
+        done = function(loaded)
+            if self.model ~= model then
+                return
+            end
+            self.loaded = loaded or self.loaded
+            ____exports.changes:publish({conversation = self.id, state = self.state})
+        end
+    })
+end
+function Conversation.prototype.dispatch(self, model, messages, fitted)
     local buf = self:buffer()
     message.trimEnd(buf)
-    messages[#messages].content = vim.trim(messages[#messages].content)
     self.messages = messages
     local reply = __TS__New(Reply, buf)
     reply:begin({
@@ -146,18 +226,20 @@ function Conversation.prototype.send(self, messages)
         ""
     })
     local settings = self:effectiveSettings()
+    self.context = {used = fitted.sent.estimate, size = fitted.sent.num_ctx}
     self:setState("loading", nil)
     self.streaming = __TS__New(
         Streaming,
         model,
         reply,
+        fitted.sent,
         function(streaming) return client.chat(
             {
                 model = model,
-                messages = message.toRequest(messages, settings.system),
-                options = settings.options,
+                messages = fitted.messages,
+                options = fitted.options,
                 keep_alive = settings.keep_alive,
-                think = settings.think
+                think = fitted.think
             },
             {
                 on_delta = function(delta)
@@ -209,16 +291,22 @@ function Conversation.prototype.finish(self, streaming, err, result)
     })
 end
 function Conversation.prototype.settle(self, streaming, err, result, stopped)
-    streaming.reply:finish(
-        metaLines(err, result, stopped),
-        {
-            "",
-            "",
-            transcript.USER_HEADING,
-            "",
-            ""
-        }
-    )
+    local meta = metaLines(err, result, stopped)
+    if err == nil then
+        local warning = fit.afterReply(streaming.sent, result)
+        if warning ~= nil then
+            meta[#meta + 1] = {warning, "OllamaChatWarning"}
+        end
+        self.context = fit.meter(streaming.sent, result)
+        self.loaded = true
+    end
+    streaming.reply:finish(meta, {
+        "",
+        "",
+        transcript.USER_HEADING,
+        "",
+        ""
+    })
     if self.streaming == streaming then
         self.streaming = nil
     end

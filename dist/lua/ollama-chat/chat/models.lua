@@ -4,6 +4,7 @@ local ____exports = {}
 local whenMissing, updater
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
+local capabilities = require("ollama-chat.ollama.capabilities")
 local client = require("ollama-chat.ollama.client")
 local localModels = require("ollama-chat.ollama.localmodels")
 local ____names = require("ollama-chat.ollama.names")
@@ -31,18 +32,44 @@ function ____exports.fetch(cb)
         cb(models)
     end)
 end
---- Lets the user pick one of the local models; calls back with its full name (or undefined).
+--- Lets the user pick one of the local models that can chat, each with its capabilities as badges;
+-- calls back with its full name (or undefined).
 function ____exports.pickModel(prompt, cb)
     ____exports.fetch(function(models)
         if models == nil then
             return cb(nil)
         end
-        pick({
-            prompt = prompt,
-            items = models,
-            format = modelFormatter(models),
-            on_choice = function(m) return cb(m and m.name) end
-        })
+        capabilities.ofAll(
+            models,
+            function(caps)
+                local chatModels = {}
+                do
+                    local i = 0
+                    while i < #models do
+                        local c = caps[i + 1]
+                        if c == nil or capabilities.canChat(c) then
+                            chatModels[#chatModels + 1] = models[i + 1]
+                        end
+                        i = i + 1
+                    end
+                end
+                if #chatModels == 0 then
+                    notify("none of the installed models can chat (embedding models only): pull one with `:Ollama pull llama3.2`", vim.log.levels.WARN)
+                    return cb(nil)
+                end
+                local base = modelFormatter(chatModels)
+                local function format(m)
+                    local badges = capabilities.badges(capabilities.cached(m))
+                    return badges == "" and base(m) or ((base(m) .. "  [") .. badges) .. "]"
+                end
+                pick({
+                    prompt = prompt,
+                    items = chatModels,
+                    format = format,
+                    on_choice = function(m) return cb(m and m.name) end
+                })
+            end
+        )
     end)
 end
 function whenMissing(model, missing)

@@ -1,7 +1,7 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local resolveModel, switchModelOf
+local resolveModel, showWarm, switchModelOf
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local chatBuffer = require("ollama-chat.chat.buffer")
@@ -35,15 +35,20 @@ function ____exports.withModel(c, cb)
     resolveModel(
         c,
         function()
-            pane.show(c, true)
+            showWarm(c)
             cb(c)
         end
     )
+end
+function showWarm(c)
+    pane.show(c, true)
+    c:warm()
 end
 function switchModelOf(c, model)
     c:stop()
     c.model = model
     notify("the chat now uses " .. model)
+    c:warm()
 end
 --- Sends the conversation's typed message (or `text`) with the whole conversation, opening the
 -- pane first when needed. `onSent` is told the model once the request is on its way (the model
@@ -120,12 +125,12 @@ end
 function ____exports.open()
     local c = ____exports.current()
     if c.model ~= nil then
-        pane.show(c, true)
+        showWarm(c)
         return
     end
     resolveModel(
         c,
-        function() return pane.show(c, true) end
+        function() return showWarm(c) end
     )
 end
 function ____exports.toggle()

@@ -24,6 +24,9 @@ function ____exports.metaLines(err, result, stopped)
     if result.total_duration ~= nil then
         parts[#parts + 1] = string.format("%.1f s", result.total_duration / 1000000000)
     end
+    if result.load_duration ~= nil and result.load_duration > 500000000 then
+        parts[#parts + 1] = string.format("loaded in %.1f s", result.load_duration / 1000000000)
+    end
     parts[#parts + 1] = result.done_reason ~= nil and "done: " .. result.done_reason or "done"
     local lines = {{
         table.concat(parts, " · "),

@@ -391,10 +391,26 @@ local function collect(result, content, thinking)
     result.thinking = table.concat(thinking)
     return result
 end
+--- The options as Ollama takes them: num_ctx "auto" is the plugin's (chat/fit.ts sizes it), never sent.
+local function ollamaOptions(options)
+    if options == nil then
+        return nil
+    end
+    local out = {}
+    local any = false
+    for k, v in pairs(options) do
+        if k ~= "num_ctx" or type(v) == "number" then
+            out[k] = v
+            any = true
+        end
+    end
+    return any and out or nil
+end
 --- Model options and loading hints shared by chat and generate requests.
 local function setCommon(body, req)
-    if req.options ~= nil and (next(req.options)) ~= nil then
-        body.options = req.options
+    local options = ollamaOptions(req.options)
+    if options ~= nil then
+        body.options = options
     end
     if req.keep_alive ~= nil then
         body.keep_alive = req.keep_alive
