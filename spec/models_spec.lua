@@ -105,6 +105,7 @@ describe(":Ollama models", function()
     wait_row("qwen3:8b", "thinking")
     wait_row("tiny:1b", "completion")
     wait_row("nomic-embed-text:latest", "embedding")
+    wait_row("gemma3:4b", "tools")
     local l = lines()
     assert.matches("^ Ollama models at http://127%.0%.0%.1:%d+: 5 models, 0 loaded, default ★ llama3%.2:3b$", l[1])
     assert.matches("NAME +SIZE +PARAMS +QUANT +FAMILY +MODIFIED +CONTEXT +CAPABILITIES +STATE", l[4])
@@ -415,9 +416,9 @@ describe(":Ollama models", function()
     user:wait_message("tiny:1b is unloaded from memory")
     user:wait_message("qwen3:8b is unloaded from memory")
     local unloads = {}
+    -- (opening the chat may have warmed its own model up meanwhile: only the unloads count)
     for _, e in ipairs(requests(server, "/api/chat")) do
-      assert.equals(0, e.json.keep_alive)
-      unloads[#unloads + 1] = e.json.model
+      if e.json.keep_alive == 0 then unloads[#unloads + 1] = e.json.model end
     end
     table.sort(unloads)
     assert.same({ "qwen3:8b", "tiny:1b" }, unloads)
