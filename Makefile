@@ -28,9 +28,10 @@ build: deps
 	@scripts/build.sh dist/lua
 	@$(MAKE) -s doc
 
-## doc: the commands, keymaps and options sections of doc/ollama-chat.txt, from dist/lua
+## doc: the commands, keymaps and options sections of doc/ollama-chat.txt, from dist/lua; doc/tags
 doc:
 	@$(NVIM) --clean -l scripts/gen-docs.lua doc dist/lua doc/ollama-chat.txt doc/ollama-chat.txt
+	@scripts/helptags.sh
 
 ## check-dist: fails when the committed dist/lua is not what src/ builds
 check-dist: deps
@@ -52,7 +53,13 @@ test:
 	@scripts/test.sh
 
 ## demo: the plugin against the bundled Ollama test server, in an isolated Neovim
-demo: setup server build
+demo:
+	@echo "demo: checking Neovim and the npm packages (the first time this downloads them)..."
+	@$(MAKE) -s setup
+	@echo "demo: building the test server..."
+	@$(MAKE) -s server
+	@echo "demo: building the plugin..."
+	@$(MAKE) -s build
 	@scripts/demo.sh
 
 ## bench-chat, bench-update: the benchmarks of docs/benchmarks.md

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make demo: the plugin against the bundled Ollama test server, in a Neovim with its own config
-# and data folders (nothing of yours is read or written). Quit Neovim to stop the server.
+# and data folders (nothing of yours is read or written). Quit Neovim to stop the server. The
+# bundled server is also the registry, so `:Ollama outdated` and its `u` work offline.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -20,7 +21,7 @@ done
 echo "demo: Ollama test server at $url; Neovim: $nvim"
 export XDG_CONFIG_HOME="$demo/config" XDG_DATA_HOME="$demo/data" XDG_STATE_HOME="$demo/state" XDG_CACHE_HOME="$demo/cache"
 args=(--clean --cmd "let mapleader = ' '" --cmd "set runtimepath^=$root"
-  -c "lua require('ollama-chat').setup({ host = '$url' })"
+  -c "lua require('ollama-chat').setup({ host = '$url', update = { registry = '$url' } })"
   -c "lua vim.defer_fn(function() vim.notify('ollama-chat demo: press <Space>oo to chat (pick a default model first), :Ollama for every command, :OllamaUpdate to update the models. Leader is <Space>.') end, 300)")
 case "$nvim" in
   "$root"/.deps/*)

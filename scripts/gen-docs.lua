@@ -16,6 +16,8 @@ end
 local WIDTH = 78
 
 local actions = require("ollama-chat.actions")
+local schema = require("ollama-chat.schema")
+local PREFIX = require("ollama-chat.config").defaults().keymaps.prefix
 
 local function capitalize(text)
   return (text:gsub("^%l", string.upper))
@@ -170,13 +172,86 @@ local function replace_section(lines, tag, stop, body)
   return out
 end
 
-local PREFIX = require("ollama-chat.config").defaults().keymaps.prefix
+--- The names of the `keymaps` option (the keys' <Plug> names), as the help lists them.
+local function keymap_names()
+  return table.concat(vim.tbl_map(function(k) return "`" .. k.plug .. "`" end, all_keys()), ", ")
+end
+
+local function shown_default(option)
+  if option.shown then return option.shown end
+  if option.computed then return option.computed.shown end
+  if option.default == nil then return "unset" end
+  return "`" .. vim.inspect(option.default) .. "`"
+end
+
+local function desc_of(option)
+  return (option.desc:gsub("{keymap_actions}", function() return keymap_names() end))
+end
+
+local function options_section()
+  local out = { "" }
+  append(out, wrap("", "Pass options to `require(\"ollama-chat\").setup({ ... })`. A wrong option is reported once, "
+    .. "naming it and what it expects; its default is used instead. lua-language-server completes and checks them "
+    .. "from `dist/lua/ollama-chat/_meta.lua` (on the runtimepath): annotate a table with `---@type ollama-chat.Opts`.", 0))
+  for _, option in ipairs(schema.OPTIONS) do
+    if not option.group or option.desc ~= "" then
+      out[#out + 1] = ""
+      out[#out + 1] = tagged("`" .. option.path .. "`", "ollama-chat-" .. option.path)
+      local text = desc_of(option)
+      if not option.group then text = text .. " Default: " .. shown_default(option) .. "." end
+      local lines = wrap("", text, 4)
+      if option.example then
+        lines[#lines] = lines[#lines] .. " >lua"
+        for _, l in ipairs(option.example) do lines[#lines + 1] = "        " .. l end
+        lines[#lines + 1] = "<"
+      end
+      append(out, lines)
+    end
+  end
+  out[#out + 1] = ""
+  return out
+end
+
+--- LuaCATS: the class of a group of options (`chat`), or of the top level ("").
+local function option_class(name, group)
+  local lines = { "", "---@class " .. name }
+  for _, option in ipairs(schema.OPTIONS) do
+    local parent, field = option.path:match("^(.-)%.?([^.]+)$")
+    if parent == group then
+      local text = desc_of(option):gsub("|", ""):gsub("%s+", " ")
+      if not option.group then text = text .. " Default: " .. shown_default(option):gsub("`", "") .. "." end
+      lines[#lines + 1] = vim.trim(("---@field %s? %s %s"):format(field, option.type, text))
+    end
+  end
+  return lines
+end
+
+local function meta_lua()
+  local lines = {
+    "---@meta",
+    header("src/ollama-chat/schema.ts and src/ollama-chat/actions.ts"),
+    "-- Types for lua-language-server, which finds this file on the runtimepath; nothing requires it.",
+    "-- local opts = {} ---@type ollama-chat.Opts",
+  }
+  append(lines, option_class("ollama-chat.Opts", ""))
+  for _, option in ipairs(schema.OPTIONS) do
+    if option.group then append(lines, option_class(option.type, option.path)) end
+  end
+  append(lines, { "", "---@class ollama-chat.KeymapOpts", ("---@field prefix? string Typed before each key's suffix. Default: %q."):format(PREFIX) })
+  for _, key in ipairs(all_keys()) do
+    lines[#lines + 1] = ("---@field %s? string|false %s (default: prefix .. %q)."):format(key.plug, capitalize(key.desc), key.suffix)
+  end
+  return lines
+end
+
 
 if mode == "dist" then
   local out = arg[3] or luadir
   write(out .. "/ollama-chat/keys.lua", keys_lua(PREFIX))
+  write(out .. "/ollama-chat/_meta.lua", meta_lua())
 else
   local lines = vim.fn.readfile(arg[3])
+  lines = replace_section(lines, "ollama-chat-options", "^====", options_section())
   lines = replace_section(lines, "ollama-chat-commands", "^====", commands_section())
   lines = replace_section(lines, "ollama-chat-default-keymaps", "^In the chat buffer:", keymaps_section(PREFIX))
   write(arg[4], lines)

@@ -458,6 +458,10 @@ describe("chat", function()
     child:wait_until(function()
       return child:lua("return require('ollama-chat.update.updater').isRunning()") == false
     end, "pull finished", 15000)
+    -- the pull's view took the cursor; q gives it back to the chat
+    assert.equals("ollama-update", child:lua("return vim.bo.filetype"))
+    child:feed("q")
+    assert.matches("ollama%-chat://", child:lua("return vim.api.nvim_buf_get_name(0)"))
     -- the model is there now: the next message goes through
     child:feed("iagain<Esc><CR>")
     local second = wait_done(2)

@@ -4,7 +4,7 @@ local Child = require("helpers.child")
 local spy = require("helpers.api_spy")
 
 local API = { "open", "select_model", "switch_model", "toggle", "close", "set_layout", "save", "load", "resume",
-  "clear_saved", "ask", "stop", "update", "pull", "status" }
+  "clear_saved", "ask", "regenerate", "stop", "update", "pull", "status" }
 
 local child
 
@@ -81,7 +81,7 @@ describe(":Ollama", function()
   it("rejects an unknown subcommand, naming the valid ones", function()
     local err = run("Ollama bogus")
     assert.matches('unknown subcommand "bogus"', err, 1, true)
-    assert.matches("open, model, switch, toggle, close, layout, save, load, resume, clear, ask, stop, update, outdated, pull, models, delete, copy, preload, unload, status", err, 1, true)
+    assert.matches("open, model, switch, toggle, close, layout, save, load, resume, clear, ask, regenerate, stop, update, outdated, pull, models, delete, copy, preload, unload, status", err, 1, true)
     assert.same({}, calls())
   end)
 
@@ -136,10 +136,11 @@ describe(":Ollama", function()
     assert.is_nil(run("Ollama"))
     local offered = child:lua("return _G.offered")
     assert.equals("Ollama", offered.prompt)
-    assert.equals(21, #offered.lines)
+    assert.equals(22, #offered.lines)
     assert.matches("^open +open the chat", offered.lines[1])
     assert.matches("^resume +continue a saved chat", offered.lines[9])
-    assert.matches("^outdated +list the models", offered.lines[14])
+    assert.matches("^regenerate +replace the last reply", offered.lines[12])
+    assert.matches("^outdated +list the models", offered.lines[15])
     assert.same({ { name = "toggle", args = {} } }, calls())
   end)
 
@@ -153,10 +154,10 @@ describe(":Ollama", function()
     end)
 
     it("completes subcommand names", function()
-      assert.same({ "open", "model", "switch", "toggle", "close", "layout", "save", "load", "resume", "clear", "ask", "stop",
+      assert.same({ "open", "model", "switch", "toggle", "close", "layout", "save", "load", "resume", "clear", "ask", "regenerate", "stop",
         "update", "outdated", "pull", "models", "delete", "copy", "preload", "unload", "status" }, complete("Ollama "))
       assert.same({ "switch", "save", "stop", "status" }, complete("Ollama s"))
-      assert.same({ "resume" }, complete("Ollama r"))
+      assert.same({ "resume", "regenerate" }, complete("Ollama r"))
       assert.same({ "ask" }, complete("'<,'>Ollama a"))
     end)
 

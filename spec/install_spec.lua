@@ -10,7 +10,7 @@ local function check_loaded(child)
     return {
       ok = ok,
       version = ok and mod.version or tostring(mod),
-      helpers = package.loaded["ollama-chat.lualib_bundle"] ~= nil,
+      helpers = (pcall(require, "ollama-chat.lualib_bundle")),
       global_helpers = #vim.api.nvim_get_runtime_file("lua/lualib_bundle.lua", true),
       global_require = (pcall(require, "lualib_bundle")),
       loaded_flag = vim.g.loaded_ollama_chat,

@@ -41,7 +41,9 @@ end
 
 local function lua_requires(path)
   local out = {}
-  for name in read(path):gmatch('require%("ollama%-chat%.([^"]+)"%)') do
+  -- Comments are kept in the Lua (tlconfig/keep-comments.cjs) and may name a module: skip them.
+  local code = read(path):gsub("%-%-[^\n]*", "")
+  for name in code:gmatch('require%("ollama%-chat%.([^"]+)"%)') do
     out[#out + 1] = (name:gsub("%.", "/"))
   end
   return out

@@ -110,7 +110,7 @@ describe("saved chats", function()
     local pick = user:prompts()[2]
     assert.equals("select", pick.kind)
     assert.equals(1, #pick.items)
-    assert.matches("^roundtrip  llama3%.2:3b  %d%d%d%d%-%d%d%-%d%d %d%d:%d%d:%d%d$", pick.items[1])
+    assert.matches("^★ roundtrip  llama3%.2:3b  %d%d%d%d%-%d%d%-%d%d %d%d:%d%d:%d%d$", pick.items[1])
     local loaded = user:win_named(loaded_name)
     assert.equals(bufs_before + 1, user.child:lua("return #vim.api.nvim_list_bufs()"))
     assert.equals(loaded.win, user.child:lua("return vim.api.nvim_get_current_win()"))
@@ -142,8 +142,9 @@ describe("saved chats", function()
     assert.equals(1, #sent)
     assert.same(wire(vim.list_extend(vim.deepcopy(conversation), { u("Und weiter?") })), sent[1].json.messages)
 
-    -- saving again offers the name and appends the new turns to the same file, nothing twice
-    save_as("<CR>", 'Saved chat "roundtrip": added 2 messages')
+    -- the new turns are kept in the same file after the reply; saving again offers the name, adds nothing twice
+    user:wait(function() return vim.tbl_contains(vim.fn.readfile(path), "Und weiter?") end, "kept in its file")
+    save_as("<CR>", 'Chat "roundtrip" is already saved')
     assert.same({ kind = "input", prompt = "Save chat as: ", default = "roundtrip" }, user:prompts()[3])
     assert.same({ files[1] }, chat_files())
     local grown = vim.list_extend(vim.deepcopy(conversation), { u("Und weiter?"), a(R3) })
@@ -185,11 +186,13 @@ describe("saved chats", function()
     user:send("Zweite Frage")
     user:wait_done(2)
     assert.same(wire({ u("Erste Frage — ü"), a(R1), u("Zweite Frage") }), User.chat_requests(server)[1].json.messages)
-    -- the resumed chat saves back into its file
+    -- the resumed chat is kept in its file after the reply; saving it again adds nothing
+    user:wait(function() return vim.tbl_contains(vim.fn.readfile(data .. "/chats/" .. file), "Zweite Frage") end, "kept in its file")
     user:command("Ollama save")
     user:answer("<CR>")
-    user:wait_message('Saved chat "work notes": added 2 messages')
-    assert.same({ file }, chat_files())
+    user:wait_message('Chat "work notes" is already saved')
+    -- the other conversation was kept automatically; the resumed one stays in its own file
+    assert.same({ file }, vim.tbl_filter(function(f) return not vim.startswith(f, "auto-") end, chat_files()))
     assert.same(shown_conversation(), vim.fn.readfile(data .. "/chats/" .. file))
     -- the file holds all of the active chat now: resuming it again loses nothing, so asks nothing
     local lines = user:chat_lines()
@@ -208,11 +211,11 @@ describe("saved chats", function()
     local file = chat_files()[1]
     user:send("two")
     user:wait_done(2)
-    user:command("Ollama save daily")
-    user:wait_message('Saved chat "daily": added 2 messages')
+    -- kept under its name after the reply: saving again adds nothing
+    local path = data .. "/chats/" .. file
+    user:wait(function() return vim.tbl_contains(vim.fn.readfile(path), "two") end, "kept under its name")
     user:command("Ollama save daily")
     user:wait_message('Chat "daily" is already saved')
-    local path = data .. "/chats/" .. file
     assert.same({ u("one"), a(R1), u("two"), a(R2) }, transcript.parse(vim.fn.readfile(path)))
     assert.equals(2, #vim.tbl_filter(function(l) return l == "## User" end, vim.fn.readfile(path)))
     -- a new conversation under the same name goes to a new file; the first one stays as it was
@@ -299,9 +302,14 @@ describe("saved chats", function()
     for _, keys in ipairs({ "<CR>", "   <CR>", "<Esc>" }) do
       assert.same({ msg = "ollama-chat: not saved: no name given", level = I }, attempt(keys))
     end
-    -- nothing was written, in the chats folder or anywhere near it
+    -- nothing was written under those names, in the chats folder or anywhere near it: only the
+    -- conversation kept automatically after its reply
     local root = vim.fs.dirname(data)
-    assert.same({}, vim.fs.find(function(name) return name:match("%.txt$") ~= nil end, { path = root, limit = math.huge }))
+    local function written_files() return vim.fs.find(function(name) return name:match("%.txt$") ~= nil end, { path = root, limit = math.huge }) end
+    user:wait(function() return #written_files() > 0 end, "the conversation kept")
+    local written = written_files()
+    assert.equals(1, #written, vim.inspect(written))
+    assert.matches("/chats/auto%-[%d-]+_llama3%.2%-3b_[%d-]+%.txt$", written[1])
   end)
 
   it("completes :Ollama load and :Ollama resume with saved chat names, and picks among them, newest first", function()
@@ -320,15 +328,19 @@ describe("saved chats", function()
     assert.same({ "beta", "gamma", "alpha" }, complete("Ollama resume "))
     assert.same({ "gamma" }, complete("Ollama resume g"))
     assert.same({}, complete("Ollama load beta "))
-    -- without a name, a picker: each saved file, last saved first, with its model and date
+    -- resume without a name: the most recent at once, no picker
     user.child:cmd("Ollama model llama3.2:3b")
     user:command("Ollama resume")
-    user:answer("2<CR>")
     user:wait(function() return user:win_named() ~= nil end, "resumed chat")
-    assert.equals(files[3], user:chat_lines()[3])
+    assert.equals(files[2], user:chat_lines()[3])
+    assert.same({}, user:prompts())
+    -- load without a name: a picker of each saved file, last saved first, with its model and date
+    user:command("Ollama load")
+    user:answer("2<CR>")
+    user:wait(function() return #user:prompts() == 1 end, "picker")
     local pick = user:prompts()[1]
-    assert.equals("Resume chat", pick.prompt)
-    local names = vim.tbl_map(function(item) return item:match("^(%S+)%s+m  %d") end, pick.items)
+    assert.equals("Load chat", pick.prompt)
+    local names = vim.tbl_map(function(item) return item:match("^★ (%S+)%s+m  %d") end, pick.items)
     assert.same({ "beta", "gamma", "alpha", "beta" }, names)
   end)
 

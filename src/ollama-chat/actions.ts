@@ -209,6 +209,13 @@ export const ACTIONS: Action[] = [
     run: (inv) => api().ask({ prompt: orNil(inv.rest), range: inv.range }),
   },
   {
+    name: "regenerate",
+    desc: "replace the last reply with a new one",
+    help: "Replace the last reply with a new one from the same history and the chat's model; a failed or stopped turn is retried.",
+    keys: [{ suffix: "r" }],
+    run: () => api().regenerate(),
+  },
+  {
     name: "stop",
     desc: "stop the reply being generated",
     help: "Stop the reply, and a running update.",

@@ -15,6 +15,7 @@ import * as config from "./config";
 import type { Layout } from "./config";
 import * as keymaps from "./keymaps";
 import { lazy } from "./lazy";
+import { notify } from "./ui/notify";
 
 export const version = "0.1.0";
 
@@ -58,8 +59,14 @@ export function send(text?: string): void {
 
 /** Stops the reply in progress and a running update or check (without loading either). */
 export function stop(): void {
-  if (loaded("ollama-chat.chat.session")) chat().stop();
-  if (loaded("ollama-chat.update.updater")) updater().stop();
+  const reply = loaded("ollama-chat.chat.session") && chat().stop();
+  const run = loaded("ollama-chat.update.updater") && updater().stop();
+  if (!reply && !run) notify("nothing to stop: no reply is streaming and no pull or update is running");
+}
+
+/** Replaces the last reply with a new one from the same history (a failed or stopped turn is retried). */
+export function regenerate(): void {
+  chat().regenerate();
 }
 
 /** Re-splits the chat pane and remembers the layout. */

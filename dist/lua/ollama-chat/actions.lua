@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/actions.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local leaveVisual
 local ____completion = require("ollama-chat.completion")
@@ -15,6 +15,11 @@ function leaveVisual()
     vim.api.nvim_feedkeys("", "nx", false)
     return a <= b and ({a, b}) or ({b, a})
 end
+-- The actions: one entry per thing a user asks of the plugin. From this table come the :Ollama
+-- subcommands and their completion (commands.ts), the bare-:Ollama picker, the
+-- <Plug>(ollama-chat-*) mappings and the default keymaps (keymaps.ts, through the generated
+-- keys.lua), the `keymaps` option's names (config.ts) and the commands and keymaps sections of
+-- doc/ollama-chat.txt (scripts/gen-docs.lua). Adding a subcommand is adding an entry here.
 local api = lazy("ollama-chat")
 local health = lazy("ollama-chat.health")
 ____exports.LAYOUTS = {"horizontal", "vertical"}
@@ -85,6 +90,7 @@ local function copy(args)
 end
 --- The chat's model, state and speed, then what Ollama answers now (asked asynchronously).
 local function showStatus()
+    -- Partial: a spy (or an older statusline helper) may return fewer fields.
     local status = api().status()
     if status == nil then
         return
@@ -185,6 +191,13 @@ ____exports.ACTIONS = {
             prompt = orNil(inv.rest),
             range = inv.range
         }) end
+    },
+    {
+        name = "regenerate",
+        desc = "replace the last reply with a new one",
+        help = "Replace the last reply with a new one from the same history and the chat's model; a failed or stopped turn is retried.",
+        keys = {{suffix = "r"}},
+        run = function() return api().regenerate() end
     },
     {
         name = "stop",

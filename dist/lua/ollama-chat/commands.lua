@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/commands.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
@@ -9,6 +10,8 @@ local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____picker = require("ollama-chat.ui.picker")
 local pick = ____picker.pick
+-- :Ollama {subcommand} and :OllamaUpdate, driven by the action table (actions.ts): parsing,
+-- argument checks, completion and the bare-:Ollama picker. No action is named here.
 do
     local ____completion = require("ollama-chat.completion")
     ____exports.set_completer = ____completion.set_completer

@@ -1,7 +1,9 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/completion.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
+-- Command-line completion helpers shared by the actions (commands.ts calls them per subcommand).
+-- Names come from caches through the public API: completion never waits on HTTP.
 local api = lazy("ollama-chat")
 local completers = {}
 --- Registers the source of model names or saved chat names for completion (specs replace it).

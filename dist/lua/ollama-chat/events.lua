@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/events.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}

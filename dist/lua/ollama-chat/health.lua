@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/health.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local config = require("ollama-chat.config")
 local client = require("ollama-chat.ollama.client")
@@ -7,6 +7,9 @@ local sameModel = ____names.sameModel
 local prefs = require("ollama-chat.store.prefs")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
+-- :checkhealth ollama-chat and :Ollama status. Both ask Ollama now, /api/version and /api/tags at
+-- once, and judge the answers the same way (findings). :Ollama status waits for them
+-- asynchronously; :checkhealth, which Neovim runs synchronously by design, waits a bounded time.
 --- The oldest Ollama with everything the plugin uses: `think` in /api/chat (thinking models, their
 -- `message.thinking`) and `capabilities` in /api/show both came with Ollama 0.9.0; /api/ps,
 -- /api/version and `keep_alive` are older.
@@ -79,6 +82,7 @@ local function versionFinding(p)
     if older == true then
         return {level = "warn", text = ((at .. " is older than ") .. ____exports.MIN_OLLAMA) .. ", which the plugin needs for thinking models", advice = "upgrade Ollama: https://ollama.com/download"}
     end
+    -- A build from source reports 0.0.0: nothing to compare.
     if older == nil or p.version == "0.0.0" then
         return {level = "ok", text = ((at .. " (version not comparable with ") .. ____exports.MIN_OLLAMA) .. ")"}
     end

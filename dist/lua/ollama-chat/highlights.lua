@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/highlights.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local DIM = {ctermfg = 8, cterm = {italic = true}}
 local GROUPS = {

@@ -1,9 +1,13 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/init.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local config = require("ollama-chat.config")
 local keymaps = require("ollama-chat.keymaps")
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
+local ____notify = require("ollama-chat.ui.notify")
+local notify = ____notify.notify
+-- Public Lua API: require("ollama-chat"). Thin: each function loads its feature module on first
+-- use, so requiring this module (as a user's config does at startup) costs next to nothing.
 ____exports.version = "0.1.0"
 local chat = lazy("ollama-chat.chat.session")
 local askModule = lazy("ollama-chat.chat.ask")
@@ -38,12 +42,15 @@ function ____exports.send(text)
 end
 --- Stops the reply in progress and a running update or check (without loading either).
 function ____exports.stop()
-    if loaded("ollama-chat.chat.session") then
-        chat().stop()
+    local reply = loaded("ollama-chat.chat.session") and chat().stop()
+    local run = loaded("ollama-chat.update.updater") and updater().stop()
+    if not reply and not run then
+        notify("nothing to stop: no reply is streaming and no pull or update is running")
     end
-    if loaded("ollama-chat.update.updater") then
-        updater().stop()
-    end
+end
+--- Replaces the last reply with a new one from the same history (a failed or stopped turn is retried).
+function ____exports.regenerate()
+    chat().regenerate()
 end
 --- Re-splits the chat pane and remembers the layout.
 function ____exports.set_layout(layout)
@@ -59,6 +66,7 @@ end
 -- loaded } (`loaded`: the model is in memory, as of an /api/ps at most a few seconds old; nil
 -- while unknown).
 function ____exports.status()
+    -- A statusline calls this all the time: before the chat was ever used, do not load it.
     if not loaded("ollama-chat.chat.session") then
         return {model = nil, state = "idle", tokens_per_second = nil, loaded = nil}
     end

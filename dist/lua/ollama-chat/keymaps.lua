@@ -1,8 +1,14 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/keymaps.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____ollama_2Dchat_2Ekeys = require("ollama-chat.keys")
 local keys = ____ollama_2Dchat_2Ekeys.keys
 local prefix = ____ollama_2Dchat_2Ekeys.prefix
+-- <Plug>(ollama-chat-<action>) mappings for every key of the action table, and the default keymaps
+-- (prefix .. suffix) that point at them. They come from keys.lua, generated from actions.ts, so
+-- plugin/ loads neither the actions nor the runtime helpers (keep this file free of them: a spec
+-- checks). A <Plug> mapping runs its action as a Lua callback; a key the user mapped is never taken
+-- over.
+-- Not through lazy.ts: one module fewer to find at startup. A variable keeps tstl from resolving it.
 local ACTIONS_MODULE = "ollama-chat.actions"
 local function actions()
     return require(ACTIONS_MODULE)
@@ -37,6 +43,8 @@ local function definePlugs()
         end
     end
 end
+-- Startup pays for every call here: maparg() without its dict (a Lua callback reads "<Lua 12>",
+-- nothing reads ""), and no second lookup to learn how Neovim spells what was mapped.
 --- The rhs of the global mapping at `lhs` ("" when there is none).
 local function rhsAt(mode, lhs)
     return vim.api.nvim_call_function("maparg", {lhs, mode})

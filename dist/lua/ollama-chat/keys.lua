@@ -14,6 +14,7 @@ return {
     { plug = "load", suffix = "l", modes = { "n" }, desc = "Ollama: Load a saved chat (read-only)" },
     { plug = "clear", suffix = "x", modes = { "n" }, desc = "Ollama: Delete all saved chats, after confirmation" },
     { plug = "ask", suffix = "a", modes = { "n", "x" }, desc = "Ollama: Ask about the buffer or the selection" },
+    { plug = "regenerate", suffix = "r", modes = { "n" }, desc = "Ollama: Replace the last reply with a new one" },
     { plug = "update", suffix = "u", modes = { "n" }, desc = "Ollama: Update all models" },
     { plug = "models", suffix = "i", modes = { "n" }, desc = "Ollama: Manage the local models" },
   },

@@ -1,30 +1,4 @@
-local function __TS__ArrayIncludes(self, searchElement, fromIndex)
-    if fromIndex == nil then
-        fromIndex = 0
-    end
-    local len = #self
-    local k = fromIndex
-    if fromIndex < 0 then
-        k = len + fromIndex
-    end
-    if k < 0 then
-        k = 0
-    end
-    for i = k + 1, len do
-        if self[i] == searchElement then
-            return true
-        end
-    end
-    return false
-end
-
-local function __TS__StringStartsWith(self, searchString, position)
-    if position == nil or position < 0 then
-        position = 0
-    end
-    return string.sub(self, position + 1, #searchString + position) == searchString
-end
-
+-- generated from TypeScriptToLua's lualib (its runtime helpers); do not edit
 local function __TS__ArrayPush(self, ...)
     local items = {...}
     local len = #self
@@ -157,6 +131,26 @@ local function __TS__ArraySlice(self, first, last)
     return out
 end
 
+local function __TS__ArrayIncludes(self, searchElement, fromIndex)
+    if fromIndex == nil then
+        fromIndex = 0
+    end
+    local len = #self
+    local k = fromIndex
+    if fromIndex < 0 then
+        k = len + fromIndex
+    end
+    if k < 0 then
+        k = 0
+    end
+    for i = k + 1, len do
+        if self[i] == searchElement then
+            return true
+        end
+    end
+    return false
+end
+
 local function __TS__ArrayFind(self, predicate, thisArg)
     for i = 1, #self do
         local elem = self[i]
@@ -245,14 +239,13 @@ local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
 end
 
 return {
-  __TS__ArrayIncludes = __TS__ArrayIncludes,
-  __TS__StringStartsWith = __TS__StringStartsWith,
   __TS__ArrayPush = __TS__ArrayPush,
   __TS__ArrayEntries = __TS__ArrayEntries,
   __TS__Iterator = __TS__Iterator,
   __TS__Class = __TS__Class,
   __TS__New = __TS__New,
   __TS__ArraySlice = __TS__ArraySlice,
+  __TS__ArrayIncludes = __TS__ArrayIncludes,
   __TS__ArrayFind = __TS__ArrayFind,
   __TS__ObjectAssign = __TS__ObjectAssign,
   __TS__ArrayConcat = __TS__ArrayConcat,

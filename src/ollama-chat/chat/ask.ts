@@ -4,6 +4,7 @@
 import { notify } from "../ui/notify";
 import { isChatBuffer } from "./buffer";
 import * as session from "./session";
+import * as window from "./window";
 
 export interface AskOpts {
   prompt?: string;
@@ -42,10 +43,25 @@ export function buildMessage(buf: number, first: number, last: number, question:
   return parts.join("\n");
 }
 
+/** The chat window follows the reply the ask started: its cursor goes to the end (the reply's). */
+function followReply(): void {
+  const buf = session.current().validBuffer();
+  const win = buf === undefined ? undefined : window.findWindow(buf);
+  if (win !== undefined) vim.api.nvim_win_set_cursor(win, [vim.api.nvim_buf_line_count(buf!), 0]);
+}
+
 function sendQuestion(buf: number, first: number, last: number, question: string): void {
   // The question goes into the current conversation; code larger than the model's context is
   // stopped before sending there, like any message (chat/fit.ts).
-  session.sendIn(session.current(), buildMessage(buf, first, last, question), undefined);
+  session.sendIn(session.current(), buildMessage(buf, first, last, question), () => followReply());
+}
+
+/** Whether lines first..last of `buf` hold only white space. */
+function isBlank(buf: number, first: number, last: number): boolean {
+  for (const line of vim.api.nvim_buf_get_lines(buf, first - 1, last, false)) {
+    if (string.find(line, "%S")[0] !== undefined) return false;
+  }
+  return true;
 }
 
 /** Asks about the buffer (or `range` of it); asks for the question when `prompt` is absent. */
@@ -58,6 +74,11 @@ export function ask(opts: AskOpts): void {
   const total = vim.api.nvim_buf_line_count(buf);
   const first = math.max(1, math.min(opts.range?.[0] ?? 1, total));
   const last = math.max(first, math.min(opts.range?.[1] ?? total, total));
+  if (isBlank(buf, first, last)) {
+    const what = opts.range === undefined ? "the buffer is empty" : `lines ${first}-${last} are empty`;
+    notify(`nothing to ask about: ${what}`, vim.log.levels.WARN);
+    return;
+  }
   if (opts.prompt !== undefined && vim.trim(opts.prompt) !== "") {
     sendQuestion(buf, first, last, vim.trim(opts.prompt));
     return;

@@ -330,7 +330,9 @@ export class Conversation {
       this.context = fit.meter(streaming.sent, result);
       this.loaded = true;
     }
-    streaming.reply.finish(meta, ["", "", transcript.USER_HEADING, "", ""]);
+    // A turn that brought nothing leaves no empty heading: the user's message is again the one to send.
+    if (result.content === "" && result.thinking === "") streaming.reply.retract(meta);
+    else streaming.reply.finish(meta, ["", "", transcript.USER_HEADING, "", ""]);
     if (this.streaming === streaming) this.streaming = undefined;
     if (result.content !== "" || result.thinking !== "") {
       const m: Message = { role: "assistant", model: streaming.model, content: result.content };

@@ -53,6 +53,7 @@ export function withoutEmptyInput(messages: Message[]): Message[] {
 export function toRequest(messages: Message[], system: string | undefined): ChatMessage[] {
   const out: ChatMessage[] = [];
   if (system !== undefined && (messages.length === 0 || messages[0].role !== "system")) out.push({ role: "system", content: system });
-  for (const m of messages) out.push({ role: m.role, content: m.content });
+  // A reply that brought nothing (a bare heading typed or left by hand) is never sent.
+  for (const m of messages) if (m.role !== "assistant" || vim.trim(m.content) !== "") out.push({ role: m.role, content: m.content });
   return out;
 }

@@ -69,12 +69,13 @@ export function defaultModel(): string | undefined {
   return type(m) === "string" ? (m as string) : undefined;
 }
 
+/** Persists the default; it is announced once written, or the one-line write error is shown instead. */
 function persistDefault(name: string): void {
   const err = prefs.set({ default_model: name }, (werr) => {
     if (werr !== undefined) notify(werr, vim.log.levels.ERROR);
+    else notify(`default model: ${name}`);
   });
   if (err !== undefined) notify(err, vim.log.levels.ERROR);
-  else notify(`default model: ${name}`);
 }
 
 /**

@@ -25,3 +25,8 @@ export function remove(conversation: Conversation): void {
   conversations.delete(conversation.id);
   if (current === conversation) current = undefined;
 }
+
+/** The conversation with this id, while it lives. */
+export function get(id: number): Conversation | undefined {
+  return conversations.get(id);
+}

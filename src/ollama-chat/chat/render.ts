@@ -75,12 +75,17 @@ export class Reply {
   private closed = false;
   /** An extmark at the end of the reply: finding the end never re-reads a (long) last line. */
   private endMark = -1;
+  /** An extmark where the reply began (before its heading): a reply that brought nothing is taken back to it. */
+  private startMark = -1;
   private releaseParse: (() => void) | undefined;
 
   constructor(private readonly buf: number) {}
 
   /** Writes the reply's heading lines at the end: the first change of the reply's undo step. */
   begin(lines: string[]): void {
+    const [row, col] = this.end();
+    // Left gravity: the reply's text goes after it.
+    this.startMark = vim.api.nvim_buf_set_extmark(this.buf, NS, row, col, { right_gravity: false });
     this.releaseParse = holdParse(this.buf);
     this.appendLines(lines);
   }
@@ -292,7 +297,40 @@ export class Reply {
       vim.api.nvim_buf_set_extmark(this.buf, NS, row, 0, { virt_lines: virt });
     }
     this.appendLines(trailing);
-    vim.api.nvim_buf_del_extmark(this.buf, NS, this.endMark);
+    this.dropMarks();
+  }
+
+  /**
+   * Ends a reply that brought nothing: its heading goes (the user's message is again the one being
+   * typed, to send or regenerate) and `meta` (why) shows under that message.
+   */
+  retract(meta: MetaLine[]): void {
+    if (this.closed) return;
+    this.stopTimer();
+    this.pending = [];
+    this.closed = true;
+    this.release();
+    if (!vim.api.nvim_buf_is_valid(this.buf)) return;
+    const start = vim.api.nvim_buf_get_extmark_by_id(this.buf, NS, this.startMark, {});
+    const [erow, ecol] = this.end();
+    if (start.length === 2) {
+      const follow = this.followers();
+      vim.api.nvim_buf_call(this.buf, () => {
+        if (this.joinUndo) vim.cmd("silent! undojoin");
+        vim.api.nvim_buf_set_text(this.buf, start[0], start[1], erow, ecol, [""]);
+      });
+      const virt: MetaLine[][] = [];
+      for (const l of meta) virt.push([l]);
+      if (virt.length > 0) vim.api.nvim_buf_set_extmark(this.buf, NS, start[0], 0, { virt_lines: virt });
+      this.follow(follow);
+    }
+    this.dropMarks();
+  }
+
+  private dropMarks(): void {
+    if (this.endMark >= 0) vim.api.nvim_buf_del_extmark(this.buf, NS, this.endMark);
+    if (this.startMark >= 0) vim.api.nvim_buf_del_extmark(this.buf, NS, this.startMark);
     this.endMark = -1;
+    this.startMark = -1;
   }
 }

@@ -5,6 +5,8 @@ import type { SavedChat } from "../store/chats";
 import * as chats from "../store/chats";
 import { notify } from "../ui/notify";
 import { pick } from "../ui/picker";
+import * as autosave from "./autosave";
+import { isAuto } from "./autosave";
 import { isChatBuffer } from "./buffer";
 import * as session from "./session";
 import * as transcript from "../format/transcript";
@@ -25,8 +27,11 @@ function saveAs(name: string): void {
       notify(err ?? "the chat was not saved", vim.log.levels.ERROR);
       return;
     }
+    const c = session.current();
+    const named = c.savedName === undefined || isAuto(c.savedName);
     session.setSavedName(result.name);
-    notify(result.message);
+    if (named) autosave.renamed(c, () => notify(result.message));
+    else notify(result.message);
   });
 }
 
@@ -74,7 +79,8 @@ function choose(name: string | undefined, prompt: string, cb: (this: void, targe
     pick({
       prompt,
       items: list,
-      format: (c) => `${c.name}${string.rep(" ", width - vim.fn.strdisplaywidth(c.name))}  ${c.exact_model ?? c.model}  ${c.saved}`,
+      // Automatic chats are marked apart from the ones the user named.
+      format: (c) => `${isAuto(c.name) ? "·" : "★"} ${c.name}${string.rep(" ", width - vim.fn.strdisplaywidth(c.name))}  ${c.exact_model ?? c.model}  ${c.saved}`,
       on_choice: (c) => {
         if (c !== undefined) cb(c.path);
       },
@@ -137,6 +143,33 @@ function isPrefix(current: transcript.Message[], saved: transcript.Message[]): b
  * a confirmation unless the saved chat holds all of it.
  */
 export function resume(name?: string): void {
+  if (name === undefined || vim.trim(name) === "") {
+    mostRecent((target) => resumeFrom(target));
+    return;
+  }
+  resumeFrom(vim.trim(name));
+}
+
+/** The most recently kept chat (saved or automatic), for `:Ollama resume` with no name. */
+function mostRecent(cb: (this: void, target: string) => void): void {
+  let answered = false;
+  chats.list_slices((err, part) => {
+    // The first slice holds the newest; the others follow.
+    if (answered) return;
+    answered = true;
+    if (err !== undefined || part === undefined) {
+      notify(err ?? "could not list the saved chats", vim.log.levels.ERROR);
+      return;
+    }
+    if (part.length === 0) {
+      notify("no conversation to resume yet: chats are kept after each reply");
+      return;
+    }
+    cb(part[0].path);
+  }, { first: 1 });
+}
+
+function resumeFrom(name: string): void {
   choose(name, "Resume chat", (target) => {
     chats.read(target, (err, messages, chat) => {
       if (err !== undefined || messages === undefined || chat === undefined) {

@@ -9,8 +9,14 @@ import { Conversation, type ConversationInit, type Host, type Status } from "./c
 import * as models from "./models";
 import * as pane from "./pane";
 import * as registry from "./registry";
+import * as regen from "./regenerate";
+import * as autosave from "./autosave";
+import * as winbar from "./winbar";
 
 export type { State, Status } from "./conversation";
+
+autosave.setup();
+winbar.setup();
 
 const host: Host = {
   send: (c) => sendIn(c, undefined, undefined),
@@ -119,6 +125,7 @@ export function setLayout(l: Layout): void {
 function switchModelOf(c: Conversation, model: string): void {
   c.stop();
   c.model = model;
+  winbar.refresh();
   notify(`the chat now uses ${model}`);
   c.warm();
 }
@@ -133,8 +140,12 @@ export function status(): Status {
   return c !== undefined ? c.status() : { model: undefined, state: "idle", tokens_per_second: undefined };
 }
 
-export function stop(): void {
-  registry.peek()?.stop();
+/** Stops the reply in progress; false when none was streaming. */
+export function stop(): boolean {
+  const c = registry.peek();
+  if (c === undefined || !c.isStreaming()) return false;
+  c.stop();
+  return true;
 }
 
 /**
@@ -194,4 +205,15 @@ export function replaceConversation(messages: Message[], model: string | undefin
     return;
   }
   pane.show(next, true);
+}
+
+/** Replaces the last reply of the current conversation with a new one from the same history. */
+export function regenerate(): void {
+  const c = current();
+  withModel(c, () => {
+    const messages = regen.prepare(c);
+    if (messages === undefined) return;
+    if (pane.windowOf(c) === undefined) pane.show(c, false);
+    c.send(messages);
+  });
 }

@@ -38,3 +38,13 @@ export function decide(f: PullFacts): Outcome {
   if (f.before === undefined) return { state: "updated", installed: true };
   return f.after !== f.before ? { state: "updated", installed: false } : { state: "current" };
 }
+
+/**
+ * What a failed pull of `name` tells the user: Ollama's "file does not exist" names no model.
+ * `installed`: the model is local (created with `ollama create`, say), only the registry lacks it.
+ */
+export function failureText(name: string, error: string, installed: boolean): string {
+  if (string.find(error, "file does not exist", 1, true)[0] === undefined) return error;
+  if (installed) return `"${name}" is not in the registry (created locally?): nothing to pull`;
+  return `no model "${name}" in the registry: check the name and tag (https://ollama.com/library lists them)`;
+}

@@ -11,13 +11,13 @@ import type { Handle, ModelInfo, OllamaError } from "../ollama/types";
 import { notify } from "../ui/notify";
 import { check, type Verdict } from "./check";
 import { nameWidth, type Line } from "./format";
-import { decide } from "./outcome";
+import { decide, failureText } from "./outcome";
 import { PullTracker } from "./progress";
 import { Queue } from "./queue";
 import { isFinal, newRow, type Row } from "./row";
 import * as report from "./report";
 import { emptyPayload, message, payload } from "./summary";
-import type { Mode } from "./summary";
+import type { Mode, Noun } from "./summary";
 
 /** Registry checks are small requests: more of them at once than pulls. */
 const CHECK_CONCURRENCY = 4;
@@ -67,6 +67,12 @@ export class Run {
     readonly request: Request,
     private readonly hooks: RunHooks,
   ) {}
+
+  /** What the user calls this run. */
+  noun(): Noun {
+    if (this.request.mode === "check") return "check";
+    return this.request.install ? "pull" : "update";
+  }
 
   start(): void {
     this.listing = client.tags((err, models) => {
@@ -231,14 +237,15 @@ export class Run {
   private settle(row: Row, state: Row["state"], detail: string): void {
     row.state = state;
     row.detail = detail;
-    row.ended = vim.uv.hrtime();
+    // Confirming a pull through /api/tags settles it again: its time stays the pull's own.
+    if (row.ended === undefined) row.ended = vim.uv.hrtime();
   }
 
   /** Settles a pulled model from the facts known so far (see outcome.ts). */
   private conclude(row: Row, err: OllamaError | undefined, after: string | undefined): void {
     const outcome = decide({ before: row.digest, error: err, after, streamChanged: row.tracker?.changed ?? false });
     if (outcome.state === "updated") this.settle(row, outcome.installed ? "installed" : "updated", "");
-    else this.settle(row, outcome.state, outcome.state === "failed" ? outcome.error : "");
+    else this.settle(row, outcome.state, outcome.state === "failed" ? failureText(row.name, outcome.error, row.digest !== undefined) : "");
     this.changed();
   }
 
@@ -315,7 +322,7 @@ export class Run {
     const p = emptyPayload(this.request.mode);
     p.cancelled = cancelled;
     if (cancelled) {
-      notify(`${this.request.mode === "check" ? "check" : "update"} stopped before it began`);
+      notify(`${this.noun()} stopped before it began`);
     } else {
       p.error = err !== undefined ? err.message : "Ollama did not list the local models";
       notify(p.error, vim.log.levels.ERROR);
@@ -334,7 +341,7 @@ export class Run {
     // Ruler and showcmd share the last line: a longer message would wait for Enter.
     const width = vim.o.columns - 12 - "ollama-chat: ".length;
     const level = p.failed.length > 0 && mode === "update" ? vim.log.levels.WARN : vim.log.levels.INFO;
-    notify(message(mode, this.rows, this.stopped, width), level);
+    notify(message(mode, this.rows, this.stopped, width, this.noun()), level);
     events.emit("OllamaUpdateDone", p);
   }
 

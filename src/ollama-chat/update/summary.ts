@@ -4,6 +4,9 @@ import type { Row, RowState } from "./row";
 
 export type Mode = "update" | "check";
 
+/** What the user calls a run: a pull (of named models to install), an update or a check. */
+export type Noun = "update" | "check" | "pull";
+
 export interface Failure {
   name: string;
   error: string;
@@ -76,9 +79,9 @@ function names(list: string[], budget: number): string {
  * The summary notification: one line that fits in `width` columns (a longer message would stop
  * the user's typing at a hit-enter prompt); the view holds the details.
  */
-export function message(mode: Mode, rows: Row[], cancelled: boolean, width: number): string {
+export function message(mode: Mode, rows: Row[], cancelled: boolean, width: number, noun: Noun = mode): string {
   const p = payload(mode, rows, cancelled);
-  const head = `${mode === "check" ? "check" : "update"} ${cancelled ? "stopped" : "done"}: ${tallyText(mode, rows)}`;
+  const head = `${noun} ${cancelled ? "stopped" : "done"}: ${tallyText(mode, rows)}`;
   const room = width - head.length;
   const list: string[] = [];
   if (mode === "check") {

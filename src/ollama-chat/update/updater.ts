@@ -62,7 +62,7 @@ export function update(opts?: UpdateOptions): void {
     return;
   }
   if (state.active !== undefined) {
-    notify("an update is already running: showing its progress");
+    notify(`${state.active.noun() === "pull" ? "a pull" : state.active.noun() === "check" ? "a check" : "an update"} is already running: showing its progress`);
     reopen();
     return;
   }
@@ -84,7 +84,7 @@ export function pull(model: string): void {
   const active = state.active;
   if (active !== undefined) {
     if (active.add(name)) {
-      view.show(false);
+      view.show(true);
       return;
     }
     notify(`a check for outdated models is running: pull ${name} when it ends (x in its view stops it)`, vim.log.levels.WARN);
@@ -97,6 +97,8 @@ export function pull(model: string): void {
 export function stop(): boolean {
   return state.active !== undefined && state.active.stop();
 }
+
+/** True while a pull, update or check runs (the API's stop() says when nothing does). */
 
 export function isRunning(): boolean {
   return state.active !== undefined;

@@ -1,8 +1,8 @@
 // The live progress view: one scratch buffer in a floating window at the bottom right, updated in
 // place (only the lines that changed) at most every RENDER_MS. It listens to the runs (runChanges):
-// a run that starts is shown, without taking the cursor, so the user keeps typing; its changes
-// are redrawn throttled, its end at once. Closing the view leaves the run going; it can be shown
-// again.
+// a run that starts is shown, taking the cursor from normal mode so the keys its footer shows work
+// at once (`<C-w>p` goes back to typing; the run goes on); its changes are redrawn throttled, its
+// end at once. Closing the view leaves the run going; it can be shown again.
 import * as highlights from "../highlights";
 import { viewBuffer, writeLines } from "../ui/lines";
 import { runChanges, type Run } from "./run";
@@ -98,9 +98,13 @@ function frame(lineCount: number): KeysetWinConfig {
   };
 }
 
-/** Opens the window; `focus` moves the cursor into it (only when the user asked to see it). */
+/**
+ * Opens the window; `focus` moves the cursor into it, from normal mode only: typing in insert
+ * mode (or a command line being typed) is never taken over.
+ */
 export function show(focus: boolean): void {
   cancelLinger();
+  focus = focus && vim.api.nvim_get_mode().mode === "n";
   const buf = ensureBuffer();
   render();
   if (isVisible()) {
@@ -196,7 +200,7 @@ vim.api.nvim_create_autocmd("VimResized", {
 runChanges.subscribe(({ run, phase }) => {
   if (phase === "started") {
     attach(run);
-    show(false);
+    show(true);
     return;
   }
   if (run !== state.run) return;

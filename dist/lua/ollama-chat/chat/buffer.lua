@@ -1,6 +1,9 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/buffer.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local window = require("ollama-chat.chat.window")
+-- A conversation's buffer: an ordinary editable markdown scratch buffer with its keys (send, stop)
+-- bound to whichever conversation owns it. The chat pane's is named BUF_NAME; a conversation
+-- beside it (its buffer not shown) gets BUF_NAME/<n>.
 ____exports.BUF_NAME = "ollama-chat://chat"
 --- Whether `buf` is a conversation's buffer (not a code buffer one can ask about).
 function ____exports.isChatBuffer(buf)
@@ -34,6 +37,7 @@ function ____exports.create(lines)
     vim.api.nvim_set_option_value("bufhidden", "hide", {buf = buf})
     vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
     window.setMarkdown(buf)
+    -- The initial text is not an edit the user can undo.
     local undolevels = vim.api.nvim_get_option_value("undolevels", {buf = buf})
     vim.api.nvim_set_option_value("undolevels", -1, {buf = buf})
     vim.api.nvim_buf_set_lines(

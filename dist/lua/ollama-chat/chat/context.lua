@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/context.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 --- The smallest context "auto" asks for (Ollama's own default on small machines).
 ____exports.MIN_CTX = 4096
@@ -60,6 +60,7 @@ function ____exports.plan(input)
     )
     local result = {estimate = est, num_ctx = numCtx, fits = est <= numCtx, model_limit = input.context_length}
     if not result.fits then
+        -- Raising goes past chat.max_ctx (the user asks for it) but never past the model.
         local most = ____exports.limit(input.context_length, nil)
         local raised = ____exports.sizeFor(need, most)
         if raised > numCtx then
@@ -80,6 +81,7 @@ function ____exports.oldestToDrop(messages, factor, budget)
         if messages[i + 1].role == "system" then
             i = i + 1
         else
+            -- A turn: this message and the non-user messages after it (the replies), never the last.
             local j = i
             repeat
                 do

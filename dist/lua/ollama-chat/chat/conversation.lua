@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/chat/conversation.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local __TS__Class = ____lualib.__TS__Class
@@ -20,6 +21,10 @@ local ____stats = require("ollama-chat.chat.stats")
 local metaLines = ____stats.metaLines
 local tokensPerSecond = ____stats.tokensPerSecond
 local warmup = require("ollama-chat.chat.warmup")
+-- A conversation: its buffer, model, messages, settings and the reply streaming into it. The
+-- buffer is the conversation: what is sent to /api/chat is what the buffer says (transcript), so
+-- edits to earlier turns count. The reply belongs to the conversation: once the conversation is
+-- closed, what the reply still delivers changes nothing anywhere.
 highlights.setup()
 --- Every conversation's state changes.
 ____exports.changes = __TS__New(events.Channel, "chat")
@@ -300,13 +305,18 @@ function Conversation.prototype.settle(self, streaming, err, result, stopped)
         self.context = fit.meter(streaming.sent, result)
         self.loaded = true
     end
-    streaming.reply:finish(meta, {
-        "",
-        "",
-        transcript.USER_HEADING,
-        "",
-        ""
-    })
+    -- A turn that brought nothing leaves no empty heading: the user's message is again the one to send.
+    if result.content == "" and result.thinking == "" then
+        streaming.reply:retract(meta)
+    else
+        streaming.reply:finish(meta, {
+            "",
+            "",
+            transcript.USER_HEADING,
+            "",
+            ""
+        })
+    end
     if self.streaming == streaming then
         self.streaming = nil
     end

@@ -1,7 +1,10 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/excluded.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____transcript = require("ollama-chat.format.transcript")
 local isHeading = ____transcript.isHeading
+-- Turns left out of the request to fit the context: they stay in the chat buffer, dimmed and
+-- marked "not sent", and stay out of every later request. The mark sits on the turn's heading,
+-- so it follows the turn through edits; the n-th heading of the buffer is its n-th message.
 local NS = vim.api.nvim_create_namespace("ollama-chat-excluded")
 local LABEL = "  not sent: left out to fit the context"
 --- Rows (0-based) of the buffer's turn headings, in order.

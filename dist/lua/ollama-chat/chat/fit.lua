@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/fit.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local config = require("ollama-chat.config")
 local capabilities = require("ollama-chat.ollama.capabilities")
@@ -8,6 +8,10 @@ local ____picker = require("ollama-chat.ui.picker")
 local pick = ____picker.pick
 local context = require("ollama-chat.chat.context")
 local images = require("ollama-chat.chat.images")
+-- Fitting a conversation to its model before it is sent, and learning from the reply after:
+-- capabilities (a model that cannot chat is refused, `think` only reaches thinking models, images
+-- only vision models), the context asked for (num_ctx "auto"), the guard offering to drop the
+-- oldest turns, raise the context or send anyway, and the calibration of the token estimate.
 --- The measured tokens-per-estimate ratio of each model (by name), from its last replies.
 local factors = {}
 function ____exports.factorOf(model)

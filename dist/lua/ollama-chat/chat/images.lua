@@ -1,8 +1,12 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/images.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local fs = require("ollama-chat.store.fs")
+-- `#image:{path}` in a message: the file goes to a vision model as base64 in the message's
+-- `images`; the buffer keeps the short form. Refused with a message (and nothing sent) for a
+-- model without `vision`, for a file that is not an image, and for one over 20 MB.
 --- Larger images are refused: Ollama would take them, but a chat request that big stalls.
 ____exports.MAX_BYTES = 20 * 1024 * 1024
+-- vim.base64 (Neovim 0.10+) is not in the shared declarations.
 local base64 = vim.base64
 --- The `#image:` references of a message, in order: `#image:path` (to the next space) or `#image:{path}`.
 function ____exports.refs(content)
@@ -36,6 +40,7 @@ function ____exports.refs(content)
 end
 --- The image format a file starts with, or undefined when it is not an image Ollama decodes.
 function ____exports.format(head)
+    -- Bytes above 127 through string.char: a TypeScript "\xff" is a character, not a byte.
     if string.sub(head, 1, 8) == string.char(
         137,
         80,

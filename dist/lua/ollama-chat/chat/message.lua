@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/chat/message.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayConcat = ____lualib.__TS__ArrayConcat
 local ____exports = {}
@@ -5,6 +6,8 @@ local config = require("ollama-chat.config")
 local transcript = require("ollama-chat.format.transcript")
 --- The buffer text for `messages` followed by an empty user turn to type in.
 function ____exports.linesWithInput(messages)
+    -- Editing the message being typed (the last user turn of the chat buffer) and turning the
+    -- conversation into the request's messages.
     return transcript.render(__TS__ArrayConcat(messages, {{role = "user", content = ""}}))
 end
 --- A new chat: the system prompt (when configured) and an empty user turn.
@@ -30,6 +33,7 @@ function ____exports.setPending(buf, text)
             i = i - 1
         end
     end
+    -- Built with a loop: spread compiles to unpack(), which fails past ~8000 lines.
     local lines2 = heading < 0 and ({"", transcript.USER_HEADING, ""}) or ({""})
     for ____, l in ipairs(transcript.contentLines(text)) do
         lines2[#lines2 + 1] = l
@@ -73,8 +77,11 @@ function ____exports.toRequest(messages, system)
     if system ~= nil and (#messages == 0 or messages[1].role ~= "system") then
         out[#out + 1] = {role = "system", content = system}
     end
+    -- A reply that brought nothing (a bare heading typed or left by hand) is never sent.
     for ____, m in ipairs(messages) do
-        out[#out + 1] = {role = m.role, content = m.content}
+        if m.role ~= "assistant" or vim.trim(m.content) ~= "" then
+            out[#out + 1] = {role = m.role, content = m.content}
+        end
     end
     return out
 end

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/chat/models.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
@@ -118,19 +119,20 @@ function ____exports.defaultModel()
     local m = prefs.get("default_model")
     return type(m) == "string" and m or nil
 end
+--- Persists the default; it is announced once written, or the one-line write error is shown instead.
 local function persistDefault(name)
     local err = prefs.set(
         {default_model = name},
         function(werr)
             if werr ~= nil then
                 notify(werr, vim.log.levels.ERROR)
+            else
+                notify("default model: " .. name)
             end
         end
     )
     if err ~= nil then
         notify(err, vim.log.levels.ERROR)
-    else
-        notify("default model: " .. name)
     end
 end
 --- Sets the default model: `name` when given (set at once, with its tag, then checked against the

@@ -1,10 +1,12 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/pane.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local config = require("ollama-chat.config")
 local prefs = require("ollama-chat.store.prefs")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local window = require("ollama-chat.chat.window")
+-- The chat pane: the one split that shows the current conversation, in the layout this instance
+-- chose, else the persisted preference, else the configured first-run split.
 --- This instance's choice (set by setLayout).
 local chosen
 local function layout()

@@ -1,5 +1,7 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/registry.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+-- The conversations of this Neovim instance. One of them is current: the one the chat pane shows
+-- and the API's chat functions act on. Others (an ask, an edit) may live beside it.
 local conversations = {}
 local current
 --- The current conversation, if there is one.
@@ -20,5 +22,9 @@ function ____exports.remove(conversation)
     if current == conversation then
         current = nil
     end
+end
+--- The conversation with this id, while it lives.
+function ____exports.get(id)
+    return conversations[id]
 end
 return ____exports

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/chat/render.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
@@ -5,6 +6,10 @@ local ____transcript = require("ollama-chat.format.transcript")
 local THINKING_CLOSE = ____transcript.THINKING_CLOSE
 local THINKING_OPEN = ____transcript.THINKING_OPEN
 local escapeLine = ____transcript.escapeLine
+-- Streams one reply into the chat buffer. Text is appended in place at the end of the buffer in
+-- batches (one nvim_buf_set_text per batch, touching only the new text), so the cost of a chunk
+-- does not grow with the chat; the batches of one reply are joined into one undo step; windows
+-- follow the reply only while their cursor sits on the last line.
 --- How often streamed text is written to the buffer (ms): one redraw per batch, not per token.
 ____exports.BATCH_MS = 30
 ____exports.NS = vim.api.nvim_create_namespace("ollama-chat")
@@ -36,6 +41,7 @@ end
 -- highlighter keeps drawing the chat from its last trees (edited as text arrives, so the history
 -- stays highlighted) and the reply is parsed once, when it ends.
 local function holdParse(buf)
+    -- Not loaded: no highlighter anywhere (loading it here would cost the first reply).
     local highlighter = _G.package.loaded["vim.treesitter.highlighter"]
     local ____opt_0 = highlighter and highlighter.active[buf]
     local tree = ____opt_0 and ____opt_0.tree
@@ -63,8 +69,22 @@ function Reply.prototype.____constructor(self, buf)
     self.joinUndo = false
     self.closed = false
     self.endMark = -1
+    self.startMark = -1
 end
 function Reply.prototype.begin(self, lines)
+    local row, col = unpack(
+        self["end"](self),
+        1,
+        2
+    )
+    -- Left gravity: the reply's text goes after it.
+    self.startMark = vim.api.nvim_buf_set_extmark(
+        self.buf,
+        ____exports.NS,
+        row,
+        col,
+        {right_gravity = false}
+    )
     self.releaseParse = holdParse(self.buf)
     self:appendLines(lines)
 end
@@ -77,6 +97,7 @@ Reply.prototype["end"] = function(self)
     end
     local row = vim.api.nvim_buf_line_count(self.buf) - 1
     local col = #(vim.api.nvim_buf_get_lines(self.buf, row, row + 1, false)[1] or "")
+    -- Right gravity: text inserted at the mark goes before it, so the mark stays at the end.
     self.endMark = vim.api.nvim_buf_set_extmark(
         self.buf,
         ____exports.NS,
@@ -149,6 +170,7 @@ function Reply.prototype.schedule(self, delay)
             vim.schedule(function()
                 self.timer = nil
                 self:write(____exports.MAX_LINES_PER_WRITE)
+                -- A burst is written a slice at a time, the editor redrawing and reading keys in between.
                 if #self.pending > 0 and not self.closed then
                     self:schedule(SLICE_GAP_MS)
                 end
@@ -169,6 +191,7 @@ function Reply.prototype.write(self, maxLines)
     local run = {}
     local budget = maxLines
     local i = 0
+    -- No `continue`: it compiles to goto, which PUC Lua 5.1 lacks.
     do
         while i < #pending and budget > 0 do
             local piece = pending[i + 1]
@@ -197,6 +220,7 @@ function Reply.prototype.write(self, maxLines)
     if #run > 0 then
         self:append(table.concat(run))
     end
+    -- What was not written stays ahead of what arrived meanwhile.
     local left = {}
     do
         local j = i
@@ -226,6 +250,7 @@ function Reply.prototype.setText(self, row, col, lines)
     vim.api.nvim_buf_call(
         buf,
         function()
+            -- One reply, one undo step: each batch joins the previous one.
             if self.joinUndo then
                 vim.cmd("silent! undojoin")
             end
@@ -249,6 +274,7 @@ function Reply.prototype.append(self, text)
     )
     local lines = vim.split(text, "\n", {plain = true})
     self:setText(row, col, lines)
+    -- Lines completed by this batch: escape those that would read as structure.
     do
         local r = row
         while r < row + #lines - 1 do
@@ -364,7 +390,68 @@ function Reply.prototype.finish(self, meta, trailing)
         )
     end
     self:appendLines(trailing)
-    vim.api.nvim_buf_del_extmark(self.buf, ____exports.NS, self.endMark)
+    self:dropMarks()
+end
+function Reply.prototype.retract(self, meta)
+    if self.closed then
+        return
+    end
+    self:stopTimer()
+    self.pending = {}
+    self.closed = true
+    self:release()
+    if not vim.api.nvim_buf_is_valid(self.buf) then
+        return
+    end
+    local start = vim.api.nvim_buf_get_extmark_by_id(self.buf, ____exports.NS, self.startMark, {})
+    local erow, ecol = unpack(
+        self["end"](self),
+        1,
+        2
+    )
+    if #start == 2 then
+        local follow = self:followers()
+        vim.api.nvim_buf_call(
+            self.buf,
+            function()
+                if self.joinUndo then
+                    vim.cmd("silent! undojoin")
+                end
+                vim.api.nvim_buf_set_text(
+                    self.buf,
+                    start[1],
+                    start[2],
+                    erow,
+                    ecol,
+                    {""}
+                )
+            end
+        )
+        local virt = {}
+        for ____, l in ipairs(meta) do
+            virt[#virt + 1] = {l}
+        end
+        if #virt > 0 then
+            vim.api.nvim_buf_set_extmark(
+                self.buf,
+                ____exports.NS,
+                start[1],
+                0,
+                {virt_lines = virt}
+            )
+        end
+        self:follow(follow)
+    end
+    self:dropMarks()
+end
+function Reply.prototype.dropMarks(self)
+    if self.endMark >= 0 then
+        vim.api.nvim_buf_del_extmark(self.buf, ____exports.NS, self.endMark)
+    end
+    if self.startMark >= 0 then
+        vim.api.nvim_buf_del_extmark(self.buf, ____exports.NS, self.startMark)
+    end
     self.endMark = -1
+    self.startMark = -1
 end
 return ____exports

@@ -1,11 +1,14 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/saved.ts by TypeScriptToLua; do not edit
 local ____exports = {}
-local choose, isPrefix
+local choose, isPrefix, mostRecent, resumeFrom
 local chats = require("ollama-chat.store.chats")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____picker = require("ollama-chat.ui.picker")
 local pick = ____picker.pick
+local autosave = require("ollama-chat.chat.autosave")
+local ____autosave = require("ollama-chat.chat.autosave")
+local isAuto = ____autosave.isAuto
 local ____buffer = require("ollama-chat.chat.buffer")
 local isChatBuffer = ____buffer.isChatBuffer
 local session = require("ollama-chat.chat.session")
@@ -35,7 +38,7 @@ function choose(name, prompt, cb)
         pick({
             prompt = prompt,
             items = list,
-            format = function(c) return ((((c.name .. string.rep(
+            format = function(c) return (((((((isAuto(c.name) and "·" or "★") .. " ") .. c.name) .. string.rep(
                 " ",
                 width - vim.fn.strdisplaywidth(c.name)
             )) .. "  ") .. (c.exact_model or c.model)) .. "  ") .. c.saved end,
@@ -71,6 +74,35 @@ end
 --- Makes a saved chat the active conversation, to continue it. The current one is replaced, after
 -- a confirmation unless the saved chat holds all of it.
 function ____exports.resume(name)
+    if name == nil or vim.trim(name) == "" then
+        mostRecent(function(target) return resumeFrom(target) end)
+        return
+    end
+    resumeFrom(vim.trim(name))
+end
+function mostRecent(cb)
+    local answered = false
+    chats.list_slices(
+        function(err, part)
+            -- The first slice holds the newest; the others follow.
+            if answered then
+                return
+            end
+            answered = true
+            if err ~= nil or part == nil then
+                notify(err or "could not list the saved chats", vim.log.levels.ERROR)
+                return
+            end
+            if #part == 0 then
+                notify("no conversation to resume yet: chats are kept after each reply")
+                return
+            end
+            cb(part[1].path)
+        end,
+        {first = 1}
+    )
+end
+function resumeFrom(name)
     choose(
         name,
         "Resume chat",
@@ -110,6 +142,9 @@ function ____exports.resume(name)
         end
     )
 end
+-- Saved chats as the user meets them: save the active chat under a name, load one into a new
+-- read-only buffer, resume one as the active conversation, delete them all after a confirmation.
+-- Storage (file names, atomic writes, locking) is store/chats.ts.
 local LOADED_PREFIX = "ollama-chat://saved/"
 local function saveAs(name)
     local check = chats.sanitize_name(name)
@@ -128,13 +163,23 @@ local function saveAs(name)
                 notify(err or "the chat was not saved", vim.log.levels.ERROR)
                 return
             end
+            local c = session.current()
+            local named = c.savedName == nil or isAuto(c.savedName)
             session.setSavedName(result.name)
-            notify(result.message)
+            if named then
+                autosave.renamed(
+                    c,
+                    function() return notify(result.message) end
+                )
+            else
+                notify(result.message)
+            end
         end
     )
 end
 --- Saves the active chat under `name` (asked for when absent; an empty answer cancels).
 function ____exports.save(name)
+    -- Half a reply saved now would stop the finished one from being appended to it later.
     if session.isStreaming() then
         notify("a reply is still streaming: save when it is done, or stop it first with <C-c> or :Ollama stop", vim.log.levels.WARN)
         return
@@ -196,6 +241,7 @@ local function showReadOnly(chat, messages)
         function() return ____exports.resume(chat.path) end,
         {buffer = buf, desc = "Ollama: resume this chat", nowait = true}
     )
+    -- The chat pane is the active conversation: a saved chat opens beside it, never in it.
     local current = vim.api.nvim_get_current_win()
     if isChatBuffer(vim.api.nvim_win_get_buf(current)) then
         vim.cmd("aboveleft split")

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/chat/session.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
@@ -10,6 +11,9 @@ local Conversation = ____conversation.Conversation
 local models = require("ollama-chat.chat.models")
 local pane = require("ollama-chat.chat.pane")
 local registry = require("ollama-chat.chat.registry")
+local regen = require("ollama-chat.chat.regenerate")
+local autosave = require("ollama-chat.chat.autosave")
+local winbar = require("ollama-chat.chat.winbar")
 function resolveModel(c, cb)
     models.resolve(
         function(model)
@@ -47,6 +51,7 @@ end
 function switchModelOf(c, model)
     c:stop()
     c.model = model
+    winbar.refresh()
     notify("the chat now uses " .. model)
     c:warm()
 end
@@ -65,6 +70,7 @@ function ____exports.sendIn(c, text, onSent)
             if messages == nil then
                 return
             end
+            -- The pane shows the current conversation; one beside it streams into its hidden buffer.
             if c == registry.peek() and pane.windowOf(c) == nil then
                 pane.show(c, false)
             end
@@ -75,6 +81,11 @@ function ____exports.sendIn(c, text, onSent)
         end
     )
 end
+-- The chat as the API sees it (require("ollama-chat.chat.session")): thin functions over the
+-- current conversation of the registry, and the pane that shows it. What a conversation is and
+-- does lives in conversation.ts; which one is current, in registry.ts.
+autosave.setup()
+winbar.setup()
 local host = {
     send = function(c) return ____exports.sendIn(c, nil, nil) end,
     missingModel = function(c, model) return models.offerMissing(
@@ -170,11 +181,14 @@ function ____exports.status()
     local c = registry.peek()
     return c ~= nil and c:status() or ({model = nil, state = "idle", tokens_per_second = nil})
 end
+--- Stops the reply in progress; false when none was streaming.
 function ____exports.stop()
-    local ____opt_0 = registry.peek()
-    if ____opt_0 ~= nil then
-        ____opt_0:stop()
+    local c = registry.peek()
+    if c == nil or not c:isStreaming() then
+        return false
     end
+    c:stop()
+    return true
 end
 --- Sends in the current conversation (see sendIn).
 function ____exports.send(text, onSent)
@@ -186,40 +200,40 @@ function ____exports.send(text, onSent)
 end
 --- The current conversation as its buffer says it, without the empty turn being typed.
 function ____exports.conversation()
-    local ____opt_4 = registry.peek()
-    return ____opt_4 and ____opt_4:read() or ({})
+    local ____opt_2 = registry.peek()
+    return ____opt_2 and ____opt_2:read() or ({})
 end
 --- The model that wrote the last reply, else the chat's model.
 function ____exports.conversationModel()
-    local ____opt_6 = registry.peek()
-    return ____opt_6 and ____opt_6:lastModel()
+    local ____opt_4 = registry.peek()
+    return ____opt_4 and ____opt_4:lastModel()
 end
 --- Whether a reply is being received.
 function ____exports.isStreaming()
-    local ____opt_8 = registry.peek()
-    local ____temp_10 = ____opt_8 and ____opt_8:isStreaming()
-    if ____temp_10 == nil then
-        ____temp_10 = false
+    local ____opt_6 = registry.peek()
+    local ____temp_8 = ____opt_6 and ____opt_6:isStreaming()
+    if ____temp_8 == nil then
+        ____temp_8 = false
     end
-    return ____temp_10
+    return ____temp_8
 end
 function ____exports.savedName()
-    local ____opt_11 = registry.peek()
-    return ____opt_11 and ____opt_11.savedName
+    local ____opt_9 = registry.peek()
+    return ____opt_9 and ____opt_9.savedName
 end
 function ____exports.setSavedName(name)
     ____exports.current().savedName = name
 end
 --- Makes `messages` the active conversation (a reply in progress is stopped) and shows the pane.
 function ____exports.replaceConversation(messages, model, name)
-    local ____exports_create_17 = ____exports.create
-    local ____messages_16 = messages
-    local ____model_15 = model
-    if ____model_15 == nil then
-        local ____opt_13 = registry.peek()
-        ____model_15 = ____opt_13 and ____opt_13.model
+    local ____exports_create_15 = ____exports.create
+    local ____messages_14 = messages
+    local ____model_13 = model
+    if ____model_13 == nil then
+        local ____opt_11 = registry.peek()
+        ____model_13 = ____opt_11 and ____opt_11.model
     end
-    local next = ____exports_create_17({messages = ____messages_16, model = ____model_15, savedName = name})
+    local next = ____exports_create_15({messages = ____messages_14, model = ____model_13, savedName = name})
     replaceCurrent(next, true)
     if next.model == nil then
         resolveModel(
@@ -229,5 +243,22 @@ function ____exports.replaceConversation(messages, model, name)
         return
     end
     pane.show(next, true)
+end
+--- Replaces the last reply of the current conversation with a new one from the same history.
+function ____exports.regenerate()
+    local c = ____exports.current()
+    ____exports.withModel(
+        c,
+        function()
+            local messages = regen.prepare(c)
+            if messages == nil then
+                return
+            end
+            if pane.windowOf(c) == nil then
+                pane.show(c, false)
+            end
+            c:send(messages)
+        end
+    )
 end
 return ____exports

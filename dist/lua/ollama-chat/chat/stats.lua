@@ -1,7 +1,9 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/stats.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 function ____exports.tokensPerSecond(result)
     if result.eval_count == nil or result.eval_duration == nil or result.eval_duration <= 0 then
+        -- The lines shown under a finished reply: speed, tokens, time and why it ended; or that it was
+        -- stopped, failed, or cut off by a limit.
         return nil
     end
     return result.eval_count / result.eval_duration * 1000000000
@@ -24,6 +26,7 @@ function ____exports.metaLines(err, result, stopped)
     if result.total_duration ~= nil then
         parts[#parts + 1] = string.format("%.1f s", result.total_duration / 1000000000)
     end
+    -- A reply that waited for its model to load says so: the first one after a cold start.
     if result.load_duration ~= nil and result.load_duration > 500000000 then
         parts[#parts + 1] = string.format("loaded in %.1f s", result.load_duration / 1000000000)
     end

@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/warmup.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local capabilities = require("ollama-chat.ollama.capabilities")
 local client = require("ollama-chat.ollama.client")
@@ -8,6 +8,9 @@ function ____exports.warm(spec)
         spec.model,
         function(err, caps)
             if err ~= nil or caps == nil or not capabilities.canChat(caps) then
+                -- Warm-up: opening a chat loads its model in the background (a chat request with no messages and
+                -- the chat's keep_alive, as `ollama run` does), with the context the first reply will ask for, so
+                -- that reply does not wait for the load, nor load the model a second time with another num_ctx.
                 return spec.done(false)
             end
             client.chat(

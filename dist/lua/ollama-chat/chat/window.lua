@@ -1,6 +1,7 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/chat/window.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local function setWinOptions(win)
+    -- The chat pane: a split along the whole editor taking `chat.size` of it, below or to the right.
     local opts = {
         {"wrap", true},
         {"linebreak", true},
@@ -26,6 +27,7 @@ function ____exports.openSplit(buf, layout, size, enter)
         1,
         math.floor(total * size)
     )
+    -- win = -1: a split of the whole editor (like :botright), not of the current window.
     local config = vertical and ({split = "right", win = -1, width = extent}) or ({split = "below", win = -1, height = extent})
     local win = vim.api.nvim_open_win(buf, enter, config)
     setWinOptions(win)
@@ -46,6 +48,7 @@ function ____exports.hide(win)
         return
     end
     if #vim.api.nvim_list_wins() == 1 then
+        -- The last window cannot close: show another buffer in it instead.
         vim.api.nvim_win_call(
             win,
             function() return vim.cmd("enew") end

@@ -1,5 +1,7 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/format/bytes.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+-- Byte counts for people, the way the ollama CLI writes them (`ollama list`, `ollama pull`):
+-- decimal units, one decimal below 10, whole units (cut, not rounded up) from 10 on.
 local UNITS = {
     "B",
     "KB",

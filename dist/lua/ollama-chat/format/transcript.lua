@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/format/transcript.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__ArrayEntries = ____lualib.__TS__ArrayEntries
@@ -88,6 +89,8 @@ local function bodyOf(section, isLast)
     local model = ____exports.parseAssistantHeading(section.heading)
     local role = section.heading == ____exports.USER_HEADING and "user" or (section.heading == ____exports.SYSTEM_HEADING and "system" or "assistant")
     local body = section.body
+    -- One blank line follows a heading and one precedes the next heading: layout, not content.
+    -- The last message has no heading after it, so its trailing lines are all content.
     local first = 0
     local last = #body - 1
     if first <= last and body[first + 1] == "" then

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/http/curl.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__Class = ____lualib.__TS__Class
@@ -7,6 +8,13 @@ local ____lines = require("ollama-chat.http.lines")
 local LineSplitter = ____lines.LineSplitter
 local ____process = require("ollama-chat.http.process")
 local run = ____process.run
+-- HTTP through curl, run by process.ts (vim.system). The request body goes over stdin (never argv: large
+-- buffers exceed argv limits and no shell ever sees user text); headers, which can hold secrets
+-- (a proxy's Authorization), go through a private file, since argv is readable by every local
+-- user in /proc/<pid>/cmdline; `-i` puts the status line and
+-- headers in front of the body so errors can be told apart; streamed bodies are split into lines
+-- as they arrive. Everything the caller sees is delivered in order on the main loop, in time
+-- slices, so a flood of lines never freezes the editor.
 --- Main-loop work per slice before yielding to input and redraw.
 local SLICE_NS = 4000000
 local curlPath
@@ -50,6 +58,7 @@ local function privateFile(text)
     return path
 end
 local function curlArgs(req, headerFile)
+    -- -q first: ignore the user's ~/.curlrc, which could change the output format.
     local args = {
         curl(),
         "-q",
@@ -134,6 +143,7 @@ function Exchange.prototype.____constructor(self, req)
     if lines ~= nil then
         self.headerFile = privateFile(lines)
         if self.headerFile == nil then
+            -- Never fall back to argv: report it like a request that failed.
             self.pid = -1
             self.proc = {
                 pid = -1,
@@ -211,6 +221,7 @@ function Exchange.prototype.stopTimers(self)
     self.waitTimer = nil
 end
 function Exchange.prototype.checkSilence(self, after)
+    -- The timer may fire a little early by the clock: a tick's worth of slack.
     local silentMs = (vim.uv.hrtime() - self.lastData) / 1000000 + 100
     if silentMs < after then
         return
@@ -267,6 +278,7 @@ function Exchange.prototype.onStdout(self, data)
                 self.headers
             ) or 0
             text = string.sub(text, stop + 4)
+            -- "100 Continue" and other interim answers precede the real one.
             if self.status < 100 or self.status >= 200 then
                 break
             end
@@ -331,6 +343,7 @@ function Exchange.prototype.flush(self)
         local line = self.queue[self.queueHead + 1]
         self.queueHead = self.queueHead + 1
         if onLine ~= nil and self.lineError == nil then
+            -- A handler's error must not leave the request without its on_done: stop it and report.
             local ok, err = pcall(onLine, line)
             if not ok then
                 self.lineError = tostring(err)
@@ -343,6 +356,7 @@ function Exchange.prototype.flush(self)
             return
         end
     end
+    -- Delivered lines are dropped in one go, not shifted one by one.
     self.queue = {}
     self.queueHead = 0
     if self.final ~= nil then

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/http/lines.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
@@ -42,6 +43,7 @@ function LineSplitter.prototype.finish(self)
     self:emit(line)
 end
 function LineSplitter.prototype.emit(self, line)
+    -- CRLF from proxies: the "\r" is framing, not content.
     if string.sub(line, -1) == "\r" then
         line = string.sub(line, 1, -2)
     end

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/http/process.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
@@ -60,6 +61,7 @@ local function withUv(cmd, opts)
         closePipe(stdin)
         closePipe(stdout)
         closePipe(stderr)
+        -- Reported like a process that failed: on the next turn of the loop, never synchronously.
         vim.schedule(function()
             opts.stderr((cmd[1] .. ": ") .. tostring(pidOrErr))
             opts.on_exit(127, 0)

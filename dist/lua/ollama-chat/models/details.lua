@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/models/details.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local ____exports = {}
@@ -9,6 +10,7 @@ local contextText = ____rows.contextText
 local ____view = require("ollama-chat.models.view")
 local windowsOf = ____view.windowsOf
 local function section(out, title, text)
+    -- K in the model manager: everything /api/show says about one model, in a split next to the list.
     __TS__ArrayPush(out, "", "## " .. title, "")
     local body = vim.trim(text)
     if body == "" then

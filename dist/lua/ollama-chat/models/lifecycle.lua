@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/models/lifecycle.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
@@ -15,6 +16,10 @@ local notify = ____notify.notify
 local listing = require("ollama-chat.models.listing")
 local ____bytes = require("ollama-chat.format.bytes")
 local bytes = ____bytes.bytes
+-- What can be done to a local model: delete, copy, load into memory, unload. Shared by the
+-- model manager's keys, the :Ollama subcommands and the API. Each asks before it destroys
+-- anything, says what happened in one line, and then refreshes the listing.
+-- Choosing a new default belongs to the chat feature, loaded when a default model is deleted.
 local chatModels = lazy("ollama-chat.chat.models")
 local ERROR = vim.log.levels.ERROR
 local function defaultModel()

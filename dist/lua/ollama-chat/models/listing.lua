@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/models/listing.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
@@ -48,6 +49,7 @@ function pumpShows()
                 if facts ~= nil then
                     state.shows[key] = {capabilities = facts.capabilities, context_length = facts.context_length}
                 end
+                -- A model deleted meanwhile (404) shows no capabilities; its row goes at the next listing.
                 if err ~= nil and err.kind ~= "not_found" then
                     noteError(err)
                 end

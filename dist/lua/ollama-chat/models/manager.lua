@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/models/manager.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
@@ -18,6 +18,9 @@ local ____rows = require("ollama-chat.models.rows")
 local buildRows = ____rows.buildRows
 local viewLines = ____rows.viewLines
 local view = require("ollama-chat.models.view")
+-- :Ollama models (require("ollama-chat.models.manager")): the model manager. Opens the view,
+-- keeps it true while it is visible (a refresh after every action, /api/ps polled, the listing
+-- now and then), and gives the actions on models to the API and the :Ollama subcommands.
 do
     local ____lifecycle = require("ollama-chat.models.lifecycle")
     ____exports.copyModel = ____lifecycle.copyModel
@@ -32,6 +35,7 @@ ____exports.POLL_MS = 2000
 local TAGS_EVERY = 2
 --- Redraws are gathered: many answers arrive together (200 /api/show replies).
 local REDRAW_MS = 100
+-- Chatting and updating belong to other features, loaded when a key needs them.
 local chat = lazy("ollama-chat.chat.session")
 local updater = lazy("ollama-chat.update.updater")
 local state = {
@@ -129,10 +133,12 @@ local function tick()
         return stopPolling()
     end
     state.ticks = state.ticks + 1
+    -- While Ollama is down, both: the listing comes back with it.
     if listing.error() ~= nil or state.ticks % TAGS_EVERY == 0 then
         listing.refreshTags()
     end
     listing.refreshRunning()
+    -- Times move on ("unloads in 3 min") even when Ollama said nothing new.
     ____exports.scheduleRedraw()
 end
 local function startPolling()
@@ -237,6 +243,7 @@ function ____exports.open()
     )
     shown()
 end
+-- A pull or an update changes the listing: shown when it ends.
 vim.api.nvim_create_autocmd(
     "User",
     {

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/models/outdated.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
@@ -5,6 +6,9 @@ local ____names = require("ollama-chat.ollama.names")
 local sameModel = ____names.sameModel
 local ____changes = require("ollama-chat.models.changes")
 local changes = ____changes.changes
+-- The result of the last `:Ollama outdated`, for the model manager. The update feature announces
+-- each run's end with the OllamaUpdateDone event (its payload has `available` after a check);
+-- this keeps what the last check found, and forgets models an update has since brought up to date.
 local last
 --- The last check's outdated models and its time (epoch seconds), or undefined when none ran.
 function ____exports.lastCheck()

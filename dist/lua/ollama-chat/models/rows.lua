@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/models/rows.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
@@ -6,6 +7,9 @@ local ____names = require("ollama-chat.ollama.names")
 local fullName = ____names.fullName
 local ____bytes = require("ollama-chat.format.bytes")
 local bytes = ____bytes.bytes
+-- The model manager's text: one row per local model, from what Ollama said (/api/tags, /api/ps,
+-- /api/show), the default model and the last outdated check. Pure: facts in, lines and highlight
+-- ranges out; `now` is given, so the same facts always give the same text.
 --- A model kept loaded (keep_alive < 0) expires hundreds of years from now.
 local KEPT_LOADED_S = 100 * 365 * 86400
 local function daysFromCivil(y, m, d)
@@ -122,6 +126,7 @@ function ____exports.buildRows(facts)
             outdated[fullName(n)] = true
         end
     end
+    -- /api/tags and /api/ps name models the same way (full names with their tag): compared as such.
     local running = {}
     for ____, r in ipairs(facts.running) do
         running[fullName(r.name)] = r
@@ -296,6 +301,7 @@ local function layout(cellTexts, w, groups)
         while c < #cellTexts do
             local text = cellTexts[c + 1]
             local padded = c < PADDED
+            -- An empty unpadded (last) column adds nothing, not even its gap.
             local skip = text == "" and not padded
             if not skip and c > 0 then
                 put(c == NAME and " " or GAP)

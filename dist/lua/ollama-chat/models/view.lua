@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/models/view.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
 local ____exports = {}
@@ -98,6 +99,9 @@ function showHelp()
         )
     end
 end
+-- The model manager's buffer, in its own tab: the lines rows.ts makes, written in place (only the
+-- lines that changed), the cursor kept on the same model when rows come and go, key hints in the
+-- window bar and all keys on g?. It knows nothing of Ollama: the manager gives it lines and keys.
 local BUF_NAME = "ollama-chat://models"
 local NS = vim.api.nvim_create_namespace("ollama-chat-models")
 highlights.setup()
@@ -188,6 +192,7 @@ local function createBuffer(keys)
     local buf = viewBuffer(BUF_NAME, "ollama-models")
     setKeymaps(buf, keys)
     local group = vim.api.nvim_create_augroup("ollama-chat-models-view", {clear = true})
+    -- Entering the view again (its tab, or its buffer in a window) refreshes it and resumes polling.
     vim.api.nvim_create_autocmd(
         {"BufWinEnter", "BufEnter"},
         {
@@ -296,6 +301,7 @@ local function cursorLine(m, names, rowStart)
         return m.line
     end
     local at = __TS__ArrayIndexOf(names, m.model)
+    -- A model that went away: the row that took its place, or the last one.
     local index = at >= 0 and at or math.min(m.index, #names - 1)
     return index >= 0 and rowStart + index + 1 or rowStart
 end

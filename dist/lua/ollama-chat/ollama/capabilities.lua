@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/ollama/capabilities.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
@@ -5,6 +6,8 @@ local ____exports = {}
 local client = require("ollama-chat.ollama.client")
 local ____names = require("ollama-chat.ollama.names")
 local sameModel = ____names.sameModel
+-- What each model can do and hold (/api/show: capabilities, context_length), cached per model
+-- digest: a model pulled anew (new digest) is asked again, an unchanged one never twice.
 local byDigest = {}
 function ____exports.has(caps, capability)
     return __TS__ArrayIncludes(caps.capabilities, capability)
@@ -74,6 +77,7 @@ function ____exports.of(name, cb)
             function(____, m) return sameModel(m.name, name) end
         )
         if err ~= nil or listed == nil then
+            -- Not listed (or no list): /api/show says why, uncached.
             client.show(
                 name,
                 function(serr, v)

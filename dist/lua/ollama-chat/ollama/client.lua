@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ollama/client.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local DECODER_BASE
 local config = require("ollama-chat.config")
@@ -9,6 +9,8 @@ local ____host = require("ollama-chat.ollama.host")
 local parseHost = ____host.parseHost
 local ____names = require("ollama-chat.ollama.names")
 local manifestUrl = ____names.manifestUrl
+-- The typed Ollama client. Every call returns a Handle at once and reports through callbacks on
+-- the main loop; nothing here blocks the editor.
 local JSON_OPTS = {luanil = {object = true, array = true}}
 local lastContact
 --- How the last request to Ollama went (for :checkhealth, which must not make a request itself).
@@ -16,6 +18,7 @@ function ____exports.contact()
     return lastContact
 end
 local function noteContact(base, err)
+    -- Errors of the request itself (a missing model, a cancel) say nothing about the server.
     local down = err ~= nil and (err.kind == "unreachable" or err.kind == "timeout" or err.kind == "http")
     lastContact = {
         host = base,
@@ -136,6 +139,7 @@ local function streamDecoder(spec, base, idleSeconds, cancel)
                 1,
                 2
             )
+            -- A JSON array decodes to a table too: an object has no element 1.
             if not ok or type(value) ~= "table" or value[1] ~= nil then
                 failure = errors.invalid(
                     base,
@@ -147,6 +151,7 @@ local function streamDecoder(spec, base, idleSeconds, cancel)
             local obj = value
             local message = obj.error
             if message ~= nil then
+                -- Status stays 200 for errors mid-stream; nothing follows the error line.
                 failure = errors.serverSaid(
                     type(message) == "string" and message or vim.json.encode(message),
                     nil,
@@ -386,6 +391,7 @@ local function applyFinal(result, obj)
     result.eval_count = num(obj.eval_count)
     result.eval_duration = num(obj.eval_duration)
 end
+-- Text arrives in many small pieces: kept in a list and joined once at the end.
 local function collect(result, content, thinking)
     result.content = table.concat(content)
     result.thinking = table.concat(thinking)
@@ -552,6 +558,7 @@ function ____exports.decoder(kind, model, handlers, base)
     )
 end
 DECODER_BASE = "http://127.0.0.1:11434"
+-- Go's encoding of a JSON string (what Ollama hashed): <, > and & escaped, other text raw.
 local function goString(s)
     local escaped = string.gsub(
         s,

@@ -1,8 +1,9 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ollama/errors.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____host = require("ollama-chat.ollama.host")
 local hostName = ____host.hostName
 local function make(kind, message, status, model)
+    -- Turns what curl and Ollama said into an OllamaError whose message tells the user what to do.
     local err = {kind = kind, message = message}
     if status ~= nil and status ~= 0 then
         err.status = status
@@ -102,6 +103,7 @@ function ____exports.fromStatus(res, host, model, modelEndpoint)
     end
     local message = ____temp_0
     if type(message) == "string" then
+        -- Key on the status, not the text: its wording changed across Ollama versions.
         if res.status == 404 and modelEndpoint and model ~= nil then
             return ____exports.notFound(model)
         end

@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ollama/host.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local twoColons, cleanPath
 function twoColons(s)
@@ -16,6 +16,7 @@ function cleanPath(path)
     end
     return #segments == 0 and "" or "/" .. table.concat(segments, "/")
 end
+-- The Ollama base URL, read from OLLAMA_HOST exactly as the ollama CLI reads it.
 ____exports.DEFAULT_HOST = "http://127.0.0.1:11434"
 local DEFAULT_PORT = 11434
 local function trimQuotes(s)
@@ -56,6 +57,8 @@ function ____exports.parseHost(value)
     elseif raw == "ollama.com" then
         return "https://ollama.com:443"
     end
+    -- Anything after the first "/" is a path prefix (a reverse proxy's). The CLI joins it with the
+    -- API path as a clean path: no empty segments, no trailing "/" ("/proxy/" + "/api/tags").
     local path = ""
     local slash = string.find(rest, "/", 1, true)
     if slash ~= nil then
@@ -71,6 +74,7 @@ function ____exports.parseHost(value)
             port = validPort(p) or port
         end
     elseif twoColons(rest) then
+        -- Two colons and no brackets: an IPv6 address without a port (`::1`), bracketed for the URL.
         host = ("[" .. rest) .. "]"
     else
         local h, p = string.match(rest, "^([^:]*):([^:]*)$")
@@ -79,6 +83,7 @@ function ____exports.parseHost(value)
             port = validPort(p) or port
         end
     end
+    -- Bind-all addresses mean "this machine" to a client.
     if host == "" or host == "0.0.0.0" then
         host = "127.0.0.1"
     elseif host == "[::]" or host == "[0:0:0:0:0:0:0:0]" then

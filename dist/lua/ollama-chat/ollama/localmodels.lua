@@ -1,6 +1,9 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ollama/localmodels.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local client = require("ollama-chat.ollama.client")
+-- The names of the local models as of the last /api/tags answer. Command-line completion must
+-- answer at once, so it reads this list; every part of the plugin that lists the models (the
+-- chat's picker and checks, an update run) feeds it, so there is one list with one lifetime.
 --- A list older than this (ms) is refreshed in the background when read.
 ____exports.TTL_MS = 5000
 local names = {}

@@ -1,11 +1,15 @@
+-- generated from src/ollama-chat/ollama/names.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
+-- Model names: [host/][namespace/]model[:tag]. Updating must use full names with their tag:
+-- llama3.2:3b and llama3.2:latest are different models.
 ____exports.DEFAULT_REGISTRY_HOST = "registry.ollama.ai"
 ____exports.DEFAULT_NAMESPACE = "library"
 ____exports.DEFAULT_TAG = "latest"
 function ____exports.parseName(name)
     local rest = vim.trim(name)
+    -- A digest suffix (name@sha256:...) does not change which model is meant.
     local at = string.find(rest, "@", 1, true)
     if at ~= nil then
         rest = string.sub(rest, 1, at - 1)

@@ -1,3 +1,3 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ollama/types.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 return ____exports

@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/store/async.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 --- The text of anything thrown: libuv errors and our own reasons are strings already.
 function ____exports.errorText(e)

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/store/chatdir.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local ____exports = {}
@@ -13,6 +14,9 @@ local statSync = ____fs.statSync
 local ____lock = require("ollama-chat.store.lock")
 local withLock = ____lock.withLock
 function ____exports.dataDir()
+    -- The folder of saved chats, `<data_dir>/chats/`: where it is, its lock, and the saved chat files
+    -- in it. Only files whose names this plugin writes are ever listed (and so ever changed or deleted).
+    -- A folder may hold tens of thousands: it is listed and stat'ed in slices across event-loop turns.
     return config.get().data_dir
 end
 function ____exports.chatsDir()
@@ -74,10 +78,13 @@ function ____exports.scan(dir, cb, only)
             cb,
             function(named)
                 local found = {}
+                -- A stat of a local file takes microseconds: done synchronously, a slice at a time, it is far
+                -- quicker than 20,000 asynchronous round trips and still never holds the loop for long.
                 sliced(
                     #named,
                     function(i)
                         local n = named[i + 1]
+                        -- Links and folders are left alone; "unknown" (file systems without d_type) is settled by stat.
                         if (only == nil or n.parsed.name == only) and (n.type == "file" or n.type == "unknown") then
                             local path = (dir .. "/") .. n.entry
                             local info = statSync(path)

@@ -1,5 +1,13 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/store/chatfile.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+-- Names of saved chat files: `<name>_<model>_<YYYYmmdd-HHMMSS>.txt`.
+-- 
+-- `_` separates the fields, and both chat names ("my_notes") and Ollama model names ("q4_K_M")
+-- may contain it. The name is what the user types to load a chat, so it is kept as given; the
+-- model field is only a label (the exact model is in the transcript's assistant headings), so in
+-- it every character other than letters, digits, `.` and `-` is written as `-` (`:` and `/`
+-- included). The model field then holds no `_`, and a file name is read from the right:
+-- timestamp, then model up to the last `_`, then the name (everything before).
 ____exports.MAX_NAME_BYTES = 100
 local MAX_MODEL_BYTES = 80
 local TIMESTAMP_FORMAT = "%Y%m%d-%H%M%S"
@@ -60,6 +68,7 @@ function ____exports.parseFileName(file)
     if name == nil or model == nil or stamp == nil then
         return nil
     end
+    -- Only names this plugin could have written: anything else in the folder is not ours.
     local check = ____exports.sanitize_name(name)
     if not check.ok or check.name ~= name then
         return nil

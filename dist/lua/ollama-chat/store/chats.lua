@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/store/chats.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
@@ -57,6 +58,17 @@ function readTail(path, size, cb)
         end
     )
 end
+-- Saved chats: `<data_dir>/chats/<name>_<model>_<YYYYmmdd-HHMMSS>.txt`, each holding the chat as
+-- the chat buffer shows it (chat/transcript.ts). Every change happens under the folder's lock and
+-- is written atomically, so two Neovims saving at once neither leave a half file nor lose a turn.
+-- 
+-- Saving under a name that exists appends: the file whose messages begin the conversation gets the
+-- messages it lacks. A file with a different history is never rewritten: the chat is saved to a
+-- new file under the same name (a later timestamp) and the message says so.
+-- 
+-- Nothing here holds the event loop for more than a few milliseconds: big chat texts are split,
+-- parsed and built in slices across event-loop turns, the folder is listed in slices, and the
+-- names that completion needs come from a cache kept fresh in the background.
 --- How many of the newest chats `list` reads the exact model of.
 ____exports.LIST_DETAILED = 100
 --- Chats per slice after the first, in `list_slices`.
@@ -161,6 +173,7 @@ local function renderInto(out, messages, cb)
                     m = m + 1
                 end
             else
+                -- Substrings of the content, never copies of its rest: each turn costs its own chunk only.
                 local nl = string.find(content, "\n", pos + RENDER_CHUNK, true)
                 for ____, l in ipairs(contentLines(string.sub(content, pos, nl == nil and -1 or nl - 1))) do
                     out[#out + 1] = l
@@ -188,6 +201,8 @@ local function linesText(lines)
     return #lines == 0 and "" or table.concat(lines, "\n") .. "\n"
 end
 local function sameMessage(a, b)
+    -- Equal fields render equally (and Lua compares strings at once); otherwise compared as they
+    -- are written, since what the file can hold is what counts.
     if a.role == b.role and a.content == b.content and a.model == b.model and (a.thinking or "") == (b.thinking or "") then
         return true
     end
@@ -240,6 +255,7 @@ end
 local function plural(n, word)
     return ((tostring(n) .. " ") .. word) .. (n == 1 and "" or "s")
 end
+-- ---- the names cache (completion) -------------------------------------------------------------
 --- Saved chat names newest first, as last listed; refreshed in the background.
 local nameCache
 local refreshing
@@ -353,6 +369,7 @@ function ____exports.names()
     end
     return nameCache ~= nil and nameCache.dir == dir and ({unpack(nameCache.names)}) or ({})
 end
+-- ---- save ---------------------------------------------------------------------------------------
 --- A path for a new file of `name` that no file uses yet (a later second when taken).
 local function freePath(dir, name, model, cb)
     local tryTime
@@ -591,6 +608,7 @@ function ____exports.save(rawName, model, messages, cb)
         end
     )
 end
+-- ---- list ---------------------------------------------------------------------------------------
 --- Exact models read from files, by path, valid while the file's mtime and size are the same.
 local modelCache = {}
 local function cachedModel(chat)
@@ -611,6 +629,7 @@ local function exactModel(chat, cb)
         chat.path,
         chat.size,
         function(tail)
+            -- The tail's first line may be cut: it is not trusted unless the tail is the whole file.
             local ____temp_5
             if tail == nil then
                 ____temp_5 = nil
@@ -711,6 +730,7 @@ function ____exports.list(cb)
         end
     end)
 end
+-- ---- read ---------------------------------------------------------------------------------------
 local function findChat(target, cb)
     if (string.find(target, "[/\\]")) ~= nil then
         return stat(
@@ -796,6 +816,7 @@ function ____exports.read(target, cb)
         end
     )
 end
+-- ---- delete_all, count --------------------------------------------------------------------------
 --- Deletes every saved chat (only files named like one, in the chats folder); calls back with how
 -- many. Without `cb`, the outcome is notified.
 function ____exports.delete_all(cb)

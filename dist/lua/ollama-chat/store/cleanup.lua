@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/store/cleanup.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local config = require("ollama-chat.config")
 local ____notify = require("ollama-chat.ui.notify")
@@ -17,6 +17,10 @@ local refresh_names = ____chats.refresh_names
 local ____fs = require("ollama-chat.store.fs")
 local appendFile = ____fs.appendFile
 local unlink = ____fs.unlink
+-- Startup cleanup: saved chats last saved more than `retention_days` ago are deleted (0 keeps all),
+-- each deletion logged to `<data_dir>/cleanup.log`. Only saved chat files in the chats folder are
+-- ever considered. Asynchronous throughout; plugin/ runs it shortly after startup, and its listing
+-- of the folder also fills the cache of chat names that completion answers from.
 local DAY = 24 * 60 * 60
 local function logLine(now, file, mtime, days)
     local stamp = os.date("%Y-%m-%d %H:%M:%S", now)
@@ -56,6 +60,7 @@ local function cleanup(cb)
                 withChatsLock(
                     dir,
                     function(done)
+                        -- Listed again under the lock: a chat saved meanwhile is young again.
                         scan(
                             dir,
                             ____then(

@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/store/fs.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____async = require("ollama-chat.store.async")
 local errorText = ____async.errorText
@@ -7,6 +7,10 @@ local isMissing = ____async.isMissing
 local ____then = ____async["then"]
 local unlessMissing = ____async.unlessMissing
 local uv = ____async.uv
+-- File primitives of the store, asynchronous over libuv, in callbacks (store/async.ts): read,
+-- atomic write (through a symbolic link, keeping the file's mode), append, mkdir -p, directory
+-- listing. Synchronous reads and writes exist only for the preferences file (read once, on first
+-- use, after a size check) and for Neovim's exit.
 local CHUNK = 1024 * 1024
 local FILE_MODE = 420
 local DIR_MODE = 493
@@ -146,6 +150,7 @@ local function writeAll(fd, data, append, cb)
             return cb()
         end
         local rest = written == 0 and data or string.sub(data, written + 1)
+        -- A negative offset writes at the file position (the end, for a file opened to append).
         local offset = append and -1 or written
         uv(
             function(done) return vim.uv.fs_write(fd, rest, offset, done) end,
@@ -177,6 +182,7 @@ local function createTemp(path, attempt, cb)
         "wx",
         FILE_MODE,
         function(err, fd)
+            -- A temp file left by a crashed process that had our pid: try the next name.
             if err ~= nil and isExisting(err) and attempt < 5 then
                 return createTemp(path, attempt + 1, cb)
             end
@@ -283,6 +289,7 @@ local function writeThroughTemp(path, data, mode, cb)
                 if mode == nil then
                     return write()
                 end
+                -- The file keeps its permissions (a private 0600 file stays private).
                 uv(
                     function(done) return uvx.fs_fchmod(fd, mode, done) end,
                     function(merr)

@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/store/lock.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____async = require("ollama-chat.store.async")
 local sleep = ____async.sleep
@@ -9,6 +9,13 @@ local createNew = ____fs.createNew
 local readFile = ____fs.readFile
 local stat = ____fs.stat
 local unlink = ____fs.unlink
+-- A lock file shared by every Neovim on the machine: whoever creates it (O_EXCL) may read, merge
+-- and rewrite the files it guards; the others retry on a timer, never blocking the editor.
+-- 
+-- A lock left by a Neovim that crashed is stale: its process is gone (same host), or it is older
+-- than `settings.stale_s` (another host sharing the directory). Only the holder of a second lock
+-- file (`<lock>.break`) may remove a stale lock, and only after reading it again under that second
+-- lock, so two waiters cannot both remove it and then both take it.
 ____exports.settings = {timeout_ms = 10000, retry_ms = 20, stale_s = 120, break_stale_s = 10}
 local tokenCounter = 0
 local function newHolder()
@@ -177,6 +184,7 @@ local function acquire(path, cb)
                         ____then(
                             cb,
                             function(current)
+                                -- A lock gone meanwhile is simply tried again.
                                 if current == nil then
                                     return attempt()
                                 end

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/store/luadata.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__Class = ____lualib.__TS__Class
@@ -133,6 +134,7 @@ Lexer.name = "Lexer"
 function Lexer.prototype.____constructor(self, text)
     self.text = text
     self.pos = 1
+    -- A UTF-8 byte order mark, as some editors write it (LuaJIT skips it too).
     if string.sub(text, 1, 3) == BOM then
         self.pos = 4
     end
@@ -174,6 +176,7 @@ function Lexer.prototype.skipSpaceAndComments(self)
             if longEnd ~= nil then
                 self.pos = longEnd + 1
             else
+                -- A line comment ends at \n or at \r: Lua ends it at either.
                 local at = string.find(text, "[\r\n]", self.pos + 2)
                 self.pos = at or #text + 1
             end
@@ -187,6 +190,7 @@ function Lexer.prototype.longString(self, start)
         string.find(self.text, "^%[=*", start)
     ) - start
     local body = normalizeBreaks(string.sub(self.text, from, closeEnd - level - 2))
+    -- A line break right after the opening bracket is not part of the string.
     if string.sub(body, 1, 1) == "\n" then
         body = string.sub(body, 2)
     end
@@ -271,6 +275,7 @@ function Lexer.prototype.quotedString(self, start, quote)
     end
 end
 function Lexer.prototype.number(self, start)
+    -- The span LuaJIT reads as one numeral: identifier bytes and dots, and a sign after an exponent.
     local ____end = start
     do
         while true do
@@ -474,6 +479,8 @@ function Parser.prototype.table(self, depth)
             positional = positional + 1
             key = positional
         end
+        -- Refused, not "last wins": LuaJIT does not always let the last one win (`{ a = {}, a = 1 }`,
+        -- `{ 1, [1] = 2 }`), so no rule would give the table Lua builds.
         if seen[key] == true then
             error(
                 refusal(
@@ -510,6 +517,7 @@ function ____exports.parse(text)
             error = (("line " .. tostring(lineAt(text, refused.pos))) .. ": ") .. refused.message
         }
     end
+    -- Not expected; a message all the same, never an error for the caller.
     return {ok = false, error = (string.gsub(
         tostring(result),
         "[\r\n]+",
@@ -544,6 +552,8 @@ function ____exports.decode(text, _name)
     return {ok = true, value = data}
 end
 local function encodeString(s)
+    -- %q writes a line break as a backslash and a real line break; \n reads better. A \r stays
+    -- escaped too (%q writes it as \r), so the file's lines are always \n-separated.
     return (string.gsub(
         string.format("%q", s),
         "\\\n",

@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/store/prefs.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local assign, tooLarge, notSavedMessage, flushAtExit, queueWrite, startFlush, backupName, keepAside, readForUpdate, flush, RULES, ORDER, HEADER, state, pending, waiters, flushing, inflight, exitHook
 local config = require("ollama-chat.config")
@@ -44,6 +44,7 @@ function notSavedMessage(changes, cb)
         if err == nil then
             return cb()
         end
+        -- last_updated comes with default_model: name the one the user chose.
         local keys = {}
         for k in pairs(changes) do
             if k ~= "last_updated" or changes.default_model == nil then
@@ -79,6 +80,7 @@ function flushAtExit()
             decoded = decode(text)
         end
     end
+    -- A file too large or corrupt is kept aside here too, never written over.
     if info ~= nil and (decoded == nil or not decoded.ok) then
         vim.uv.fs_rename(
             file,
@@ -130,6 +132,7 @@ function startFlush()
         function(err, written)
             flushing = false
             inflight = nil
+            -- What is on disk now, plus what was set while we were writing.
             if written ~= nil and state ~= nil and state.path == file then
                 state.values = assign(written, pending)
             end
@@ -295,8 +298,11 @@ local function warnInvalid(file, values)
     end
 end
 local function load(file)
+    -- Synchronous: a file of a few hundred bytes, read once, when a preference is first needed; its
+    -- size is checked first, so a huge file is never read here.
     local info = statSync(file)
     if info ~= nil and info.size > ____exports.MAX_BYTES then
+        -- The next write finds it still too large, keeps it aside and says so.
         queueWrite({}, nil)
         return {path = file, values = {}}
     end
@@ -312,6 +318,7 @@ local function load(file)
     end
     local decoded = decode(text)
     if not decoded.ok then
+        -- The next write finds the file still corrupt, keeps it aside and says so.
         queueWrite({}, nil)
         return {path = file, values = {}}
     end

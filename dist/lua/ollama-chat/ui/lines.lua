@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ui/lines.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 --- A scratch buffer named `name` that keeps its text when hidden and is written only by code.
 function ____exports.viewBuffer(name, filetype)
@@ -36,6 +36,7 @@ end
 function ____exports.writeLines(buf, ns, shown, lines, onWritten)
     local whole = #shown ~= #lines
     if not whole then
+        -- Many changed lines (a column grew wider) cost less as one write.
         local changed = 0
         do
             local i = 0

@@ -1,8 +1,12 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ui/notify.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____text = require("ollama-chat.ui.text")
 local fit = ____text.fit
 local oneLine = ____text.oneLine
+-- Notifications always go through vim.schedule: they can be raised from libuv callbacks.
+-- Each is one line that fits the screen: a message of several lines, or wider than the screen,
+-- makes Neovim stop for "Press ENTER" or pause. When the line had to be shortened, the full text
+-- goes to a log file the line names, so nothing is lost.
 local TITLE = "ollama-chat"
 --- The log is started afresh (the old one kept as .1) past this size.
 local LOG_LIMIT = 1024 * 1024
@@ -43,11 +47,13 @@ function ____exports.shorten(msg, level, width)
     if vim.fn.strdisplaywidth(line) <= width then
         return line
     end
+    -- A log that cannot be written (read-only state dir) must not turn a notice into a Lua error.
     local ok, written = pcall(writeLog, msg, level)
     local logged = ok and written == true
     if not logged then
         return fit(line, width)
     end
+    -- The log's path when enough of the message still shows beside it, else its name.
     for ____, where in ipairs({
         (" (full text: " .. vim.fn.fnamemodify(
             ____exports.logPath(),

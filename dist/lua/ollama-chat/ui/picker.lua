@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ui/picker.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local config = require("ollama-chat.config")
 local ____notify = require("ollama-chat.ui.notify")
@@ -6,6 +6,8 @@ local notify = ____notify.notify
 local fzf = require("ollama-chat.ui.picker.fzf")
 local float = require("ollama-chat.ui.picker.float")
 local tmux = require("ollama-chat.ui.picker.tmux")
+-- Picks one item from a list: fzf in a tmux popup, fzf in a floating terminal, or vim.ui.select
+-- (so telescope, fzf-lua or snacks users get their own UI). Never blocks the editor.
 do
     local ____models = require("ollama-chat.ui.picker.models")
     ____exports.modelFormatter = ____models.modelFormatter

@@ -1,5 +1,8 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ui/text.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+-- Text from outside (model names, server errors, replies) made safe where it meets the screen: a
+-- buffer line or a virtual line may not hold a newline (nvim_buf_set_lines throws), and a message
+-- of several lines, or wider than the screen, makes Neovim stop and wait.
 local ESCAPES = {["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = " ", ["\0"] = "\\0"}
 local function escapeControl(c)
     return ESCAPES[c] or string.format(
@@ -55,6 +58,8 @@ function ____exports.fit(text, width)
     if width <= 0 then
         return ""
     end
+    -- Characters are at least one cell wide: the first `width` of them are enough, then drop
+    -- characters from the end until the text and the ellipsis fit.
     local n = math.min(
         vim.fn.strchars(text),
         width

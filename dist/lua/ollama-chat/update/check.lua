@@ -1,9 +1,11 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/update/check.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local client = require("ollama-chat.ollama.client")
 function ____exports.compare(localDigest, err, manifest)
     if err ~= nil or manifest == nil then
         if err == nil then
+            -- Whether a newer version of a model exists, without downloading it: the registry's manifest
+            -- digest against the local one. A registry that cannot be asked never makes a model "outdated".
             return {state = "unknown", unreachable = false, error = "the registry gave no answer"}
         end
         return {state = "unknown", unreachable = err.kind == "unreachable" or err.kind == "timeout", error = err.message}
@@ -42,6 +44,7 @@ function ____exports.check(name, localDigest, registry, cb)
                 name,
                 registry,
                 function(err2, full)
+                    -- The header already said "different": a body that cannot be read does not undo that.
                     cb(
                         err2 ~= nil and verdict or ____exports.compare(localDigest, err2, full),
                         cancelled(err2)

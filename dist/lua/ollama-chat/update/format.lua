@@ -1,9 +1,11 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/update/format.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____bytes = require("ollama-chat.format.bytes")
 local bytes = ____bytes.bytes
 local ____row = require("ollama-chat.update.row")
 local isFinal = ____row.isFinal
+-- The text of the progress view: a line per model, readable at a glance. Pure: rows in, lines and
+-- highlight ranges out.
 ____exports.BAR_WIDTH = 20
 local STATE_WIDTH = 13
 local LOOKS = {

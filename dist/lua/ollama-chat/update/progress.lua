@@ -1,7 +1,11 @@
+-- generated from src/ollama-chat/update/progress.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
+-- What one pull's stream says so far: which phase it is in, the bytes being downloaded, the speed.
+-- Any status string may come; only layer lines (with a total) count as bytes. A layer already on
+-- disk gives a single line with completed == total: only layers seen incomplete are downloads.
 --- Speed is measured over this window (ns), so a jittery stream still reads steadily.
 local SPEED_WINDOW_NS = 2000000000
 ____exports.PullTracker = __TS__Class()
@@ -24,6 +28,7 @@ function PullTracker.prototype.feed(self, p, now)
         self:feedLayer(p.digest, total, p.completed or 0, now)
         return
     end
+    -- "removing unused layers" only comes when the model changed (never whitelist the others).
     if (string.find(p.status, "removing", 1, true)) ~= nil and (string.find(p.status, "unused", 1, true)) ~= nil then
         if (string.find(p.status, "any", 1, true)) == nil then
             self.changed = true
@@ -72,6 +77,7 @@ function PullTracker.prototype.sample(self, now)
     else
         samples[#samples + 1] = {time = now, bytes = self.done}
     end
+    -- Drop samples older than the window, keeping one at its edge.
     local drop = 0
     while drop < #samples - 2 and now - samples[drop + 1 + 1].time >= SPEED_WINDOW_NS do
         drop = drop + 1

@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/update/queue.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
@@ -16,6 +17,7 @@ function Queue.prototype.____constructor(self, limit, jobs)
     self.idle = true
 end
 function Queue.prototype.push(self, item)
+    -- A queue that runs at most `limit` jobs at once, in the order they were added.
     local ____self_waiting_0 = self.waiting
     ____self_waiting_0[#____self_waiting_0 + 1] = item
     self.idle = false

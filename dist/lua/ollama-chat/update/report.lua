@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/update/report.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____format = require("ollama-chat.update.format")
 local count = ____format.count
@@ -8,6 +8,8 @@ local ____summary = require("ollama-chat.update.summary")
 local tallyText = ____summary.tallyText
 function ____exports.title(mode, install)
     if mode == "check" then
+        -- The progress view's text for a run: a header with the tally, a line per model, and after a
+        -- check the way to update what is outdated.
         return " Ollama: outdated models "
     end
     return install and " Ollama: pull " or " Ollama: update "

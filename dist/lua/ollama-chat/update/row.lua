@@ -1,6 +1,7 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/update/row.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 function ____exports.newRow(name, digest)
+    -- One model of a run, as the view shows it and the summary counts it.
     return {
         name = name,
         digest = digest,

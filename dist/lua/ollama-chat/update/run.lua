@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/update/run.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local __TS__Class = ____lualib.__TS__Class
@@ -17,6 +18,7 @@ local ____format = require("ollama-chat.update.format")
 local nameWidth = ____format.nameWidth
 local ____outcome = require("ollama-chat.update.outcome")
 local decide = ____outcome.decide
+local failureText = ____outcome.failureText
 local ____progress = require("ollama-chat.update.progress")
 local PullTracker = ____progress.PullTracker
 local ____queue = require("ollama-chat.update.queue")
@@ -29,6 +31,10 @@ local ____summary = require("ollama-chat.update.summary")
 local emptyPayload = ____summary.emptyPayload
 local message = ____summary.message
 local payload = ____summary.payload
+-- One run of :OllamaUpdate, :Ollama outdated or :Ollama pull: list the local models, then pull
+-- (or check) them a few at a time through the queue, decide each outcome from /api/tags, and end
+-- with a summary and the OllamaUpdateDone event. The run announces its changes on `runChanges`;
+-- the progress view listens and redraws on its own schedule.
 --- Registry checks are small requests: more of them at once than pulls.
 local CHECK_CONCURRENCY = 4
 --- Every run's changes.
@@ -46,6 +52,12 @@ function Run.prototype.____constructor(self, request, hooks)
     self.digests = {}
     self.stopped = false
     self.width = 0
+end
+function Run.prototype.noun(self)
+    if self.request.mode == "check" then
+        return "check"
+    end
+    return self.request.install and "pull" or "update"
 end
 function Run.prototype.start(self)
     self.listing = client.tags(function(err, models)
@@ -103,6 +115,7 @@ function Run.prototype.add(self, name)
         ____self_rows_1[#____self_rows_1 + 1] = row
         self.width = nameWidth(self.rows)
     else
+        -- Pulled again after it ended in this run: from where /api/tags says it is now.
         row.digest = self.digests[row.name]
         row.state = "queued"
         row.detail = ""
@@ -247,7 +260,10 @@ end
 function Run.prototype.settle(self, row, state, detail)
     row.state = state
     row.detail = detail
-    row.ended = vim.uv.hrtime()
+    -- Confirming a pull through /api/tags settles it again: its time stays the pull's own.
+    if row.ended == nil then
+        row.ended = vim.uv.hrtime()
+    end
 end
 function Run.prototype.conclude(self, row, err, after)
     local ____decide_11 = decide
@@ -263,7 +279,11 @@ function Run.prototype.conclude(self, row, err, after)
     if outcome.state == "updated" then
         self:settle(row, outcome.installed and "installed" or "updated", "")
     else
-        self:settle(row, outcome.state, outcome.state == "failed" and outcome.error or "")
+        self:settle(
+            row,
+            outcome.state,
+            outcome.state == "failed" and failureText(row.name, outcome.error, row.digest ~= nil) or ""
+        )
     end
     self:changed()
 end
@@ -357,7 +377,7 @@ function Run.prototype.abort(self, err)
     local p = emptyPayload(self.request.mode)
     p.cancelled = cancelled
     if cancelled then
-        notify((self.request.mode == "check" and "check" or "update") .. " stopped before it began")
+        notify(self:noun() .. " stopped before it began")
     else
         p.error = err ~= nil and err.message or "Ollama did not list the local models"
         notify(p.error, vim.log.levels.ERROR)
@@ -373,10 +393,17 @@ function Run.prototype.finish(self)
     local p = payload(mode, self.rows, self.stopped)
     self:close()
     ____exports.runChanges:publish({run = self, phase = "ended"})
+    -- Ruler and showcmd share the last line: a longer message would wait for Enter.
     local width = vim.o.columns - 12 - #"ollama-chat: "
     local level = #p.failed > 0 and mode == "update" and vim.log.levels.WARN or vim.log.levels.INFO
     notify(
-        message(mode, self.rows, self.stopped, width),
+        message(
+            mode,
+            self.rows,
+            self.stopped,
+            width,
+            self:noun()
+        ),
         level
     )
     events.emit("OllamaUpdateDone", p)

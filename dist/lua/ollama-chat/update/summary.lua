@@ -1,9 +1,10 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/update/summary.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____format = require("ollama-chat.update.format")
 local count = ____format.count
 local tally = ____format.tally
 function ____exports.emptyPayload(mode)
+    -- The end of a run: the OllamaUpdateDone payload and a one-line summary for the user.
     local p = {updated = {}, current = {}, failed = {}, cancelled = false}
     if mode == "check" then
         p.available = {}
@@ -91,9 +92,12 @@ local function names(list, budget)
 end
 --- The summary notification: one line that fits in `width` columns (a longer message would stop
 -- the user's typing at a hit-enter prompt); the view holds the details.
-function ____exports.message(mode, rows, cancelled, width)
+function ____exports.message(mode, rows, cancelled, width, noun)
+    if noun == nil then
+        noun = mode
+    end
     local p = ____exports.payload(mode, rows, cancelled)
-    local head = ((((mode == "check" and "check" or "update") .. " ") .. (cancelled and "stopped" or "done")) .. ": ") .. ____exports.tallyText(mode, rows)
+    local head = (((noun .. " ") .. (cancelled and "stopped" or "done")) .. ": ") .. ____exports.tallyText(mode, rows)
     local room = width - #head
     local list = {}
     if mode == "check" then

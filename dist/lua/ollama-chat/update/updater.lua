@@ -1,3 +1,4 @@
+-- generated from src/ollama-chat/update/updater.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
@@ -81,7 +82,7 @@ function ____exports.update(opts)
         return
     end
     if state.active ~= nil then
-        notify("an update is already running: showing its progress")
+        notify((state.active:noun() == "pull" and "a pull" or (state.active:noun() == "check" and "a check" or "an update")) .. " is already running: showing its progress")
         ____exports.reopen()
         return
     end
@@ -102,7 +103,7 @@ function ____exports.pull(model)
     local active = state.active
     if active ~= nil then
         if active:add(name) then
-            view.show(false)
+            view.show(true)
             return
         end
         notify(("a check for outdated models is running: pull " .. name) .. " when it ends (x in its view stops it)", vim.log.levels.WARN)
@@ -114,6 +115,7 @@ end
 function ____exports.stop()
     return state.active ~= nil and state.active:stop()
 end
+--- True while a pull, update or check runs (the API's stop() says when nothing does).
 function ____exports.isRunning()
     return state.active ~= nil
 end

@@ -1,4 +1,4 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/update/view.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local bufValid, setKeymaps, createBuffer, ensureBuffer, frame, stopTimer, cancelLinger, render, BUF_NAME, NS, state
 local highlights = require("ollama-chat.highlights")
@@ -128,6 +128,7 @@ function render()
     end
     local buf = ensureBuffer()
     local lines = source:lines(vim.uv.hrtime())
+    -- A new run (or a model added to it) writes the whole text once; then only what changed.
     state.shown = writeLines(
         buf,
         NS,
@@ -147,6 +148,11 @@ function render()
         )
     end
 end
+-- The live progress view: one scratch buffer in a floating window at the bottom right, updated in
+-- place (only the lines that changed) at most every RENDER_MS. It listens to the runs (runChanges):
+-- a run that starts is shown, taking the cursor from normal mode so the keys its footer shows work
+-- at once (`<C-w>p` goes back to typing; the run goes on); its changes are redrawn throttled, its
+-- end at once. Closing the view leaves the run going; it can be shown again.
 --- How often the view is redrawn while a run streams progress (ms): one redraw per batch.
 ____exports.RENDER_MS = 100
 --- After a run ends, an unfocused view stays this long (ms), then hides.
@@ -184,9 +190,11 @@ local function attach(run)
     state.width = MIN_WIDTH
     render()
 end
---- Opens the window; `focus` moves the cursor into it (only when the user asked to see it).
+--- Opens the window; `focus` moves the cursor into it, from normal mode only: typing in insert
+-- mode (or a command line being typed) is never taken over.
 function ____exports.show(focus)
     cancelLinger()
+    focus = focus and vim.api.nvim_get_mode().mode == "n"
     local buf = ensureBuffer()
     render()
     if ____exports.isVisible() then
@@ -200,6 +208,7 @@ function ____exports.show(focus)
     config.focusable = true
     config.zindex = 45
     config.noautocmd = true
+    -- Not everywhere can a window open (the command-line window): the run goes on, reopen shows it.
     local ok, opened = pcall(vim.api.nvim_open_win, buf, focus, config)
     if not ok then
         return
@@ -281,7 +290,7 @@ runChanges:subscribe(function(____bindingPattern0)
     phase = ____bindingPattern0.phase
     if phase == "started" then
         attach(run)
-        ____exports.show(false)
+        ____exports.show(true)
         return
     end
     if run ~= state.run then

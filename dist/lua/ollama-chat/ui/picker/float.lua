@@ -1,7 +1,10 @@
+-- generated from src/ollama-chat/ui/picker/float.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local ____exports = {}
 local function sizeFor(itemCount, promptWidth)
+    -- fzf in a terminal inside a floating window. The window closes and its buffer is wiped when fzf
+    -- exits; focus returns to the window the picker was opened from.
     local columns = vim.o.columns
     local lines = vim.o.lines - vim.o.cmdheight
     local width = math.min(
@@ -12,6 +15,7 @@ local function sizeFor(itemCount, promptWidth)
             math.floor(columns * 0.6)
         )
     )
+    -- fzf needs a line for the prompt and one per item, plus some room to breathe.
     local height = math.min(
         lines - 4,
         math.max(8, itemCount + 2),
@@ -71,6 +75,7 @@ end
 function ____exports.run(job, title, done)
     local previous = vim.api.nvim_get_current_win()
     local buf = vim.api.nvim_create_buf(false, true)
+    -- Closing the float by hand wipes the buffer, which ends fzf and so still calls `done`.
     vim.api.nvim_set_option_value("bufhidden", "wipe", {buf = buf})
     local win = openWindow(
         buf,

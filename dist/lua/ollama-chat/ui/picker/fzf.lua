@@ -1,7 +1,12 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ui/picker/fzf.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
+-- One fzf run: the items go to fzf through a temp file as "<index>\t<text>" lines and the choice
+-- comes back by index, so item text never passes through a shell. fzf is started by argv with
+-- its files and prompt in the environment: the shell script is a constant.
+-- fzf shows field 2 onwards (the text), searches only that, and prints the whole chosen line;
+-- the script then appends fzf's exit status ("exit 130" when the user pressed Esc).
 local SCRIPT = "\"$OC_PICK_FZF\" --prompt \"$OC_PICK_PROMPT\" --delimiter \"\\t\" --with-nth \"2..\" --no-multi" .. " --layout reverse --info inline < \"$OC_PICK_IN\" > \"$OC_PICK_OUT\"; echo \"exit $?\" >> \"$OC_PICK_OUT\""
 --- Tabs, newlines and other control characters would break the one-line-per-item format.
 local function oneLine(text)
@@ -25,6 +30,7 @@ function ____exports.prepare(opts)
         notify(("could not write the picker's list to " .. input) .. "; using vim.ui.select.", vim.log.levels.WARN)
         return nil
     end
+    -- Not created here: its absence after a run tells that fzf never started.
     local output = vim.fn.tempname()
     return {
         items = opts.items,
@@ -84,6 +90,7 @@ local function discard(job)
     os.remove(job.input)
     os.remove(job.output)
 end
+-- fzf exits 1 when nothing matched and 130 on Esc or Ctrl-C: both are a plain cancel.
 local function reportFailure(code)
     if code == nil or code == 0 or code == 1 or code == 130 then
         return

@@ -1,9 +1,10 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ui/picker/models.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local ____bytes = require("ollama-chat.format.bytes")
 local bytes = ____bytes.bytes
 --- "2025-01-23T14:30:22.1+01:00" → "2025-01-23"; anything else is shown as it is.
 function ____exports.shortDate(timestamp)
+    -- Rows for a model picker: full name with tag, size and modification date, in aligned columns.
     local date = (string.match(timestamp, "^(%d%d%d%d%-%d%d%-%d%d)"))
     return date or timestamp
 end

@@ -1,10 +1,12 @@
---[[ Generated with https://github.com/TypeScriptToLua/TypeScriptToLua ]]
+-- generated from src/ollama-chat/ui/picker/tmux.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local fzf = require("ollama-chat.ui.picker.fzf")
 --- tmux hands the popup's command to the user's shell as one string. It is built from constants and
 -- the job's environment (temp paths, prompt), every word quoted; item text is never part of it.
 -- `env` (not `display-popup -e`, which needs tmux 3.3) works under any shell.
 local function popupCommand(job)
+    -- fzf in a tmux popup (tmux 3.2 or newer). `tmux display-popup` returns when the popup closes,
+    -- so it runs under vim.system and reports from its exit callback.
     local words = {"env"}
     for name, value in pairs(job.env) do
         words[#words + 1] = vim.fn.shellescape((tostring(name) .. "=") .. value)
