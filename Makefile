@@ -3,7 +3,7 @@ SHELL := /bin/bash
 BIN := node_modules/.bin
 NVIM ?= $(shell scripts/pick-nvim.sh)
 
-.PHONY: all setup deps nvim build doc typecheck check-dist types test demo bench-chat bench-update bench-startup clean server helptags
+.PHONY: all setup deps nvim build doc typecheck check-dist types test demo bench-chat bench-update bench-startup clean server helptags screenshots
 all: build
 
 ## setup: everything the tests need (Debian packages, npm packages, Neovim 0.10 and latest)
@@ -61,6 +61,10 @@ demo:
 	@echo "demo: building the plugin..."
 	@$(MAKE) -s build
 	@scripts/demo.sh
+
+## screenshots: docs/images/*.png from the real plugin against the test server (tmux, aha, chromium)
+screenshots: setup server build
+	@scripts/screenshots.sh
 
 ## bench-chat, bench-update: the benchmarks of docs/benchmarks.md
 bench-chat: setup server build

@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-debian_packages=(lua-busted lua5.1 curl tmux fzf ca-certificates)
+debian_packages=(lua-busted lua5.1 curl tmux fzf ca-certificates aha chromium fonts-dejavu-core)
 missing=()
 for p in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
