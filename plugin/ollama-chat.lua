@@ -8,6 +8,17 @@ end
 vim.g["loaded_ollama-chat"] = true
 vim.g.loaded_ollama_chat = true
 
+-- :Lazy reload unloads only the modules under <plugin>/lua (ollama-chat and its shims), not the
+-- ones under dist/lua: when the entry module is gone but others remain, unload them all, so the
+-- reload runs fresh code. (Before setup() from init.lua, the entry module is loaded: kept.)
+if package.loaded["ollama-chat"] == nil then
+  for name in pairs(package.loaded) do
+    if name:find("^ollama%-chat%.") then
+      package.loaded[name] = nil
+    end
+  end
+end
+
 local root = vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":p:h:h")
 local dist = root .. "/dist"
 if not vim.tbl_contains(vim.api.nvim_list_runtime_paths(), dist) then
