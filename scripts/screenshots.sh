@@ -184,7 +184,7 @@ return M
 EOF
 }
 
-# The chat, streaming a thinking model's reply: its thinking block above the answer.
+# The chat, streaming a thinking model's reply: its winbar (model, state, context), its thinking block above the answer.
 scene_chat() {
   editor chat "qwen3:8b" stream.lua
   keys Space o o

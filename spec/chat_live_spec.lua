@@ -222,6 +222,19 @@ describe("a chat to live in", function()
     assert.matches("^qwen3:8b · ", winbar())
   end)
 
+  it("a server that sends only keep-alive newlines is told as silent within 10 s, and <C-c> stops it", function()
+    -- Blank lines are not data (real Ollama sends none): the chat must not sit at "loading" forever.
+    server:scenario({ models = MODELS, chat = { queue = { { trickle_ms = 100 } }, default = { reply = "ok" } } })
+    start_child()
+    open_chat()
+    child:wait_until(function() return winbar():match("^llama3%.2:3b · idle") ~= nil end, "winbar names the model")
+    type_and_send("anyone?")
+    child:wait_until(function() return winbar():find("waiting for Ollama %d+ s — loading the model%? <C%-c> stops") ~= nil end, "silence told", 10000)
+    child:feed("<C-c>")
+    wait_done(1)
+    child:wait_until(function() return winbar():match("^llama3%.2:3b · idle") ~= nil end, "idle again")
+  end)
+
   it("an ask of 300 lines into a small chat window ends with the reply's last line visible", function()
     local reply = {}
     for i = 1, 60 do reply[#reply + 1] = "reply line " .. i end

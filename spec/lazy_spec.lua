@@ -219,4 +219,44 @@ describe("the README's lazy.nvim spec", function()
       assert.is_true(loaded(child).module)
     end)
   end)
+
+  describe(":Lazy reload", function()
+    local server
+    before_each(function()
+      server = Server.start({ version = "0.12.6", models = { { name = "llama3.2:3b" } } })
+    end)
+    after_each(function()
+      server:stop()
+    end)
+
+    it("keeps :Ollama and :OllamaUpdate working, with fresh modules and setup(opts) applied again", function()
+      child = lazy_child({ env = { OLLAMA_HOST = server.url } })
+      child:cmd("Ollama stop")
+      local before = child:lua([[
+        _G.old_config = package.loaded["ollama-chat.config"]
+        return _G.old_config ~= nil
+      ]])
+      assert.is_true(before)
+      child:lua("_G.Lazy.reload()")
+      local l = loaded(child)
+      assert.is_true(l.plugin)
+      assert.matches("^ollama%-chat", l.Ollama)
+      assert.matches("^ollama%-chat", l.OllamaUpdate)
+      assert.is_true(child:lua([[
+        local c = package.loaded["ollama-chat.config"]
+        return c == nil or c ~= _G.old_config
+      ]]), "the modules under dist/lua were unloaded too")
+      -- both commands work after the reload: the update view lists the server's models
+      server:clear_log()
+      child:cmd("OllamaUpdate")
+      child:wait_until(function()
+        for _, r in ipairs(server:log()) do
+          if r.path == "/api/tags" then return true end
+        end
+      end, ":OllamaUpdate after the reload")
+      child:cmd("Ollama status")
+      child:wait_until(function(c) return c:messages():find("1 model installed", 1, true) end, ":Ollama status after the reload")
+    end)
+  end)
 end)
+

@@ -18,5 +18,6 @@ return {
     { plug = "edit", suffix = "e", modes = { "x" }, desc = "Ollama: Rewrite the selection with the chat's model" },
     { plug = "regenerate", suffix = "r", modes = { "n" }, desc = "Ollama: Replace the last reply with a new one" },
     { plug = "update", suffix = "u", modes = { "n" }, desc = "Ollama: Update all models" },
+    { plug = "models", suffix = "i", modes = { "n" }, desc = "Ollama: Manage the local models" },
   },
 }

@@ -1,6 +1,7 @@
 // Which model the chat uses: the persisted default (prefs), chosen in the picker from the local
 // models (/api/tags, fetched asynchronously), checked in the background when it is used. Every
 // answer feeds the one list of local model names that completion reads (ollama/localmodels.ts).
+import { inline } from "../ui/text";
 import { lazy } from "../lazy";
 import * as capabilities from "../ollama/capabilities";
 import * as client from "../ollama/client";
@@ -73,7 +74,7 @@ export function defaultModel(): string | undefined {
 function persistDefault(name: string): void {
   const err = prefs.set({ default_model: name }, (werr) => {
     if (werr !== undefined) notify(werr, vim.log.levels.ERROR);
-    else notify(`default model: ${name}`);
+    else notify(`default model: ${inline(name)}`);
   });
   if (err !== undefined) notify(err, vim.log.levels.ERROR);
 }
@@ -120,7 +121,7 @@ export function resolve(cb: (this: void, name: string | undefined) => void, onRe
   }
   cb(current);
   whenMissing(current, () => {
-    notify(`the default model ${current} is no longer installed: pick another`, vim.log.levels.WARN);
+    notify(`the default model ${inline(current)} is no longer installed: pick another`, vim.log.levels.WARN);
     selectDefault(undefined, (picked) => {
       if (picked !== undefined) onReplaced(picked);
     });
@@ -129,9 +130,9 @@ export function resolve(cb: (this: void, name: string | undefined) => void, onRe
 
 /** After a 404: offers to pull the model (with progress) or to pick another. */
 export function offerMissing(model: string, onPicked: (this: void, name: string) => void): void {
-  const pullIt = `Pull ${model} now`;
+  const pullIt = `Pull ${inline(model)} now`;
   const other = "Choose another model";
-  vim.ui.select([pullIt, other], { prompt: `${model} is not installed` }, (choice) => {
+  vim.ui.select([pullIt, other], { prompt: `${inline(model)} is not installed` }, (choice) => {
     if (choice === pullIt) {
       updater().pull(model);
     } else if (choice === other) {

@@ -1,6 +1,7 @@
 // The chat as the API sees it (require("ollama-chat.chat.session")): thin functions over the
 // current conversation of the registry, and the pane that shows it. What a conversation is and
 // does lives in conversation.ts; which one is current, in registry.ts.
+import { inline } from "../ui/text";
 import type { Layout } from "../config";
 import type { Message } from "../format/transcript";
 import { notify } from "../ui/notify";
@@ -130,7 +131,7 @@ function switchModelOf(c: Conversation, model: string): void {
   c.model = model;
   frontmatter.switchModel(c.validBuffer(), model);
   winbar.refresh();
-  notify(`the chat now uses ${model}`);
+  notify(`the chat now uses ${inline(model)}`);
   c.warm();
 }
 

@@ -1,5 +1,6 @@
 // The lines shown under a finished reply: speed, tokens, time and why it ended; or that it was
 // stopped, failed, or cut off by a limit.
+import { oneLine } from "../ui/text";
 import type { ChatResult, OllamaError } from "../ollama/types";
 import type { MetaLine } from "./render";
 
@@ -10,7 +11,7 @@ export function tokensPerSecond(result: ChatResult): number | undefined {
 
 export function metaLines(err: OllamaError | undefined, result: ChatResult, stopped: boolean): MetaLine[] {
   if (stopped) return [["■ stopped: the reply above is what arrived before you stopped it", "OllamaChatStopped"]];
-  if (err !== undefined) return [[`✗ ${err.message}`, "OllamaChatError"]];
+  if (err !== undefined) return [[`✗ ${oneLine(err.message)}`, "OllamaChatError"]];
   const parts: string[] = [];
   const tps = tokensPerSecond(result);
   if (tps !== undefined) parts.push(string.format("%.1f tokens/s", tps));

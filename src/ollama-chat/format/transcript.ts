@@ -25,6 +25,8 @@
 // with a `\` in front (and one more `\` for a line that already starts with `\` before such a
 // pattern), so any text, markdown headings and code fences included, survives a round trip.
 
+import { inline } from "../ui/text";
+
 /** "settings": the chat's own settings (chat/settings.ts), shown first, never sent as a message. */
 export type Role = "system" | "user" | "assistant" | "settings";
 
@@ -44,7 +46,8 @@ export const THINKING_OPEN = "~~~~thinking";
 export const THINKING_CLOSE = "~~~~";
 
 export function assistantHeading(model: string): string {
-  return `## Assistant (${model})`;
+  // A model name from outside may hold a newline; the heading is one buffer line.
+  return `## Assistant (${inline(model)})`;
 }
 
 /** The model named by an assistant heading, or undefined for any other line. */

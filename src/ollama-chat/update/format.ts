@@ -1,15 +1,11 @@
 // The text of the progress view: a line per model, readable at a glance. Pure: rows in, lines and
 // highlight ranges out.
 import { bytes } from "../format/bytes";
+import type { Line, Span } from "../ui/lines";
+import { inline, oneLine } from "../ui/text";
 import { isFinal, type Row, type RowState } from "./row";
 
-/** [start byte, end byte, highlight group] within a line. */
-export type Span = [number, number, string];
-
-export interface Line {
-  text: string;
-  spans: Span[];
-}
+export type { Line, Span };
 
 export const BAR_WIDTH = 20;
 const STATE_WIDTH = 13;
@@ -74,14 +70,14 @@ function detail(row: Row, now: number): [string, string] {
     case "failed":
     case "unreachable":
     case "unknown":
-      return [row.detail, "OllamaUpdateFailed"];
+      return [oneLine(row.detail), "OllamaUpdateFailed"];
     case "not_in_registry":
       return ["not in a registry (created locally?)", "OllamaUpdateMuted"];
     case "available":
       return ["a newer version is available", "OllamaUpdateAvailable"];
     case "checking":
     case "finishing":
-      return [row.detail, "OllamaUpdateMuted"];
+      return [oneLine(row.detail), "OllamaUpdateMuted"];
     default:
       return ["", ""];
   }
@@ -92,7 +88,8 @@ export function rowLine(row: Row, nameWidth: number, now: number): Line {
   const look = LOOKS[row.state];
   const label = look.label;
   const head = ` ${look.icon} `;
-  const name = pad(row.name, nameWidth);
+  // A name from outside (a server, a file) may hold a newline: a buffer line may not.
+  const name = pad(inline(row.name), nameWidth);
   const state = pad(label, STATE_WIDTH);
   const [extra, extraGroup] = detail(row, now);
   const text = `${head}${name}  ${state}${extra}`;
@@ -133,6 +130,6 @@ export function tally(c: Counts, order: RowState[]): string {
 
 export function nameWidth(rows: Row[]): number {
   let w = 0;
-  for (const row of rows) w = math.max(w, vim.fn.strdisplaywidth(row.name));
+  for (const row of rows) w = math.max(w, vim.fn.strdisplaywidth(inline(row.name)));
   return w;
 }

@@ -1,5 +1,6 @@
 // The progress view's text for a run: a header with the tally, a line per model, and after a
 // check the way to update what is outdated.
+import { inline } from "../ui/text";
 import { count, duration, rowLine, type Line } from "./format";
 import type { Row } from "./row";
 import { tallyText, type Mode } from "./summary";
@@ -50,7 +51,7 @@ export function lines(s: Snapshot, now: number): Line[] {
   if (s.ended !== undefined && names.length > 0) {
     const them = names.length === 1 ? "it" : `the ${names.length} outdated models`;
     out.push({ text: "", spans: [] });
-    out.push({ text: ` Press u to update ${them}, or run :OllamaUpdate ${names.join(" ")}`, spans: [] });
+    out.push({ text: ` Press u to update ${them}, or run :OllamaUpdate ${inline(names.join(" "))}`, spans: [] });
   }
   return out;
 }

@@ -78,8 +78,13 @@ export class Run {
     this.listing = client.tags((err, models) => {
       this.listing = undefined;
       if (err !== undefined || models === undefined) return this.abort(err);
-      this.noteTags(models);
-      this.begin(models);
+      // Whatever the listing holds, the run must end: a run left open would make every later
+      // :OllamaUpdate answer "already running".
+      const [ok, failure] = pcall(() => {
+        this.noteTags(models);
+        this.begin(models);
+      });
+      if (!ok && this.ended === undefined) this.abort({ kind: "invalid_response", message: `the update could not start: ${tostring(failure)}` } as OllamaError);
     });
   }
 

@@ -1,5 +1,6 @@
 // :OllamaUpdate, :Ollama outdated, :Ollama pull: the entry points (require("ollama-chat.update.updater")).
 // One run at a time per Neovim: asking again while one runs shows its progress instead.
+import { inline } from "../ui/text";
 import * as localModelNames from "../ollama/localmodels";
 import { notify } from "../ui/notify";
 import { outdated } from "./report";
@@ -87,7 +88,7 @@ export function pull(model: string): void {
       view.show(true);
       return;
     }
-    notify(`a check for outdated models is running: pull ${name} when it ends (x in its view stops it)`, vim.log.levels.WARN);
+    notify(`a check for outdated models is running: pull ${inline(name)} when it ends (x in its view stops it)`, vim.log.levels.WARN);
     return;
   }
   start({ mode: "update", names: [name], install: true });

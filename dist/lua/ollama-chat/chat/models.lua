@@ -3,6 +3,8 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
 local whenMissing, updater
+local ____text = require("ollama-chat.ui.text")
+local inline = ____text.inline
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
 local capabilities = require("ollama-chat.ollama.capabilities")
@@ -89,11 +91,11 @@ function whenMissing(model, missing)
 end
 --- After a 404: offers to pull the model (with progress) or to pick another.
 function ____exports.offerMissing(model, onPicked)
-    local pullIt = ("Pull " .. model) .. " now"
+    local pullIt = ("Pull " .. inline(model)) .. " now"
     local other = "Choose another model"
     vim.ui.select(
         {pullIt, other},
-        {prompt = model .. " is not installed"},
+        {prompt = inline(model) .. " is not installed"},
         function(choice)
             if choice == pullIt then
                 updater().pull(model)
@@ -127,7 +129,7 @@ local function persistDefault(name)
             if werr ~= nil then
                 notify(werr, vim.log.levels.ERROR)
             else
-                notify("default model: " .. name)
+                notify("default model: " .. inline(name))
             end
         end
     )
@@ -177,7 +179,10 @@ function ____exports.resolve(cb, onReplaced)
     whenMissing(
         current,
         function()
-            notify(("the default model " .. current) .. " is no longer installed: pick another", vim.log.levels.WARN)
+            notify(
+                ("the default model " .. inline(current)) .. " is no longer installed: pick another",
+                vim.log.levels.WARN
+            )
             ____exports.selectDefault(
                 nil,
                 function(picked)

@@ -3,6 +3,8 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
 local resolveModel, showWarm, switchModelOf
+local ____text = require("ollama-chat.ui.text")
+local inline = ____text.inline
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local chatBuffer = require("ollama-chat.chat.buffer")
@@ -58,7 +60,7 @@ function switchModelOf(c, model)
         model
     )
     winbar.refresh()
-    notify("the chat now uses " .. model)
+    notify("the chat now uses " .. inline(model))
     c:warm()
 end
 --- Sends the conversation's typed message (or `text`) with the whole conversation, opening the

@@ -1,5 +1,7 @@
 -- generated from src/ollama-chat/chat/stats.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+local ____text = require("ollama-chat.ui.text")
+local oneLine = ____text.oneLine
 function ____exports.tokensPerSecond(result)
     if result.eval_count == nil or result.eval_duration == nil or result.eval_duration <= 0 then
         -- The lines shown under a finished reply: speed, tokens, time and why it ended; or that it was
@@ -13,7 +15,10 @@ function ____exports.metaLines(err, result, stopped)
         return {{"■ stopped: the reply above is what arrived before you stopped it", "OllamaChatStopped"}}
     end
     if err ~= nil then
-        return {{"✗ " .. err.message, "OllamaChatError"}}
+        return {{
+            "✗ " .. oneLine(err.message),
+            "OllamaChatError"
+        }}
     end
     local parts = {}
     local tps = ____exports.tokensPerSecond(result)

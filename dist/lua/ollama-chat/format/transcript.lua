@@ -4,13 +4,42 @@ local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__ArrayEntries = ____lualib.__TS__ArrayEntries
 local __TS__Iterator = ____lualib.__TS__Iterator
 local ____exports = {}
+local ____text = require("ollama-chat.ui.text")
+local inline = ____text.inline
+-- The chat as text: what the chat buffer shows and what a saved chat file holds. One format, so a
+-- saved chat loads back into the exact conversation.
+-- 
+--   ## Settings               (only when the chat has its own: chat/settings.ts)
+-- 
+--   think: off
+-- 
+--   ## System                 (only when there is a system prompt)
+-- 
+--   You are terse.
+-- 
+--   ## User
+-- 
+--   How do I quit?
+-- 
+--   ## Assistant (llama3.2:3b)
+-- 
+--   ~~~~thinking              (only for reasoning models)
+--   The user wants...
+--   ~~~~
+-- 
+--   Type `:q`.
+-- 
+-- Headings and the thinking fence are the structure; a content line that looks like one is written
+-- with a `\` in front (and one more `\` for a line that already starts with `\` before such a
+-- pattern), so any text, markdown headings and code fences included, survives a round trip.
 ____exports.USER_HEADING = "## User"
 ____exports.SYSTEM_HEADING = "## System"
 ____exports.SETTINGS_HEADING = "## Settings"
 ____exports.THINKING_OPEN = "~~~~thinking"
 ____exports.THINKING_CLOSE = "~~~~"
 function ____exports.assistantHeading(model)
-    return ("## Assistant (" .. model) .. ")"
+    -- A model name from outside may hold a newline; the heading is one buffer line.
+    return ("## Assistant (" .. inline(model)) .. ")"
 end
 --- The model named by an assistant heading, or undefined for any other line.
 function ____exports.parseAssistantHeading(line)

@@ -2,6 +2,9 @@
 local ____exports = {}
 local ____bytes = require("ollama-chat.format.bytes")
 local bytes = ____bytes.bytes
+local ____text = require("ollama-chat.ui.text")
+local inline = ____text.inline
+local oneLine = ____text.oneLine
 local ____row = require("ollama-chat.update.row")
 local isFinal = ____row.isFinal
 -- The text of the progress view: a line per model, readable at a glance. Pure: rows in, lines and
@@ -82,7 +85,10 @@ local function detail(row, now)
         end
         ____cond8 = ____cond8 or (____switch8 == "failed" or ____switch8 == "unreachable" or ____switch8 == "unknown")
         if ____cond8 then
-            return {row.detail, "OllamaUpdateFailed"}
+            return {
+                oneLine(row.detail),
+                "OllamaUpdateFailed"
+            }
         end
         ____cond8 = ____cond8 or ____switch8 == "not_in_registry"
         if ____cond8 then
@@ -94,7 +100,10 @@ local function detail(row, now)
         end
         ____cond8 = ____cond8 or (____switch8 == "checking" or ____switch8 == "finishing")
         if ____cond8 then
-            return {row.detail, "OllamaUpdateMuted"}
+            return {
+                oneLine(row.detail),
+                "OllamaUpdateMuted"
+            }
         end
         do
             return {"", ""}
@@ -106,7 +115,11 @@ function ____exports.rowLine(row, nameWidth, now)
     local look = LOOKS[row.state]
     local label = look.label
     local head = (" " .. look.icon) .. " "
-    local name = pad(row.name, nameWidth)
+    -- A name from outside (a server, a file) may hold a newline: a buffer line may not.
+    local name = pad(
+        inline(row.name),
+        nameWidth
+    )
     local state = pad(label, STATE_WIDTH)
     local extra, extraGroup = unpack(
         detail(row, now),
@@ -151,7 +164,7 @@ function ____exports.nameWidth(rows)
     for ____, row in ipairs(rows) do
         w = math.max(
             w,
-            vim.fn.strdisplaywidth(row.name)
+            vim.fn.strdisplaywidth(inline(row.name))
         )
     end
     return w

@@ -1,5 +1,7 @@
 -- generated from src/ollama-chat/update/report.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+local ____text = require("ollama-chat.ui.text")
+local inline = ____text.inline
 local ____format = require("ollama-chat.update.format")
 local count = ____format.count
 local duration = ____format.duration
@@ -50,7 +52,7 @@ function ____exports.lines(s, now)
         local them = #names == 1 and "it" or ("the " .. tostring(#names)) .. " outdated models"
         out[#out + 1] = {text = "", spans = {}}
         out[#out + 1] = {
-            text = ((" Press u to update " .. them) .. ", or run :OllamaUpdate ") .. table.concat(names, " "),
+            text = ((" Press u to update " .. them) .. ", or run :OllamaUpdate ") .. inline(table.concat(names, " ")),
             spans = {}
         }
     end

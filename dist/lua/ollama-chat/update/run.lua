@@ -65,8 +65,18 @@ function Run.prototype.start(self)
         if err ~= nil or models == nil then
             return self:abort(err)
         end
-        self:noteTags(models)
-        self:begin(models)
+        -- Whatever the listing holds, the run must end: a run left open would make every later
+        -- :OllamaUpdate answer "already running".
+        local ok, failure = pcall(function()
+            self:noteTags(models)
+            self:begin(models)
+        end)
+        if not ok and self.ended == nil then
+            self:abort({
+                kind = "invalid_response",
+                message = "the update could not start: " .. tostring(failure)
+            })
+        end
     end)
 end
 function Run.prototype.stop(self)

@@ -3,6 +3,8 @@ local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
 local start, state
+local ____text = require("ollama-chat.ui.text")
+local inline = ____text.inline
 local localModelNames = require("ollama-chat.ollama.localmodels")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
@@ -106,7 +108,10 @@ function ____exports.pull(model)
             view.show(true)
             return
         end
-        notify(("a check for outdated models is running: pull " .. name) .. " when it ends (x in its view stops it)", vim.log.levels.WARN)
+        notify(
+            ("a check for outdated models is running: pull " .. inline(name)) .. " when it ends (x in its view stops it)",
+            vim.log.levels.WARN
+        )
         return
     end
     start({mode = "update", names = {name}, install = true})
