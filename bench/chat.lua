@@ -18,7 +18,7 @@ local SECONDS = tonumber(vim.env.OC_BENCH_SECONDS) or 20
 local REFERENCE_SECONDS = tonumber(vim.env.OC_BENCH_REFERENCE_SECONDS) or 20
 local load = vim.trim(io.open("/proc/loadavg"):read("*a"))
 
-local streams = { realistic = Stream.realistic(SECONDS), burst = Stream.burst(4000, 97, 250) }
+local streams = { realistic = Stream.realistic(SECONDS), burst = Stream.burst(tonumber(vim.env.OC_BENCH_BURST_LINES) or 4000, 97, 250) }
 local CONDITIONS = {
   on = { renderer = "plugin", highlight = true, label = "ollama-chat, highlighter on" },
   unheld = { renderer = "plugin", highlight = true, unheld = true, label = "ollama-chat, parse not held (before), highlighter on" },
@@ -39,6 +39,7 @@ for round = 1, ROUNDS do
     local r = Stream.run(server, { renderer = case.cond.renderer, highlight = case.cond.highlight, unheld = case.cond.unheld, stream = case.stream, seconds = seconds })
     case.rounds[round] = r
     io.stderr:write(("round %d %-22s p50 %.1f p99 %.1f max %.1f ms (key %d of %d), %d tokens in %.1f s\n"):format(round, case.key, r.lat.p50, r.lat.p99, r.lat.max, r.lat.max_at, r.lat.n, r.tokens, r.wall))
+    io.stderr:write("  slowest keys (key:ms): " .. table.concat(r.lat.worst, " ") .. "\n")
   end
 end
 server:stop()

@@ -100,9 +100,13 @@ local INSTRUMENT_PLUGIN = [[
 ]]
 
 -- The renderer as before issue 14: the tree-sitter parse is not held while the reply streams
--- (released right after it was taken), so each batch is parsed.
+-- (released right after it was taken), so each batch is parsed, and the chat's parser has the
+-- markdown injection query as it is (its combined injection scans the whole chat per parse).
 local UNHELD = [[
-  local Reply = require("ollama-chat.chat.render").Reply
+  local render = require("ollama-chat.chat.render")
+  assert(not package.loaded["ollama-chat.chat.window"], "chat window loaded before the patch")
+  render.prepareParser = function() end
+  local Reply = render.Reply
   local begin = Reply.prototype.begin
   Reply.prototype.begin = function(self, lines)
     begin(self, lines)
@@ -166,9 +170,16 @@ local HIGHLIGHTED = [[
 -- Latency stats, with which key (in the order sent) waited longest.
 local function stats(samples)
   local s = latency.stats(samples)
+  local order = {}
   for i, v in ipairs(samples) do
     if v == s.max then s.max_at = i end
+    order[i] = i
   end
+  -- the slowest keys, as "key:ms", in the order sent
+  table.sort(order, function(a, b) return samples[a] > samples[b] end)
+  local worst = vim.list_slice(order, 1, 8)
+  table.sort(worst)
+  s.worst = vim.tbl_map(function(i) return ("%d:%.0f"):format(i, samples[i]) end, worst)
   return s
 end
 

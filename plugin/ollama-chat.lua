@@ -53,6 +53,18 @@ end, {
 
 require("ollama-chat.keymaps").startup()
 
+-- The model manager marks what the last `:Ollama outdated` found, even when that check ran before
+-- the manager was first opened: its module loads on the event, not before.
+vim.api.nvim_create_autocmd("User", {
+  group = vim.api.nvim_create_augroup("ollama-chat-outdated", { clear = true }),
+  pattern = "OllamaUpdateDone",
+  callback = function(args)
+    if not package.loaded["ollama-chat.models.outdated"] then
+      require("ollama-chat.models.outdated").record(args.data)
+    end
+  end,
+})
+
 -- Saved chats older than retention_days are deleted after startup, asynchronously; the module
 -- loads only then, so startup pays nothing (and setup() called from the user's config counts).
 vim.defer_fn(function()

@@ -76,7 +76,7 @@ describe("adding an action entry", function()
 
   it("yields its completion, and its name among the subcommands", function()
     assert.same({ "pong", "pang" }, child:lua("return vim.fn.getcompletion('Ollama ping p', 'cmdline')"))
-    assert.same({ "ping", "pull" }, child:lua("return vim.fn.getcompletion('Ollama p', 'cmdline')"))
+    assert.same({ "ping", "pull", "preload" }, child:lua("return vim.fn.getcompletion('Ollama p', 'cmdline')"))
   end)
 
   it("yields its <Plug> mapping (a Lua function) and its default key, in both modes", function()

@@ -3,21 +3,24 @@
 -- 0.12's ftplugin starts it; on 0.10 the FileType autocmd users write), while keys are typed.
 -- Input latency is measured from outside, from the send until a second after the reply ended (the
 -- chat parsed again at the end is measured too); each case fails above max 50 ms. The machine is shared
--- by many test runs: each case takes the better of two runs (one unlucky scheduling slice of a
+-- by many test runs: each case takes the best of three runs (one unlucky scheduling slice of a
 -- loaded machine is not the renderer), measured as the benchmark does.
 local Server = require("helpers.server")
 local Stream = dofile(vim.env.OC_ROOT .. "/bench/chat_stream.lua")
 
 local MAX_MS = 50
 
-local function best_of_two(server, stream)
-  local runs = {}
-  for i = 1, 2 do
-    runs[i] = Stream.run(server, { renderer = "plugin", highlight = true, stream = stream })
-    print(("\n  %s, run %d: input latency n=%d p50=%.1f p99=%.1f max=%.1f ms; %d tokens"):format(stream.label, i, runs[i].lat.n, runs[i].lat.p50, runs[i].lat.p99, runs[i].lat.max, runs[i].tokens))
-    if runs[i].lat.max < MAX_MS then return runs[i] end
+local RUNS = 3
+
+local function best_of_runs(server, stream)
+  local best
+  for i = 1, RUNS do
+    local r = Stream.run(server, { renderer = "plugin", highlight = true, stream = stream })
+    print(("\n  %s, run %d: input latency n=%d p50=%.1f p99=%.1f max=%.1f ms (key %d); %d tokens"):format(stream.label, i, r.lat.n, r.lat.p50, r.lat.p99, r.lat.max, r.lat.max_at, r.tokens))
+    if not best or r.lat.max < best.lat.max then best = r end
+    if r.lat.max < MAX_MS then break end
   end
-  return runs[1].lat.max <= runs[2].lat.max and runs[1] or runs[2]
+  return best
 end
 
 describe("chat streaming with the tree-sitter highlighter on", function()
@@ -30,7 +33,7 @@ describe("chat streaming with the tree-sitter highlighter on", function()
   end)
 
   local function check(stream, tokens)
-    local r = best_of_two(server, stream)
+    local r = best_of_runs(server, stream)
     assert.is_nil(r.err)
     -- The reply is visible as it streams: written in many batches, all of it.
     assert.is_true(r.writes >= 10, ("only %d buffer writes"):format(r.writes))

@@ -92,7 +92,7 @@ describe("keymaps", function()
 
     it("every action has a <Plug> mapping, also spelled with dashes", function()
       local actions = child:lua("return vim.tbl_keys(require('ollama-chat.config').KEYMAP_ACTIONS)")
-      assert.equals(13, #actions)
+      assert.equals(14, #actions)
       for _, action in ipairs(actions) do
         local plug = "<Plug>(ollama-chat-" .. action .. ")"
         local m = map(plug)

@@ -7,7 +7,7 @@ local SRC = root .. "/src/ollama-chat/"
 local DIST = root .. "/dist/lua/ollama-chat/"
 
 local LOWER = { "http", "ollama", "store", "ui", "format" }
-local FEATURES = { "chat", "update" }
+local FEATURES = { "chat", "update", "models" }
 
 local function files(dir, ext)
   return vim.fs.find(function(name) return vim.endswith(name, ext) end, { path = dir, type = "file", limit = math.huge })
@@ -115,7 +115,7 @@ describe("layering", function()
     assert.equals("a → b → a", cycle({ a = { "b" }, b = { "a" } }))
   end)
 
-  it("http, ollama, store, ui and format import nothing from chat or update", function()
+  it("http, ollama, store, ui and format import nothing from chat, update or models", function()
     assert.same({}, violations(sources), "in src/")
     assert.same({}, violations(built), "in dist/lua/")
   end)

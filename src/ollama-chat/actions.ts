@@ -99,6 +99,14 @@ function pull(name: string | undefined): void {
   });
 }
 
+function copy(args: string[]): void {
+  if (args.length !== 2) {
+    notify(`:Ollama copy takes two model names, {from} and {to}, got ${args.length}: ${args.join(" ")}`, vim.log.levels.ERROR);
+    return;
+  }
+  api().copy_model(args[0], args[1]);
+}
+
 /** The chat's model, state and speed, then what Ollama answers now (asked asynchronously). */
 function showStatus(): void {
   // Partial: a spy (or an older statusline helper) may return fewer fields.
@@ -236,6 +244,47 @@ export const ACTIONS: Action[] = [
     single: "one model name",
     complete: firstArg(models),
     run: (inv) => pull(inv.args[0]),
+  },
+  {
+    name: "models",
+    desc: "manage the local models",
+    help: "List the local models (size, details, capabilities, loaded or not); keys in it delete, copy, load, unload, update, pull and chat (|ollama-chat-models|).",
+    keys: [{ suffix: "i" }],
+    run: () => api().models(),
+  },
+  {
+    name: "delete",
+    synopsis: "{model}",
+    desc: "delete a local model, after confirmation",
+    single: "one model name",
+    complete: firstArg(models),
+    run: (inv) => api().delete_model(inv.args[0]),
+  },
+  {
+    name: "copy",
+    synopsis: "{from} {to}",
+    desc: "copy a local model under a new name",
+    help: "Copy a local model under a new name; an existing {to} is asked about first.",
+    complete: firstArg(models),
+    run: (inv) => copy(inv.args),
+  },
+  {
+    name: "preload",
+    synopsis: "{model}",
+    desc: "load a model into memory",
+    help: "Load a model into memory for `chat.keep_alive` (an empty request, as Ollama documents).",
+    single: "one model name",
+    complete: firstArg(models),
+    run: (inv) => api().preload_model(inv.args[0]),
+  },
+  {
+    name: "unload",
+    synopsis: "[model]",
+    desc: "unload a model from memory (all without a name)",
+    help: "Unload a model from memory (`keep_alive` 0); without a name, every loaded model.",
+    single: "one model name",
+    complete: firstArg(models),
+    run: (inv) => api().unload_model(inv.args[0]),
   },
   {
     name: "status",

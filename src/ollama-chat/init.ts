@@ -5,6 +5,9 @@ import type * as ModelsModule from "./chat/models";
 import type * as SavedModule from "./chat/saved";
 import type * as ChatsModule from "./store/chats";
 import type * as UpdaterModule from "./update/updater";
+import type * as ManagerModule from "./models/manager";
+import type * as ListingModule from "./models/listing";
+import type { RunningModel } from "./ollama/client";
 import type { UpdateOptions } from "./update/updater";
 import type * as ChatModule from "./chat/session";
 import type { Status } from "./chat/session";
@@ -18,10 +21,12 @@ export const version = "0.1.0";
 
 const chat = lazy<typeof ChatModule>("ollama-chat.chat.session");
 const askModule = lazy<typeof AskModule>("ollama-chat.chat.ask");
-const models = lazy<typeof ModelsModule>("ollama-chat.chat.models");
+const chatModels = lazy<typeof ModelsModule>("ollama-chat.chat.models");
 const saved = lazy<typeof SavedModule>("ollama-chat.chat.saved");
 const chatFiles = lazy<typeof ChatsModule>("ollama-chat.store.chats");
 const updater = lazy<typeof UpdaterModule>("ollama-chat.update.updater");
+const manager = lazy<typeof ManagerModule>("ollama-chat.models.manager");
+const listing = lazy<typeof ListingModule>("ollama-chat.models.listing");
 
 function loaded(module: string): boolean {
   return (globalThis as any).package.loaded[module] !== undefined;
@@ -72,13 +77,19 @@ export function set_layout(layout: Layout): void {
   chat().setLayout(layout);
 }
 
-/** For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second }. */
-export function status(): Status {
+/**
+ * For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second,
+ * loaded } (`loaded`: the model is in memory, as of an /api/ps at most a few seconds old; nil
+ * while unknown).
+ */
+export function status(): Status & { loaded: boolean | undefined } {
   // A statusline calls this all the time: before the chat was ever used, do not load it.
   if (!loaded("ollama-chat.chat.session")) {
-    return { model: undefined, state: "idle", tokens_per_second: undefined };
+    return { model: undefined, state: "idle", tokens_per_second: undefined, loaded: undefined };
   }
-  return chat().status();
+  const s = chat().status();
+  const inMemory = s.model === undefined ? undefined : s.state === "generating" ? true : listing().loadedState(s.model);
+  return { model: s.model, state: s.state, tokens_per_second: s.tokens_per_second, loaded: inMemory };
 }
 
 /** Asks about the current buffer, or `range` ({first, last}) of it, in the chat. */
@@ -88,7 +99,7 @@ export function ask(opts?: { prompt?: string; range?: [number, number] }): void 
 
 /** Sets the default model (persistent): `name`, or the one picked from the local models. */
 export function select_model(name?: string): void {
-  models().selectDefault(name);
+  chatModels().selectDefault(name);
 }
 
 /** Switches the model of the open chat: `name`, or the one picked. A reply in progress stops. */
@@ -97,7 +108,7 @@ export function switch_model(name?: string): void {
     chat().switchModel(vim.trim(name));
     return;
   }
-  models().pickModel("Switch the chat to", (picked) => {
+  chatModels().pickModel("Switch the chat to", (picked) => {
     if (picked !== undefined) chat().switchModel(picked);
   });
 }
@@ -124,7 +135,7 @@ export function clear_saved(opts?: { force?: boolean }): void {
 
 /** Names for command-line completion, from caches (never waits): "models" or "chats". */
 export function completions(kind: "models" | "chats"): string[] {
-  if (kind === "models") return models().completionNames();
+  if (kind === "models") return chatModels().completionNames();
   return chatFiles().names();
 }
 
@@ -139,4 +150,34 @@ export function update(opts?: UpdateOptions): void {
 /** Downloads a model, with the same progress view. */
 export function pull(name: string): void {
   updater().pull(name);
+}
+
+/** Opens the model manager: every local model, loaded or not, with keys to manage them. */
+export function models(): void {
+  manager().open();
+}
+
+/** Deletes a local model after a confirmation naming it and its size; `{ force = true }` skips it. */
+export function delete_model(name: string, opts?: { force?: boolean }): void {
+  manager().deleteModel(name, opts);
+}
+
+/** Copies a local model under a new name; an existing `to` is asked about before it is replaced. */
+export function copy_model(from: string, to: string): void {
+  manager().copyModel(from, to);
+}
+
+/** Loads a model into memory for the chat's keep_alive. */
+export function preload_model(name: string): void {
+  manager().preloadModel(name);
+}
+
+/** Unloads a model from memory; without a name, every loaded model. */
+export function unload_model(name?: string): void {
+  manager().unloadModel(name);
+}
+
+/** Calls `cb(models)` with the models loaded in memory (/api/ps), or `cb(nil, message)`. */
+export function running(cb: (this: void, models: RunningModel[] | undefined, err?: string) => void): void {
+  manager().running(cb);
 }

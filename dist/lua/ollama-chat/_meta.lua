@@ -9,7 +9,7 @@
 ---@field config_file? string Preferences kept across sessions (default model, split). See ollama-chat-files. Default: stdpath("config") .. "/ollama_config.lua".
 ---@field data_dir? string Saved chats live in `<data_dir>/chats/`. Default: stdpath("data") .. "/ollama".
 ---@field retention_days? integer Saved chats older than this many days are deleted after startup (each deletion logged in `<data_dir>/cleanup.log`). `0` keeps all. Default: 30.
----@field keymaps? boolean|ollama-chat.KeymapOpts `true` for the default keymaps, `false` for none, or a table: `prefix` (default `"<leader>o"`) and, per action, a key sequence or `false`. Actions: `open`, `default_model`, `switch_model`, `toggle`, `close`, `horizontal`, `vertical`, `save`, `load`, `clear`, `ask`, `regenerate`, `update`. Default: true.
+---@field keymaps? boolean|ollama-chat.KeymapOpts `true` for the default keymaps, `false` for none, or a table: `prefix` (default `"<leader>o"`) and, per action, a key sequence or `false`. Actions: `open`, `default_model`, `switch_model`, `toggle`, `close`, `horizontal`, `vertical`, `save`, `load`, `clear`, `ask`, `regenerate`, `update`, `models`. Default: true.
 ---@field picker? "auto"|"tmux"|"fzf"|"select" `"auto"`: fzf in a tmux popup inside tmux, else fzf in a floating terminal when fzf is installed, else vim.ui.select(). `"tmux"`, `"fzf"` or `"select"` force one (`"select"` lets telescope, fzf-lua or snacks users get their own UI). Default: "auto".
 ---@field chat? ollama-chat.ChatOpts
 ---@field update? ollama-chat.UpdateOpts
@@ -49,3 +49,4 @@
 ---@field ask? string|false Ask about the buffer or the selection (default: prefix .. "a").
 ---@field regenerate? string|false Replace the last reply with a new one (default: prefix .. "r").
 ---@field update? string|false Update all models (default: prefix .. "u").
+---@field models? string|false Manage the local models (default: prefix .. "i").

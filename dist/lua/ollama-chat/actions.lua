@@ -78,6 +78,16 @@ local function pull(name)
         end
     )
 end
+local function copy(args)
+    if #args ~= 2 then
+        notify(
+            ((":Ollama copy takes two model names, {from} and {to}, got " .. tostring(#args)) .. ": ") .. table.concat(args, " "),
+            vim.log.levels.ERROR
+        )
+        return
+    end
+    api().copy_model(args[1], args[2])
+end
 --- The chat's model, state and speed, then what Ollama answers now (asked asynchronously).
 local function showStatus()
     -- Partial: a spy (or an older statusline helper) may return fewer fields.
@@ -222,6 +232,47 @@ ____exports.ACTIONS = {
         single = "one model name",
         complete = firstArg(models),
         run = function(inv) return pull(inv.args[1]) end
+    },
+    {
+        name = "models",
+        desc = "manage the local models",
+        help = "List the local models (size, details, capabilities, loaded or not); keys in it delete, copy, load, unload, update, pull and chat (|ollama-chat-models|).",
+        keys = {{suffix = "i"}},
+        run = function() return api().models() end
+    },
+    {
+        name = "delete",
+        synopsis = "{model}",
+        desc = "delete a local model, after confirmation",
+        single = "one model name",
+        complete = firstArg(models),
+        run = function(inv) return api().delete_model(inv.args[1]) end
+    },
+    {
+        name = "copy",
+        synopsis = "{from} {to}",
+        desc = "copy a local model under a new name",
+        help = "Copy a local model under a new name; an existing {to} is asked about first.",
+        complete = firstArg(models),
+        run = function(inv) return copy(inv.args) end
+    },
+    {
+        name = "preload",
+        synopsis = "{model}",
+        desc = "load a model into memory",
+        help = "Load a model into memory for `chat.keep_alive` (an empty request, as Ollama documents).",
+        single = "one model name",
+        complete = firstArg(models),
+        run = function(inv) return api().preload_model(inv.args[1]) end
+    },
+    {
+        name = "unload",
+        synopsis = "[model]",
+        desc = "unload a model from memory (all without a name)",
+        help = "Unload a model from memory (`keep_alive` 0); without a name, every loaded model.",
+        single = "one model name",
+        complete = firstArg(models),
+        run = function(inv) return api().unload_model(inv.args[1]) end
     },
     {
         name = "status",

@@ -14,7 +14,16 @@ local GROUPS = {
     {name = "OllamaUpdateCancelled", link = "DiagnosticWarn", cterm = {ctermfg = 11}},
     {name = "OllamaUpdateAvailable", link = "DiagnosticHint", cterm = {ctermfg = 12}},
     {name = "OllamaUpdateBar", link = "Special", cterm = {ctermfg = 14}},
-    {name = "OllamaUpdateHeader", link = "Title", cterm = {cterm = {bold = true}}}
+    {name = "OllamaUpdateHeader", link = "Title", cterm = {cterm = {bold = true}}},
+    {name = "OllamaModelsHeader", link = "Title", cterm = {cterm = {bold = true}}},
+    {name = "OllamaModelsColumns", link = "Comment", cterm = DIM},
+    {name = "OllamaModelsMuted", link = "Comment", cterm = DIM},
+    {name = "OllamaModelsName", link = "Identifier", cterm = {ctermfg = 14}},
+    {name = "OllamaModelsDefault", link = "Special", cterm = {ctermfg = 13, cterm = {bold = true}}},
+    {name = "OllamaModelsBadge", link = "Type", cterm = {ctermfg = 10}},
+    {name = "OllamaModelsLoaded", link = "DiagnosticOk", cterm = {ctermfg = 10}},
+    {name = "OllamaModelsOutdated", link = "DiagnosticWarn", cterm = {ctermfg = 11}},
+    {name = "OllamaModelsError", link = "DiagnosticError", cterm = {ctermfg = 9}}
 }
 local function define(group)
     local target = vim.api.nvim_get_hl(0, {name = group.link, link = false})

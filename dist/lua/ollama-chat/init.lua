@@ -11,10 +11,12 @@ local notify = ____notify.notify
 ____exports.version = "0.1.0"
 local chat = lazy("ollama-chat.chat.session")
 local askModule = lazy("ollama-chat.chat.ask")
-local models = lazy("ollama-chat.chat.models")
+local chatModels = lazy("ollama-chat.chat.models")
 local saved = lazy("ollama-chat.chat.saved")
 local chatFiles = lazy("ollama-chat.store.chats")
 local updater = lazy("ollama-chat.update.updater")
+local manager = lazy("ollama-chat.models.manager")
+local listing = lazy("ollama-chat.models.listing")
 local function loaded(module)
     return _G.package.loaded[module] ~= nil
 end
@@ -60,13 +62,29 @@ function ____exports.set_layout(layout)
     end
     chat().setLayout(layout)
 end
---- For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second }.
+--- For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second,
+-- loaded } (`loaded`: the model is in memory, as of an /api/ps at most a few seconds old; nil
+-- while unknown).
 function ____exports.status()
     -- A statusline calls this all the time: before the chat was ever used, do not load it.
     if not loaded("ollama-chat.chat.session") then
-        return {model = nil, state = "idle", tokens_per_second = nil}
+        return {model = nil, state = "idle", tokens_per_second = nil, loaded = nil}
     end
-    return chat().status()
+    local s = chat().status()
+    local ____temp_1
+    if s.model == nil then
+        ____temp_1 = nil
+    else
+        local ____temp_0
+        if s.state == "generating" then
+            ____temp_0 = true
+        else
+            ____temp_0 = listing().loadedState(s.model)
+        end
+        ____temp_1 = ____temp_0
+    end
+    local inMemory = ____temp_1
+    return {model = s.model, state = s.state, tokens_per_second = s.tokens_per_second, loaded = inMemory}
 end
 --- Asks about the current buffer, or `range` ({first, last}) of it, in the chat.
 function ____exports.ask(opts)
@@ -74,7 +92,7 @@ function ____exports.ask(opts)
 end
 --- Sets the default model (persistent): `name`, or the one picked from the local models.
 function ____exports.select_model(name)
-    models().selectDefault(name)
+    chatModels().selectDefault(name)
 end
 --- Switches the model of the open chat: `name`, or the one picked. A reply in progress stops.
 function ____exports.switch_model(name)
@@ -82,7 +100,7 @@ function ____exports.switch_model(name)
         chat().switchModel(vim.trim(name))
         return
     end
-    models().pickModel(
+    chatModels().pickModel(
         "Switch the chat to",
         function(picked)
             if picked ~= nil then
@@ -110,7 +128,7 @@ end
 --- Names for command-line completion, from caches (never waits): "models" or "chats".
 function ____exports.completions(kind)
     if kind == "models" then
-        return models().completionNames()
+        return chatModels().completionNames()
     end
     return chatFiles().names()
 end
@@ -122,5 +140,29 @@ end
 --- Downloads a model, with the same progress view.
 function ____exports.pull(name)
     updater().pull(name)
+end
+--- Opens the model manager: every local model, loaded or not, with keys to manage them.
+function ____exports.models()
+    manager().open()
+end
+--- Deletes a local model after a confirmation naming it and its size; `{ force = true }` skips it.
+function ____exports.delete_model(name, opts)
+    manager().deleteModel(name, opts)
+end
+--- Copies a local model under a new name; an existing `to` is asked about before it is replaced.
+function ____exports.copy_model(from, to)
+    manager().copyModel(from, to)
+end
+--- Loads a model into memory for the chat's keep_alive.
+function ____exports.preload_model(name)
+    manager().preloadModel(name)
+end
+--- Unloads a model from memory; without a name, every loaded model.
+function ____exports.unload_model(name)
+    manager().unloadModel(name)
+end
+--- Calls `cb(models)` with the models loaded in memory (/api/ps), or `cb(nil, message)`.
+function ____exports.running(cb)
+    manager().running(cb)
 end
 return ____exports

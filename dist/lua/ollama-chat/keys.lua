@@ -16,5 +16,6 @@ return {
     { plug = "ask", suffix = "a", modes = { "n", "x" }, desc = "Ollama: Ask about the buffer or the selection" },
     { plug = "regenerate", suffix = "r", modes = { "n" }, desc = "Ollama: Replace the last reply with a new one" },
     { plug = "update", suffix = "u", modes = { "n" }, desc = "Ollama: Update all models" },
+    { plug = "models", suffix = "i", modes = { "n" }, desc = "Ollama: Manage the local models" },
   },
 }

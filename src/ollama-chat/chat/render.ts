@@ -61,6 +61,30 @@ function holdParse(buf: number): () => void {
   };
 }
 
+/** The markdown injection query (with the user's own) minus `injection.combined`; read once. */
+let chatInjections: string | undefined;
+
+/**
+ * Gives `buf`, about to be markdown, its own tree-sitter parser before the ftplugin starts the
+ * highlighter: the markdown injection query without `injection.combined` (html blocks are parsed
+ * one by one). A combined injection makes every parse scan the whole chat for injections (at the
+ * end of each reply: up to 100 ms in a chat of 5,000 lines, docs/benchmarks.md); without it only
+ * the range drawn is scanned. Markdown elsewhere keeps its queries. No markdown parser: nothing.
+ */
+export function prepareParser(buf: number): void {
+  const ts = (vim as any).treesitter;
+  if (chatInjections === undefined) {
+    const parts: string[] = [];
+    for (const file of ts.query.get_files("markdown", "injections") as string[]) {
+      parts.push(table.concat(vim.fn.readfile(file) as string[], "\n"));
+    }
+    [chatInjections] = string.gsub(table.concat(parts, "\n"), "%(#set!%s+injection%.combined%s*%)", "");
+  }
+  if (chatInjections === "") return;
+  // No markdown parser installed: get_parser fails (0.10) or returns nil (0.11+); the chat is plain.
+  pcall(ts.get_parser, buf, "markdown", { injections: { markdown: chatInjections } });
+}
+
 /** Pieces waiting to be written: content, or the thinking fences (structure, never escaped). */
 type Piece = string | { fence: string };
 

@@ -1,5 +1,6 @@
 // The chat pane: a split along the whole editor taking `chat.size` of it, below or to the right.
 import type { Layout } from "../config";
+import { prepareParser } from "./render";
 
 function setWinOptions(win: number): void {
   const opts: [string, unknown][] = [
@@ -52,6 +53,7 @@ export function hide(win: number): void {
  * break the chat: the error is reported and the buffer stays plain text.
  */
 export function setMarkdown(buf: number): void {
+  prepareParser(buf);
   const [ok, err] = pcall(vim.api.nvim_set_option_value, "filetype", "markdown", { buf });
   if (!ok) {
     vim.notify(`ollama-chat: markdown support failed for the chat, shown as plain text: ${tostring(err)}`, vim.log.levels.WARN);

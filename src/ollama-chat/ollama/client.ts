@@ -216,6 +216,96 @@ export function remove(model: string, cb: (this: void, err: OllamaError | undefi
   return call({ method: "DELETE", path: "/api/delete", body: { model }, model }, (err) => cb(err));
 }
 
+/** A model loaded in memory (/api/ps). */
+export interface RunningModel {
+  name: string;
+  /** Bytes in memory, and how many of them on the GPU. */
+  size: number;
+  size_vram: number;
+  /** RFC 3339; far in the future when the model is kept loaded. */
+  expires_at: string;
+  /** The context it was loaded with (absent from servers before 0.6). */
+  context_length?: number;
+}
+
+/** The models loaded in memory, typed (/api/ps). */
+export function running(cb: Callback<RunningModel[]>): Handle {
+  return ps((err, list) => {
+    if (err !== undefined || list === undefined) return cb(err, undefined);
+    const out: RunningModel[] = [];
+    for (const m of list) {
+      const name = type(m) === "table" ? m.get("name") ?? m.get("model") : undefined;
+      if (type(name) === "string") out.push({
+        name: name as string,
+        size: num(m.get("size")) ?? 0,
+        size_vram: num(m.get("size_vram")) ?? 0,
+        expires_at: str(m.get("expires_at")),
+        context_length: num(m.get("context_length")),
+      });
+    }
+    cb(undefined, out);
+  });
+}
+
+/** Copies a model under another name (200 with an empty body); an existing destination is replaced. */
+export function copy(source: string, destination: string, cb: (this: void, err: OllamaError | undefined) => void): Handle {
+  return call({ method: "POST", path: "/api/copy", body: { source, destination }, model: source }, (err) => cb(err));
+}
+
+/** Loads a model into memory for `keep_alive` (Ollama's default when undefined): a chat request with no messages. */
+export function load(model: string, keep_alive: string | number | undefined, cb: (this: void, err: OllamaError | undefined) => void): Handle {
+  const body = new LuaTable();
+  body.set("model", model);
+  body.set("messages", []);
+  if (keep_alive !== undefined) body.set("keep_alive", keep_alive);
+  return call({ method: "POST", path: "/api/chat", body, model }, (err) => cb(err));
+}
+
+/** Unloads a model from memory: a chat request with no messages and keep_alive 0. */
+export function unload(model: string, cb: (this: void, err: OllamaError | undefined) => void): Handle {
+  return load(model, 0, cb);
+}
+
+/** What /api/show says about a model, typed. */
+export interface ModelShow {
+  capabilities: string[];
+  /** From model_info's `<architecture>.context_length`. */
+  context_length?: number;
+  modelfile: string;
+  parameters: string;
+  template: string;
+  license: string;
+  details?: LuaTable;
+}
+
+function contextLength(info: unknown): number | undefined {
+  if (type(info) !== "table") return undefined;
+  for (const [key, value] of pairs(info as LuaTable)) {
+    if (type(key) === "string" && vim.endswith(key as string, ".context_length") && type(value) === "number") return value as number;
+  }
+  return undefined;
+}
+
+/** A model's capabilities, context length and texts (/api/show). */
+export function showModel(model: string, cb: Callback<ModelShow>): Handle {
+  return show(model, (err, v) => {
+    if (err !== undefined || v === undefined) return cb(err, undefined);
+    const caps: string[] = [];
+    const listed = v.get("capabilities");
+    if (type(listed) === "table") for (const c of listed as unknown[]) if (type(c) === "string") caps.push(c as string);
+    const details = v.get("details");
+    cb(undefined, {
+      capabilities: caps,
+      context_length: contextLength(v.get("model_info")),
+      modelfile: str(v.get("modelfile")),
+      parameters: str(v.get("parameters")),
+      template: str(v.get("template")),
+      license: str(v.get("license")),
+      details: type(details) === "table" ? (details as LuaTable) : undefined,
+    });
+  });
+}
+
 function chatResult(model: string): ChatResult {
   return { model, content: "", thinking: "", done: false };
 }

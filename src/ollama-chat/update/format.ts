@@ -1,16 +1,11 @@
 // The text of the progress view: a line per model, readable at a glance. Pure: rows in, lines and
 // highlight ranges out.
 import { bytes } from "../format/bytes";
+import type { Line, Span } from "../ui/lines";
 import { inline, oneLine } from "../ui/text";
 import { isFinal, type Row, type RowState } from "./row";
 
-/** [start byte, end byte, highlight group] within a line. */
-export type Span = [number, number, string];
-
-export interface Line {
-  text: string;
-  spans: Span[];
-}
+export type { Line, Span };
 
 export const BAR_WIDTH = 20;
 const STATE_WIDTH = 13;

@@ -4,7 +4,7 @@
 // at once (`<C-w>p` goes back to typing; the run goes on); its changes are redrawn throttled, its
 // end at once. Closing the view leaves the run going; it can be shown again.
 import * as highlights from "../highlights";
-import type { Line } from "./format";
+import { viewBuffer, writeLines } from "../ui/lines";
 import { runChanges, type Run } from "./run";
 
 /** How often the view is redrawn while a run streams progress (ms): one redraw per batch. */
@@ -57,14 +57,7 @@ function setKeymaps(buf: number): void {
 }
 
 function createBuffer(): number {
-  const buf = vim.api.nvim_create_buf(false, true);
-  vim.api.nvim_buf_set_name(buf, BUF_NAME);
-  vim.api.nvim_set_option_value("buftype", "nofile", { buf });
-  vim.api.nvim_set_option_value("bufhidden", "hide", { buf });
-  vim.api.nvim_set_option_value("swapfile", false, { buf });
-  vim.api.nvim_set_option_value("undolevels", -1, { buf });
-  vim.api.nvim_set_option_value("modifiable", false, { buf });
-  vim.api.nvim_set_option_value("filetype", "ollama-update", { buf });
+  const buf = viewBuffer(BUF_NAME, "ollama-update");
   setKeymaps(buf);
   return buf;
 }
@@ -183,13 +176,6 @@ function requestRender(): void {
   });
 }
 
-function highlight(buf: number, row: number, line: Line): void {
-  vim.api.nvim_buf_clear_namespace(buf, NS, row, row + 1);
-  for (const [start, stop, group] of line.spans) {
-    vim.api.nvim_buf_set_extmark(buf, NS, row, start, { end_col: math.min(stop, line.text.length), hl_group: group });
-  }
-}
-
 /** Writes the lines that changed since the last redraw, and fits the window to them. */
 function render(): void {
   const source = state.run;
@@ -197,25 +183,9 @@ function render(): void {
   const buf = ensureBuffer();
   const lines = source.lines(vim.uv.hrtime());
   // A new run (or a model added to it) writes the whole text once; then only what changed.
-  const whole = state.shown.length !== lines.length;
-  vim.api.nvim_set_option_value("modifiable", true, { buf });
-  if (whole) {
-    const texts: string[] = [];
-    for (const line of lines) texts.push(line.text);
-    vim.api.nvim_buf_set_lines(buf, 0, -1, false, texts);
-    state.shown = [];
-  }
-  const shown = state.shown;
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i].text;
-    if (whole || shown[i] !== text) {
-      if (!whole) vim.api.nvim_buf_set_lines(buf, i, i + 1, false, [text]);
-      highlight(buf, i, lines[i]);
-      shown[i] = text;
-      state.width = math.max(state.width, vim.fn.strdisplaywidth(text) + 1);
-    }
-  }
-  vim.api.nvim_set_option_value("modifiable", false, { buf });
+  state.shown = writeLines(buf, NS, state.shown, lines, (text) => {
+    state.width = math.max(state.width, vim.fn.strdisplaywidth(text) + 1);
+  });
   if (isVisible()) vim.api.nvim_win_set_config(state.win!, frame(math.max(1, lines.length)));
 }
 

@@ -56,6 +56,35 @@ local function holdParse(buf)
         tree.parse = own
     end
 end
+--- The markdown injection query (with the user's own) minus `injection.combined`; read once.
+local chatInjections
+--- Gives `buf`, about to be markdown, its own tree-sitter parser before the ftplugin starts the
+-- highlighter: the markdown injection query without `injection.combined` (html blocks are parsed
+-- one by one). A combined injection makes every parse scan the whole chat for injections (at the
+-- end of each reply: up to 100 ms in a chat of 5,000 lines, docs/benchmarks.md); without it only
+-- the range drawn is scanned. Markdown elsewhere keeps its queries. No markdown parser: nothing.
+function ____exports.prepareParser(buf)
+    local ts = vim.treesitter
+    if chatInjections == nil then
+        local parts = {}
+        for ____, file in ipairs(ts.query.get_files("markdown", "injections")) do
+            parts[#parts + 1] = table.concat(
+                vim.fn.readfile(file),
+                "\n"
+            )
+        end
+        chatInjections = string.gsub(
+            table.concat(parts, "\n"),
+            "%(#set!%s+injection%.combined%s*%)",
+            ""
+        )
+    end
+    if chatInjections == "" then
+        return
+    end
+    -- No markdown parser installed: get_parser fails (0.10) or returns nil (0.11+); the chat is plain.
+    pcall(ts.get_parser, buf, "markdown", {injections = {markdown = chatInjections}})
+end
 ____exports.Reply = __TS__Class()
 local Reply = ____exports.Reply
 Reply.name = "Reply"

@@ -1,5 +1,7 @@
 -- generated from src/ollama-chat/chat/window.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+local ____render = require("ollama-chat.chat.render")
+local prepareParser = ____render.prepareParser
 local function setWinOptions(win)
     -- The chat pane: a split along the whole editor taking `chat.size` of it, below or to the right.
     local opts = {
@@ -60,6 +62,7 @@ end
 --- Marks `buf` as markdown. A broken markdown ftplugin or parser in the user's setup must not
 -- break the chat: the error is reported and the buffer stays plain text.
 function ____exports.setMarkdown(buf)
+    prepareParser(buf)
     local ok, err = pcall(vim.api.nvim_set_option_value, "filetype", "markdown", {buf = buf})
     if not ok then
         vim.notify(

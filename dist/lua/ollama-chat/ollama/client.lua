@@ -275,6 +275,106 @@ function ____exports.remove(model, cb)
         function(err) return cb(err) end
     )
 end
+--- The models loaded in memory, typed (/api/ps).
+function ____exports.running(cb)
+    return ____exports.ps(function(err, list)
+        if err ~= nil or list == nil then
+            return cb(err, nil)
+        end
+        local out = {}
+        for ____, m in ipairs(list) do
+            local ____temp_14
+            if type(m) == "table" then
+                local ____m_name_13 = m.name
+                if ____m_name_13 == nil then
+                    ____m_name_13 = m.model
+                end
+                ____temp_14 = ____m_name_13
+            else
+                ____temp_14 = nil
+            end
+            local name = ____temp_14
+            if type(name) == "string" then
+                out[#out + 1] = {
+                    name = name,
+                    size = num(m.size) or 0,
+                    size_vram = num(m.size_vram) or 0,
+                    expires_at = str(m.expires_at),
+                    context_length = num(m.context_length)
+                }
+            end
+        end
+        cb(nil, out)
+    end)
+end
+--- Copies a model under another name (200 with an empty body); an existing destination is replaced.
+function ____exports.copy(source, destination, cb)
+    return call(
+        {method = "POST", path = "/api/copy", body = {source = source, destination = destination}, model = source},
+        function(err) return cb(err) end
+    )
+end
+--- Loads a model into memory for `keep_alive` (Ollama's default when undefined): a chat request with no messages.
+function ____exports.load(model, keep_alive, cb)
+    local body = {}
+    body.model = model
+    body.messages = {}
+    if keep_alive ~= nil then
+        body.keep_alive = keep_alive
+    end
+    return call(
+        {method = "POST", path = "/api/chat", body = body, model = model},
+        function(err) return cb(err) end
+    )
+end
+--- Unloads a model from memory: a chat request with no messages and keep_alive 0.
+function ____exports.unload(model, cb)
+    return ____exports.load(model, 0, cb)
+end
+local function contextLength(info)
+    if type(info) ~= "table" then
+        return nil
+    end
+    for key, value in pairs(info) do
+        if type(key) == "string" and vim.endswith(key, ".context_length") and type(value) == "number" then
+            return value
+        end
+    end
+    return nil
+end
+--- A model's capabilities, context length and texts (/api/show).
+function ____exports.showModel(model, cb)
+    return ____exports.show(
+        model,
+        function(err, v)
+            if err ~= nil or v == nil then
+                return cb(err, nil)
+            end
+            local caps = {}
+            local listed = v.capabilities
+            if type(listed) == "table" then
+                for ____, c in ipairs(listed) do
+                    if type(c) == "string" then
+                        caps[#caps + 1] = c
+                    end
+                end
+            end
+            local details = v.details
+            cb(
+                nil,
+                {
+                    capabilities = caps,
+                    context_length = contextLength(v.model_info),
+                    modelfile = str(v.modelfile),
+                    parameters = str(v.parameters),
+                    template = str(v.template),
+                    license = str(v.license),
+                    details = type(details) == "table" and details or nil
+                }
+            )
+        end
+    )
+end
 local function chatResult(model)
     return {model = model, content = "", thinking = "", done = false}
 end

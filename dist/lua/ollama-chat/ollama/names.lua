@@ -61,4 +61,55 @@ function ____exports.manifestUrl(name, registry)
     end
     return (((((base .. "/v2/") .. p.namespace) .. "/") .. p.model) .. "/manifests/") .. p.tag
 end
+--- One part of a name as Ollama's model.ParseName accepts it: a letter, digit or _ first.
+local function validPart(kind, part)
+    if #part < 1 or #part > (kind == "host" and 350 or 80) then
+        return false
+    end
+    if (string.find(part, "^[%w_]")) == nil then
+        return false
+    end
+    local allowed = kind == "host" and "^[%w_.:%-]*$" or (kind == "namespace" and "^[%w_%-]*$" or "^[%w_.%-]*$")
+    return (string.find(part, allowed)) ~= nil
+end
+--- Why Ollama would refuse `name` as a model name, or undefined when it accepts it. Names come
+-- from users (copy, pull) and go into JSON bodies only, never a shell: this is Ollama's rule,
+-- checked first so the user hears it in plain words.
+function ____exports.invalidName(name)
+    local shown = vim.inspect(name)
+    local rule = "letters, digits, _, - and . (a letter, digit or _ first), then an optional :tag"
+    if vim.trim(name) == "" then
+        return "a model name is needed, such as llama3.2:3b"
+    end
+    local rest = name
+    local at = string.find(rest, "@", 1, true)
+    if at ~= nil then
+        rest = string.sub(rest, 1, at - 1)
+    end
+    local parts = vim.split(rest, "/", {plain = true})
+    if #parts > 3 then
+        return shown .. " is not a valid model name: at most host/namespace/model:tag"
+    end
+    local last = parts[#parts]
+    local colon = string.find(last, ":[^:]*$")
+    if colon ~= nil then
+        local tag = string.sub(last, colon + 1)
+        last = string.sub(last, 1, colon - 1)
+        if not validPart("tag", tag) then
+            return ((shown .. " is not a valid model name: the tag takes ") .. rule) .. ", at most 80 characters"
+        end
+    end
+    local kinds = #parts == 3 and ({"host", "namespace", "model"}) or (#parts == 2 and ({"namespace", "model"}) or ({"model"}))
+    do
+        local i = 0
+        while i < #parts do
+            local part = i == #parts - 1 and last or parts[i + 1]
+            if not validPart(kinds[i + 1], part) then
+                return (shown .. " is not a valid model name: use ") .. rule
+            end
+            i = i + 1
+        end
+    end
+    return nil
+end
 return ____exports

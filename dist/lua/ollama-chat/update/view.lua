@@ -1,7 +1,10 @@
 -- generated from src/ollama-chat/update/view.ts by TypeScriptToLua; do not edit
 local ____exports = {}
-local bufValid, setKeymaps, createBuffer, ensureBuffer, frame, stopTimer, cancelLinger, highlight, render, BUF_NAME, NS, state
+local bufValid, setKeymaps, createBuffer, ensureBuffer, frame, stopTimer, cancelLinger, render, BUF_NAME, NS, state
 local highlights = require("ollama-chat.highlights")
+local ____lines = require("ollama-chat.ui.lines")
+local viewBuffer = ____lines.viewBuffer
+local writeLines = ____lines.writeLines
 local ____run = require("ollama-chat.update.run")
 local runChanges = ____run.runChanges
 function bufValid()
@@ -56,14 +59,7 @@ function setKeymaps(buf)
     )
 end
 function createBuffer()
-    local buf = vim.api.nvim_create_buf(false, true)
-    vim.api.nvim_buf_set_name(buf, BUF_NAME)
-    vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
-    vim.api.nvim_set_option_value("bufhidden", "hide", {buf = buf})
-    vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
-    vim.api.nvim_set_option_value("undolevels", -1, {buf = buf})
-    vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
-    vim.api.nvim_set_option_value("filetype", "ollama-update", {buf = buf})
+    local buf = viewBuffer(BUF_NAME, "ollama-update")
     setKeymaps(buf)
     return buf
 end
@@ -125,24 +121,6 @@ function cancelLinger()
     stopTimer(state.lingerTimer)
     state.lingerTimer = nil
 end
-function highlight(buf, row, line)
-    vim.api.nvim_buf_clear_namespace(buf, NS, row, row + 1)
-    for ____, ____value in ipairs(line.spans) do
-        local start = ____value[1]
-        local stop = ____value[2]
-        local group = ____value[3]
-        vim.api.nvim_buf_set_extmark(
-            buf,
-            NS,
-            row,
-            start,
-            {
-                end_col = math.min(stop, #line.text),
-                hl_group = group
-            }
-        )
-    end
-end
 function render()
     local source = state.run
     if source == nil then
@@ -151,48 +129,18 @@ function render()
     local buf = ensureBuffer()
     local lines = source:lines(vim.uv.hrtime())
     -- A new run (or a model added to it) writes the whole text once; then only what changed.
-    local whole = #state.shown ~= #lines
-    vim.api.nvim_set_option_value("modifiable", true, {buf = buf})
-    if whole then
-        local texts = {}
-        for ____, line in ipairs(lines) do
-            texts[#texts + 1] = line.text
+    state.shown = writeLines(
+        buf,
+        NS,
+        state.shown,
+        lines,
+        function(text)
+            state.width = math.max(
+                state.width,
+                vim.fn.strdisplaywidth(text) + 1
+            )
         end
-        vim.api.nvim_buf_set_lines(
-            buf,
-            0,
-            -1,
-            false,
-            texts
-        )
-        state.shown = {}
-    end
-    local shown = state.shown
-    do
-        local i = 0
-        while i < #lines do
-            local text = lines[i + 1].text
-            if whole or shown[i + 1] ~= text then
-                if not whole then
-                    vim.api.nvim_buf_set_lines(
-                        buf,
-                        i,
-                        i + 1,
-                        false,
-                        {text}
-                    )
-                end
-                highlight(buf, i, lines[i + 1])
-                shown[i + 1] = text
-                state.width = math.max(
-                    state.width,
-                    vim.fn.strdisplaywidth(text) + 1
-                )
-            end
-            i = i + 1
-        end
-    end
-    vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
+    )
     if ____exports.isVisible() then
         vim.api.nvim_win_set_config(
             state.win,
