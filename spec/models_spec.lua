@@ -421,7 +421,13 @@ describe(":Ollama models", function()
       if e.json.keep_alive == 0 then unloads[#unloads + 1] = e.json.model end
     end
     table.sort(unloads)
-    assert.same({ "qwen3:8b", "tiny:1b" }, unloads)
+    -- Every loaded model is unloaded: the two preloaded here, and the chat's model when its
+    -- warm-up (opening the chat preloads it) had loaded it by then.
+    if #unloads == 3 then
+      assert.same({ "llama3.2:3b", "qwen3:8b", "tiny:1b" }, unloads)
+    else
+      assert.same({ "qwen3:8b", "tiny:1b" }, unloads)
+    end
 
     server:clear_log()
     user:command("Ollama copy tiny:1b backup:1b")
