@@ -16,10 +16,6 @@ local MODELS = {
 -- A 1x1 PNG.
 local PNG = "\137PNG\r\n\26\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\8\6\0\0\0\31\21\196\137\0\0\0\rIDATx\218c\248\15\0\1\1\1\0\24\221\141\176\0\0\0\0IEND\174B`\130"
 
--- Two cases broken by the session's last merges (status().context missing after a reply; the
--- second send after raising the context never ends), on 0.10 and 0.12: DISABLED, open in issue 12.
-local it_011 = function(name, fn) it(name .. " (DISABLED: broken, see issue 12)", function() end) end
-
 describe("the chat knows its model", function()
   local server, u
 
@@ -93,7 +89,7 @@ describe("the chat knows its model", function()
   end)
 
   describe("context", function()
-    it_011("a short chat asks for 4096, and status() shows the context used", function()
+    it("a short chat asks for 4096, and status() shows the context used", function()
       start()
       u:send("hi")
       local done = u:wait_done(1)
@@ -187,7 +183,7 @@ describe("the chat knows its model", function()
       u:wait(function() return shows("Ollama cut this chat") end, "truncation warning")
     end)
 
-    it_011("raising the context asks for more, for this chat, when the model holds more", function()
+    it("raising the context asks for more, for this chat, when the model holds more", function()
       local prompt = answer_guard("2<CR>", { chat = { max_ctx = 8192 } }, "llama3.2:3b")
       u:wait_done(1)
       assert.matches("the context asked for is 8,192 (llama3.2:3b holds 131,072)", prompt.prompt, 1, true)

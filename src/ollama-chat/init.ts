@@ -85,8 +85,9 @@ export function set_layout(layout: Layout): void {
 
 /**
  * For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second,
- * loaded } (`loaded`: the model is in memory, as of an /api/ps at most a few seconds old; nil
- * while unknown).
+ * context = { used, size }, loaded } (`context`: tokens of the conversation and the context asked
+ * for, once a reply was sent; `loaded`: the model is in memory, as of an /api/ps at most a few
+ * seconds old; nil while unknown).
  */
 export function status(): Status & { loaded: boolean | undefined } {
   // A statusline calls this all the time: before the chat was ever used, do not load it.
@@ -95,7 +96,7 @@ export function status(): Status & { loaded: boolean | undefined } {
   }
   const s = chat().status();
   const inMemory = s.model === undefined ? undefined : s.state === "generating" ? true : listing().loadedState(s.model);
-  return { model: s.model, state: s.state, tokens_per_second: s.tokens_per_second, loaded: inMemory };
+  return { model: s.model, state: s.state, tokens_per_second: s.tokens_per_second, context: s.context, loaded: inMemory };
 }
 
 /** Asks about the current buffer, or `range` ({first, last}) of it, in the chat. */

@@ -66,8 +66,9 @@ function ____exports.set_layout(layout)
     chat().setLayout(layout)
 end
 --- For statuslines: { model, state = "idle"|"loading"|"generating"|"error", tokens_per_second,
--- loaded } (`loaded`: the model is in memory, as of an /api/ps at most a few seconds old; nil
--- while unknown).
+-- context = { used, size }, loaded } (`context`: tokens of the conversation and the context asked
+-- for, once a reply was sent; `loaded`: the model is in memory, as of an /api/ps at most a few
+-- seconds old; nil while unknown).
 function ____exports.status()
     -- A statusline calls this all the time: before the chat was ever used, do not load it.
     if not loaded("ollama-chat.chat.session") then
@@ -87,7 +88,13 @@ function ____exports.status()
         ____temp_1 = ____temp_0
     end
     local inMemory = ____temp_1
-    return {model = s.model, state = s.state, tokens_per_second = s.tokens_per_second, loaded = inMemory}
+    return {
+        model = s.model,
+        state = s.state,
+        tokens_per_second = s.tokens_per_second,
+        context = s.context,
+        loaded = inMemory
+    }
 end
 --- Asks about the current buffer, or `range` ({first, last}) of it, in the chat.
 function ____exports.ask(opts)

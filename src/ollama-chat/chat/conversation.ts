@@ -103,6 +103,8 @@ export class Conversation {
   private context: { used: number; size: number } | undefined;
   private loaded: boolean | undefined;
   private warmedFor: string | undefined;
+  /** The context the user chose to raise this chat to (the guard), over the settings' options. */
+  private raisedNumCtx: number | undefined;
 
   constructor(
     init: ConversationInit,
@@ -160,9 +162,16 @@ export class Conversation {
   effectiveSettings(): Required<Settings> {
     const chat = config.get().chat;
     const s = this.settings;
+    let options = s.options ?? chat.options;
+    if (this.raisedNumCtx !== undefined && (options.num_ctx === undefined || options.num_ctx === "auto")) {
+      const raised: { [name: string]: unknown } = {};
+      for (const [k, v] of pairs(options)) raised[k as string] = v;
+      raised.num_ctx = this.raisedNumCtx;
+      options = raised;
+    }
     return {
       system: s.system ?? chat.system,
-      options: s.options ?? chat.options,
+      options,
       keep_alive: s.keep_alive ?? chat.keep_alive,
       think: s.think ?? chat.think,
     } as Required<Settings>;
@@ -232,10 +241,7 @@ export class Conversation {
           if (buf !== undefined) excluded.mark(buf, indices);
         },
         setNumCtx: (numCtx) => {
-          const options: { [name: string]: unknown } = {};
-          for (const [k, v] of pairs(settings.options)) options[k as string] = v;
-          options.num_ctx = numCtx;
-          this.settings.options = options;
+          this.raisedNumCtx = numCtx;
         },
         done: (fitted) => {
           this.preparing = false;

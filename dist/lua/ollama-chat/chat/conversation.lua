@@ -116,14 +116,23 @@ end
 function Conversation.prototype.effectiveSettings(self)
     local chat = config.get().chat
     local s = self.settings
+    local options = s.options or chat.options
+    if self.raisedNumCtx ~= nil and (options.num_ctx == nil or options.num_ctx == "auto") then
+        local raised = {}
+        for k, v in pairs(options) do
+            raised[k] = v
+        end
+        raised.num_ctx = self.raisedNumCtx
+        options = raised
+    end
     local ____temp_2 = s.system or chat.system
-    local ____temp_3 = s.options or chat.options
+    local ____options_3 = options
     local ____temp_4 = s.keep_alive or chat.keep_alive
     local ____s_think_1 = s.think
     if ____s_think_1 == nil then
         ____s_think_1 = chat.think
     end
-    return {system = ____temp_2, options = ____temp_3, keep_alive = ____temp_4, think = ____s_think_1}
+    return {system = ____temp_2, options = ____options_3, keep_alive = ____temp_4, think = ____s_think_1}
 end
 function Conversation.prototype.read(self)
     local buf = self:validBuffer()
@@ -179,12 +188,7 @@ function Conversation.prototype.send(self, messages, rewrite)
                 end
             end,
             setNumCtx = function(numCtx)
-                local options = {}
-                for k, v in pairs(settings.options) do
-                    options[k] = v
-                end
-                options.num_ctx = numCtx
-                self.settings.options = options
+                self.raisedNumCtx = numCtx
             end,
             done = function(fitted)
                 self.preparing = false
