@@ -355,6 +355,14 @@ function setCommon(body: LuaTable, req: { options?: { [name: string]: unknown };
 type TextOf = (this: void, obj: LuaTable) => LuaMultiReturn<[string, string]>;
 
 /** A streamed reply: deltas as they come, then the whole text and the final line's metrics. */
+/** Replies ended (each may have loaded, kept or unloaded a model): /api/ps answers before are stale. */
+let repliesEnded = 0;
+
+/** How many chat/generate requests ended so far (a preload and an unload are such requests). */
+export function memoryChanges(): number {
+  return repliesEnded;
+}
+
 function replySpec(path: string, body: LuaTable, model: string, textOf: TextOf, handlers: ChatHandlers): StreamSpec {
   const result = chatResult(model);
   const content: string[] = [];
@@ -377,7 +385,10 @@ function replySpec(path: string, body: LuaTable, model: string, textOf: TextOf, 
       }
       return false;
     },
-    on_end: (err) => handlers.on_done(err, collect(result, content, thinking)),
+    on_end: (err) => {
+      repliesEnded++;
+      handlers.on_done(err, collect(result, content, thinking));
+    },
   };
 }
 

@@ -425,7 +425,12 @@ local function setCommon(body, req)
         body.think = req.think
     end
 end
---- A streamed reply: deltas as they come, then the whole text and the final line's metrics.
+--- Replies ended (each may have loaded, kept or unloaded a model): /api/ps answers before are stale.
+local repliesEnded = 0
+--- How many chat/generate requests ended so far (a preload and an unload are such requests).
+function ____exports.memoryChanges()
+    return repliesEnded
+end
 local function replySpec(path, body, model, textOf, handlers)
     local result = chatResult(model)
     local content = {}
@@ -454,10 +459,13 @@ local function replySpec(path, body, model, textOf, handlers)
             end
             return false
         end,
-        on_end = function(err) return handlers.on_done(
-            err,
-            collect(result, content, thinking)
-        ) end
+        on_end = function(err)
+            repliesEnded = repliesEnded + 1
+            handlers.on_done(
+                err,
+                collect(result, content, thinking)
+            )
+        end
     }
 end
 local function chatText(obj)
