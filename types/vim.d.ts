@@ -215,6 +215,9 @@ declare namespace vim {
   /** @noSelf */
   namespace fn {
     function has(feature: string): 0 | 1;
+    function getcmdtype(): string;
+    function getcmdline(): string;
+    function nr2char(code: number): string;
     function executable(name: string): 0 | 1;
     function exepath(name: string): string;
     function stdpath(what: "config" | "data" | "state" | "cache" | "log" | "run"): string;
