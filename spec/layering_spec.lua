@@ -137,6 +137,14 @@ describe("layering", function()
     assert.is_nil(cycle(foldered(built)), "in dist/lua/")
   end)
 
+  -- The top-level wiring refers to itself only through `lazy()` and type imports (the public
+  -- module loads keymaps, whose callbacks find the action table when a key is pressed): what Lua
+  -- requires at load time has no loop anywhere.
+  it("nothing, the top-level modules included, requires itself around a loop when loaded", function()
+    assert.is_true(vim.tbl_contains(built["init"], "keymaps"), "the graph has the top level")
+    assert.is_nil(cycle(built), "in dist/lua/")
+  end)
+
   it("no feature reaches another, or itself, through the public module", function()
     for _, feature in ipairs(FEATURES) do
       for _, f in ipairs(files(SRC .. feature, ".ts")) do

@@ -2,8 +2,10 @@
 // Names come from caches through the public API: completion never waits on HTTP.
 import type * as Api from "./init";
 import { lazy } from "./lazy";
+import type * as LocalModels from "./ollama/localmodels";
 
 const api = lazy<typeof Api>("ollama-chat");
+const localModels = lazy<typeof LocalModels>("ollama-chat.ollama.localmodels");
 
 /** Completion sources other modules provide; each returns what is cached, never waits on HTTP. */
 export type CompleterKind = "models" | "chats";
@@ -17,9 +19,31 @@ export function set_completer(this: void, kind: CompleterKind, fn: Completer | u
 
 /** The cached names of `kind`; nothing (never an error) when the source fails. */
 export function candidates(this: void, kind: CompleterKind): string[] {
-  const source = completers[kind] ?? (() => api().completions(kind));
+  const own = completers[kind];
+  const source = own ?? (() => api().completions(kind));
   const [ok, names] = pcall(source);
-  return ok && type(names) === "table" ? (names as string[]) : [];
+  const list = ok && type(names) === "table" ? (names as string[]) : [];
+  if (kind === "models" && own === undefined && list.length === 0) completeAgainWhenListed();
+  return list;
+}
+
+/**
+ * The model names are not known yet (a fresh editor: the first <Tab> started their refresh): when
+ * the answer brings some, the command line, if it still reads the same, is completed again, so the
+ * first <Tab> shows them (a moment later) instead of nothing.
+ */
+function completeAgainWhenListed(): void {
+  if (vim.fn.getcmdtype() !== ":") return;
+  const line = vim.fn.getcmdline();
+  localModels().afterRefresh(() => {
+    vim.schedule(() => {
+      const o = vim.o as unknown as { wildchar: number; wildcharm: number };
+      if (vim.fn.getcmdtype() !== ":" || vim.fn.getcmdline() !== line || localModels().cached().length === 0) return;
+      // As typed ("t"): 'wildchar' completes only keys typed; 'wildcharm' any key.
+      const key = o.wildcharm > 0 && o.wildcharm < 256 ? o.wildcharm : o.wildchar;
+      if (key > 0 && key < 256) vim.api.nvim_feedkeys(vim.fn.nr2char(key), "nt", false);
+    });
+  });
 }
 
 function contains(list: string[], item: string): boolean {

@@ -1,10 +1,35 @@
 -- generated from src/ollama-chat/completion.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+local completeAgainWhenListed, localModels
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
+function completeAgainWhenListed()
+    if vim.fn.getcmdtype() ~= ":" then
+        return
+    end
+    local line = vim.fn.getcmdline()
+    localModels().afterRefresh(function()
+        vim.schedule(function()
+            local o = vim.o
+            if vim.fn.getcmdtype() ~= ":" or vim.fn.getcmdline() ~= line or #localModels().cached() == 0 then
+                return
+            end
+            -- As typed ("t"): 'wildchar' completes only keys typed; 'wildcharm' any key.
+            local key = o.wildcharm > 0 and o.wildcharm < 256 and o.wildcharm or o.wildchar
+            if key > 0 and key < 256 then
+                vim.api.nvim_feedkeys(
+                    vim.fn.nr2char(key),
+                    "nt",
+                    false
+                )
+            end
+        end)
+    end)
+end
 -- Command-line completion helpers shared by the actions (commands.ts calls them per subcommand).
 -- Names come from caches through the public API: completion never waits on HTTP.
 local api = lazy("ollama-chat")
+localModels = lazy("ollama-chat.ollama.localmodels")
 local completers = {}
 --- Registers the source of model names or saved chat names for completion (specs replace it).
 function ____exports.set_completer(kind, fn)
@@ -12,9 +37,14 @@ function ____exports.set_completer(kind, fn)
 end
 --- The cached names of `kind`; nothing (never an error) when the source fails.
 function ____exports.candidates(kind)
-    local source = completers[kind] or (function() return api().completions(kind) end)
+    local own = completers[kind]
+    local source = own or (function() return api().completions(kind) end)
     local ok, names = pcall(source)
-    return ok and type(names) == "table" and names or ({})
+    local list = ok and type(names) == "table" and names or ({})
+    if kind == "models" and own == nil and #list == 0 then
+        completeAgainWhenListed()
+    end
+    return list
 end
 local function contains(list, item)
     for ____, x in ipairs(list) do

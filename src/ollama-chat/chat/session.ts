@@ -13,6 +13,7 @@ import * as models from "./models";
 import * as pane from "./pane";
 import * as registry from "./registry";
 import * as regen from "./regenerate";
+import * as saving from "./saving";
 import * as autosave from "./autosave";
 import * as winbar from "./winbar";
 
@@ -24,6 +25,7 @@ winbar.setup();
 const host: Host = {
   send: (c) => sendIn(c, undefined, undefined),
   missingModel: (c, model) => models.offerMissing(model, (picked) => switchModelOf(c, picked)),
+  write: (c) => saving.write(c),
 };
 
 /** A new conversation (not yet current). */

@@ -19,9 +19,6 @@ export interface WarmSpec {
 export function warm(spec: WarmSpec): void {
   capabilities.of(spec.model, (err, caps) => {
     if (err !== undefined || caps === undefined || !capabilities.canChat(caps)) return spec.done(false);
-    client.chat(
-      { model: spec.model, messages: [], options: { num_ctx: spec.numCtx(caps) }, keep_alive: spec.keep_alive },
-      { on_done: (lerr) => spec.done(lerr === undefined) },
-    );
+    client.load(spec.model, spec.keep_alive, (lerr) => spec.done(lerr === undefined), { num_ctx: spec.numCtx(caps) });
   });
 }

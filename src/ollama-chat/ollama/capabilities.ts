@@ -27,19 +27,8 @@ export function canChat(caps: ModelCaps): boolean {
   return caps.capabilities.length === 0 || has(caps, "completion");
 }
 
-function contextLength(info: unknown): number | undefined {
-  if (type(info) !== "table") return undefined;
-  for (const [key, value] of pairs(info as LuaTable)) {
-    if (type(key) === "string" && vim.endswith(key as string, ".context_length") && type(value) === "number") return value as number;
-  }
-  return undefined;
-}
-
-function parse(v: LuaTable): ModelCaps {
-  const caps: string[] = [];
-  const listed = v.get("capabilities");
-  if (type(listed) === "table") for (const c of listed as unknown[]) if (type(c) === "string") caps.push(c as string);
-  return { capabilities: caps, context_length: contextLength(v.get("model_info")) };
+function fromShow(s: client.ModelShow): ModelCaps {
+  return { capabilities: s.capabilities, context_length: s.context_length };
 }
 
 /** The cached capabilities of a listed model, if known. */
@@ -54,9 +43,9 @@ export function ofListed(model: ModelInfo, cb: CapsCallback): Handle {
     cb(undefined, hit);
     return { cancel: () => undefined };
   }
-  return client.show(model.name, (err, v) => {
+  return client.showModel(model.name, (err, v) => {
     if (err !== undefined || v === undefined) return cb(err, undefined);
-    const caps = parse(v);
+    const caps = fromShow(v);
     if (model.digest !== undefined && model.digest !== "") byDigest.set(model.digest, caps);
     cb(undefined, caps);
   });
@@ -71,7 +60,7 @@ export function of(name: string, cb: CapsCallback): void {
     const listed = models?.find((m) => sameModel(m.name, name));
     if (err !== undefined || listed === undefined) {
       // Not listed (or no list): /api/show says why, uncached.
-      client.show(name, (serr, v) => cb(serr, v === undefined ? undefined : parse(v)));
+      client.showModel(name, (serr, v) => cb(serr, v === undefined ? undefined : fromShow(v)));
       return;
     }
     ofListed(listed, cb);

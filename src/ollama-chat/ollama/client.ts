@@ -29,19 +29,6 @@ export interface Contact {
   time: number;
 }
 
-let lastContact: Contact | undefined;
-
-/** How the last request to Ollama went (for :checkhealth, which must not make a request itself). */
-export function contact(): Contact | undefined {
-  return lastContact;
-}
-
-function noteContact(base: string, err: OllamaError | undefined): void {
-  // Errors of the request itself (a missing model, a cancel) say nothing about the server.
-  const down = err !== undefined && (err.kind === "unreachable" || err.kind === "timeout" || err.kind === "http");
-  lastContact = { host: base, ok: !down, message: down ? err!.message : "answered", time: os.time() };
-}
-
 /** The base URL in effect: setup({ host }) or else OLLAMA_HOST. */
 export function host(): string {
   return parseHost(config.get().host ?? vim.env.OLLAMA_HOST);
@@ -77,7 +64,6 @@ function call(spec: CallSpec, done: (this: void, err: OllamaError | undefined, r
     idle_timeout_ms: request_idle * 1000,
     on_done: (res) => {
       const err = errors.transport(res, base, request_idle);
-      if (!res.cancelled) noteContact(base, err ?? (res.status >= 200 && res.status < 300 ? undefined : errors.fromStatus(res, base)));
       if (err !== undefined) return done(err, res);
       if (res.status < 200 || res.status >= 300) return done(errors.fromStatus(res, base, spec.model, spec.model !== undefined), res);
       done(undefined, res);
@@ -141,7 +127,6 @@ function streamDecoder(spec: StreamSpec, base: string, idleSeconds: number, canc
     },
     on_done: (res) => {
       const err = errors.transport(res, base, idleSeconds);
-      if (!res.cancelled) noteContact(base, err);
       if (failure !== undefined) return spec.on_end(failure);
       if (err !== undefined) return spec.on_end(err);
       if (res.status < 200 || res.status >= 300) return spec.on_end(errors.fromStatus(res, base, spec.model, spec.model !== undefined));
@@ -252,13 +237,28 @@ export function copy(source: string, destination: string, cb: (this: void, err: 
   return call({ method: "POST", path: "/api/copy", body: { source, destination }, model: source }, (err) => cb(err));
 }
 
-/** Loads a model into memory for `keep_alive` (Ollama's default when undefined): a chat request with no messages. */
-export function load(model: string, keep_alive: string | number | undefined, cb: (this: void, err: OllamaError | undefined) => void): Handle {
+/** Chat requests ended (replies, loads, unloads) (each may have loaded, kept or unloaded a model): /api/ps answers before are stale. */
+let repliesEnded = 0;
+
+/** How many chat/generate requests ended so far (a preload and an unload are such requests). */
+export function memoryChanges(): number {
+  return repliesEnded;
+}
+
+/**
+ * Loads a model into memory for `keep_alive` (Ollama's default when undefined): a chat request with
+ * no messages; `options` (num_ctx) as the next chat will ask, so it does not load it again.
+ */
+export function load(model: string, keep_alive: string | number | undefined, cb: (this: void, err: OllamaError | undefined) => void, options?: { [name: string]: unknown }): Handle {
   const body = new LuaTable();
   body.set("model", model);
   body.set("messages", []);
   if (keep_alive !== undefined) body.set("keep_alive", keep_alive);
-  return call({ method: "POST", path: "/api/chat", body, model }, (err) => cb(err));
+  if (options !== undefined) body.set("options", options);
+  return call({ method: "POST", path: "/api/chat", body, model }, (err) => {
+    repliesEnded++;
+    cb(err);
+  });
 }
 
 /** Unloads a model from memory: a chat request with no messages and keep_alive 0. */
@@ -377,7 +377,10 @@ function replySpec(path: string, body: LuaTable, model: string, textOf: TextOf, 
       }
       return false;
     },
-    on_end: (err) => handlers.on_done(err, collect(result, content, thinking)),
+    on_end: (err) => {
+      repliesEnded++;
+      handlers.on_done(err, collect(result, content, thinking));
+    },
   };
 }
 

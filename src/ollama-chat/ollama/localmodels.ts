@@ -10,6 +10,8 @@ export const TTL_MS = 5000;
 let names: string[] = [];
 let updatedAt = -1;
 let refreshing = false;
+/** Called once the refresh under way has answered (completion waiting for its first names). */
+let waiters: Array<(this: void) => void> = [];
 
 /** Records an /api/tags answer. */
 export function remember(this: void, models: ModelInfo[]): void {
@@ -27,9 +29,19 @@ export function cached(this: void): string[] {
       refreshing = false;
       if (err === undefined && models !== undefined) remember(models);
       else updatedAt = vim.uv.now();
+      const called = waiters;
+      waiters = [];
+      for (const cb of called) cb();
     });
   }
   const copy: string[] = [];
   for (const name of names) copy.push(name);
   return copy;
+}
+
+/** Calls `cb` when the refresh under way has answered; false (and no call) when none is under way. */
+export function afterRefresh(this: void, cb: (this: void) => void): boolean {
+  if (!refreshing) return false;
+  waiters.push(cb);
+  return true;
 }

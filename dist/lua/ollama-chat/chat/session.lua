@@ -16,6 +16,7 @@ local models = require("ollama-chat.chat.models")
 local pane = require("ollama-chat.chat.pane")
 local registry = require("ollama-chat.chat.registry")
 local regen = require("ollama-chat.chat.regenerate")
+local saving = require("ollama-chat.chat.saving")
 local autosave = require("ollama-chat.chat.autosave")
 local winbar = require("ollama-chat.chat.winbar")
 function resolveModel(c, cb)
@@ -120,7 +121,8 @@ local host = {
     missingModel = function(c, model) return models.offerMissing(
         model,
         function(picked) return switchModelOf(c, picked) end
-    ) end
+    ) end,
+    write = function(c) return saving.write(c) end
 }
 --- A new conversation (not yet current).
 function ____exports.create(init)

@@ -13,14 +13,11 @@ function ____exports.warm(spec)
                 -- that reply does not wait for the load, nor load the model a second time with another num_ctx.
                 return spec.done(false)
             end
-            client.chat(
-                {
-                    model = spec.model,
-                    messages = {},
-                    options = {num_ctx = spec.numCtx(caps)},
-                    keep_alive = spec.keep_alive
-                },
-                {on_done = function(lerr) return spec.done(lerr == nil) end}
+            client.load(
+                spec.model,
+                spec.keep_alive,
+                function(lerr) return spec.done(lerr == nil) end,
+                {num_ctx = spec.numCtx(caps)}
             )
         end
     )

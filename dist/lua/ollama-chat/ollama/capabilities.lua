@@ -16,31 +16,8 @@ end
 function ____exports.canChat(caps)
     return #caps.capabilities == 0 or ____exports.has(caps, "completion")
 end
-local function contextLength(info)
-    if type(info) ~= "table" then
-        return nil
-    end
-    for key, value in pairs(info) do
-        if type(key) == "string" and vim.endswith(key, ".context_length") and type(value) == "number" then
-            return value
-        end
-    end
-    return nil
-end
-local function parse(v)
-    local caps = {}
-    local listed = v.capabilities
-    if type(listed) == "table" then
-        for ____, c in ipairs(listed) do
-            if type(c) == "string" then
-                caps[#caps + 1] = c
-            end
-        end
-    end
-    return {
-        capabilities = caps,
-        context_length = contextLength(v.model_info)
-    }
+local function fromShow(s)
+    return {capabilities = s.capabilities, context_length = s.context_length}
 end
 --- The cached capabilities of a listed model, if known.
 function ____exports.cached(model)
@@ -53,13 +30,13 @@ function ____exports.ofListed(model, cb)
         cb(nil, hit)
         return {cancel = function() return nil end}
     end
-    return client.show(
+    return client.showModel(
         model.name,
         function(err, v)
             if err ~= nil or v == nil then
                 return cb(err, nil)
             end
-            local caps = parse(v)
+            local caps = fromShow(v)
             if model.digest ~= nil and model.digest ~= "" then
                 byDigest[model.digest] = caps
             end
@@ -78,7 +55,7 @@ function ____exports.of(name, cb)
         )
         if err ~= nil or listed == nil then
             -- Not listed (or no list): /api/show says why, uncached.
-            client.show(
+            client.showModel(
                 name,
                 function(serr, v)
                     local ____cb_4 = cb
@@ -87,7 +64,7 @@ function ____exports.of(name, cb)
                     if v == nil then
                         ____temp_2 = nil
                     else
-                        ____temp_2 = parse(v)
+                        ____temp_2 = fromShow(v)
                     end
                     return ____cb_4(____serr_3, ____temp_2)
                 end

@@ -12,21 +12,6 @@ local manifestUrl = ____names.manifestUrl
 -- The typed Ollama client. Every call returns a Handle at once and reports through callbacks on
 -- the main loop; nothing here blocks the editor.
 local JSON_OPTS = {luanil = {object = true, array = true}}
-local lastContact
---- How the last request to Ollama went (for :checkhealth, which must not make a request itself).
-function ____exports.contact()
-    return lastContact
-end
-local function noteContact(base, err)
-    -- Errors of the request itself (a missing model, a cancel) say nothing about the server.
-    local down = err ~= nil and (err.kind == "unreachable" or err.kind == "timeout" or err.kind == "http")
-    lastContact = {
-        host = base,
-        ok = not down,
-        message = down and err.message or "answered",
-        time = os.time()
-    }
-end
 --- The base URL in effect: setup({ host }) or else OLLAMA_HOST.
 function ____exports.host()
     return parseHost(config.get().host or vim.env.OLLAMA_HOST)
@@ -47,39 +32,25 @@ local function call(spec, done)
     local ____config_get_result_timeouts_0 = config.get().timeouts
     local connect = ____config_get_result_timeouts_0.connect
     local request_idle = ____config_get_result_timeouts_0.request_idle
-    local ____request_8 = request
-    local ____spec_method_5 = spec.method
-    local ____temp_6 = base .. spec.path
-    local ____headers_result_7 = headers()
+    local ____request_5 = request
+    local ____spec_method_2 = spec.method
+    local ____temp_3 = base .. spec.path
+    local ____headers_result_4 = headers()
     local ____temp_1
     if spec.body == nil then
         ____temp_1 = nil
     else
         ____temp_1 = vim.json.encode(spec.body)
     end
-    return ____request_8({
-        method = ____spec_method_5,
-        url = ____temp_6,
-        headers = ____headers_result_7,
+    return ____request_5({
+        method = ____spec_method_2,
+        url = ____temp_3,
+        headers = ____headers_result_4,
         body = ____temp_1,
         connect_timeout = connect,
         idle_timeout_ms = request_idle * 1000,
         on_done = function(res)
             local err = errors.transport(res, base, request_idle)
-            if not res.cancelled then
-                local ____noteContact_4 = noteContact
-                local ____err_3 = err
-                if ____err_3 == nil then
-                    local ____temp_2
-                    if res.status >= 200 and res.status < 300 then
-                        ____temp_2 = nil
-                    else
-                        ____temp_2 = errors.fromStatus(res, base)
-                    end
-                    ____err_3 = ____temp_2
-                end
-                ____noteContact_4(base, ____err_3)
-            end
             if err ~= nil then
                 return done(err, res)
             end
@@ -107,13 +78,13 @@ local function callJson(spec, pick, what, cb)
                 1,
                 2
             )
-            local ____temp_9
+            local ____temp_6
             if ok and type(value) == "table" then
-                ____temp_9 = pick(value)
+                ____temp_6 = pick(value)
             else
-                ____temp_9 = nil
+                ____temp_6 = nil
             end
-            local picked = ____temp_9
+            local picked = ____temp_6
             if picked == nil then
                 return cb(
                     errors.invalid(base, what .. " was not the JSON expected"),
@@ -163,9 +134,6 @@ local function streamDecoder(spec, base, idleSeconds, cancel)
         end,
         on_done = function(res)
             local err = errors.transport(res, base, idleSeconds)
-            if not res.cancelled then
-                noteContact(base, err)
-            end
             if failure ~= nil then
                 return spec.on_end(failure)
             end
@@ -186,9 +154,9 @@ end
 local function stream(spec)
     local base = ____exports.host()
     local handle = nil
-    local ____config_get_result_timeouts_10 = config.get().timeouts
-    local connect = ____config_get_result_timeouts_10.connect
-    local stream_idle = ____config_get_result_timeouts_10.stream_idle
+    local ____config_get_result_timeouts_7 = config.get().timeouts
+    local connect = ____config_get_result_timeouts_7.connect
+    local stream_idle = ____config_get_result_timeouts_7.stream_idle
     local decoder = streamDecoder(
         spec,
         base,
@@ -283,17 +251,17 @@ function ____exports.running(cb)
         end
         local out = {}
         for ____, m in ipairs(list) do
-            local ____temp_14
+            local ____temp_11
             if type(m) == "table" then
-                local ____m_name_13 = m.name
-                if ____m_name_13 == nil then
-                    ____m_name_13 = m.model
+                local ____m_name_10 = m.name
+                if ____m_name_10 == nil then
+                    ____m_name_10 = m.model
                 end
-                ____temp_14 = ____m_name_13
+                ____temp_11 = ____m_name_10
             else
-                ____temp_14 = nil
+                ____temp_11 = nil
             end
-            local name = ____temp_14
+            local name = ____temp_11
             if type(name) == "string" then
                 out[#out + 1] = {
                     name = name,
@@ -314,17 +282,30 @@ function ____exports.copy(source, destination, cb)
         function(err) return cb(err) end
     )
 end
---- Loads a model into memory for `keep_alive` (Ollama's default when undefined): a chat request with no messages.
-function ____exports.load(model, keep_alive, cb)
+--- Chat requests ended (replies, loads, unloads) (each may have loaded, kept or unloaded a model): /api/ps answers before are stale.
+local repliesEnded = 0
+--- How many chat/generate requests ended so far (a preload and an unload are such requests).
+function ____exports.memoryChanges()
+    return repliesEnded
+end
+--- Loads a model into memory for `keep_alive` (Ollama's default when undefined): a chat request with
+-- no messages; `options` (num_ctx) as the next chat will ask, so it does not load it again.
+function ____exports.load(model, keep_alive, cb, options)
     local body = {}
     body.model = model
     body.messages = {}
     if keep_alive ~= nil then
         body.keep_alive = keep_alive
     end
+    if options ~= nil then
+        body.options = options
+    end
     return call(
         {method = "POST", path = "/api/chat", body = body, model = model},
-        function(err) return cb(err) end
+        function(err)
+            repliesEnded = repliesEnded + 1
+            cb(err)
+        end
     )
 end
 --- Unloads a model from memory: a chat request with no messages and keep_alive 0.
@@ -454,10 +435,13 @@ local function replySpec(path, body, model, textOf, handlers)
             end
             return false
         end,
-        on_end = function(err) return handlers.on_done(
-            err,
-            collect(result, content, thinking)
-        ) end
+        on_end = function(err)
+            repliesEnded = repliesEnded + 1
+            handlers.on_done(
+                err,
+                collect(result, content, thinking)
+            )
+        end
     }
 end
 local function chatText(obj)

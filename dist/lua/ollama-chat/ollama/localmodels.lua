@@ -9,6 +9,8 @@ ____exports.TTL_MS = 5000
 local names = {}
 local updatedAt = -1
 local refreshing = false
+--- Called once the refresh under way has answered (completion waiting for its first names).
+local waiters = {}
 --- Records an /api/tags answer.
 function ____exports.remember(models)
     local list = {}
@@ -29,6 +31,11 @@ function ____exports.cached()
             else
                 updatedAt = vim.uv.now()
             end
+            local called = waiters
+            waiters = {}
+            for ____, cb in ipairs(called) do
+                cb()
+            end
         end)
     end
     local copy = {}
@@ -36,5 +43,13 @@ function ____exports.cached()
         copy[#copy + 1] = name
     end
     return copy
+end
+--- Calls `cb` when the refresh under way has answered; false (and no call) when none is under way.
+function ____exports.afterRefresh(cb)
+    if not refreshing then
+        return false
+    end
+    waiters[#waiters + 1] = cb
+    return true
 end
 return ____exports
