@@ -147,7 +147,8 @@ local function keymaps_section(prefix)
   for _, key in ipairs(keys) do
     local left = "  " .. prefix .. key.suffix .. string.rep(" ", lhs_w - #(prefix .. key.suffix)) .. "  " .. key.plug
     local text = sentence(key.desc)
-    if vim.tbl_contains(key.modes, "x") then text = text .. " Also in visual mode." end
+    if not vim.tbl_contains(key.modes, "n") then text = text .. " Visual mode only."
+    elseif vim.tbl_contains(key.modes, "x") then text = text .. " Also in visual mode." end
     append(out, wrap(left, text, 2 + lhs_w + 2 + plug_w + 2))
   end
   out[#out + 1] = ""

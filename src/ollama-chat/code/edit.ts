@@ -99,16 +99,6 @@ export function edit(opts: EditOpts): void {
     notify(`cannot edit: ${refusal}`, vim.log.levels.ERROR);
     return;
   }
-  const total = vim.api.nvim_buf_line_count(buf);
-  const first = math.max(1, math.min(opts.range?.[0] ?? 1, total));
-  const last = math.max(first, math.min(opts.range?.[1] ?? total, total));
-  const go = (instruction: string): void => withModel((model) => start(model, buf, first, last, instruction));
-  if (opts.prompt !== undefined && vim.trim(opts.prompt) !== "") {
-    go(vim.trim(opts.prompt));
-    return;
-  }
-  vim.ui.input({ prompt: `Edit ${first === 1 && last === total ? "the buffer" : `lines ${first}-${last}`}: ` }, (input) => {
-    if (input === undefined || vim.trim(input) === "") return;
-    go(vim.trim(input));
-  });
+  const { first, last, label } = source.lineRange(buf, opts.range);
+  source.withText(opts.prompt, `Edit ${label}: `, (instruction) => withModel((model) => start(model, buf, first, last, instruction)));
 }

@@ -139,42 +139,20 @@ function ____exports.edit(opts)
         notify("cannot edit: " .. refusal, vim.log.levels.ERROR)
         return
     end
-    local total = vim.api.nvim_buf_line_count(buf)
-    local ____math_max_13 = math.max
-    local ____math_min_12 = math.min
-    local ____opt_10 = opts.range
-    local first = ____math_max_13(
-        1,
-        ____math_min_12(____opt_10 and ____opt_10[1] or 1, total)
-    )
-    local ____math_max_17 = math.max
-    local ____math_min_16 = math.min
-    local ____opt_14 = opts.range
-    local last = ____math_max_17(
-        first,
-        ____math_min_16(____opt_14 and ____opt_14[2] or total, total)
-    )
-    local function go(instruction)
-        return withModel(function(model) return start(
+    local ____source_lineRange_result_10 = source.lineRange(buf, opts.range)
+    local first = ____source_lineRange_result_10.first
+    local last = ____source_lineRange_result_10.last
+    local label = ____source_lineRange_result_10.label
+    source.withText(
+        opts.prompt,
+        ("Edit " .. label) .. ": ",
+        function(instruction) return withModel(function(model) return start(
             model,
             buf,
             first,
             last,
             instruction
-        ) end)
-    end
-    if opts.prompt ~= nil and vim.trim(opts.prompt) ~= "" then
-        go(vim.trim(opts.prompt))
-        return
-    end
-    vim.ui.input(
-        {prompt = ("Edit " .. (first == 1 and last == total and "the buffer" or (("lines " .. tostring(first)) .. "-") .. tostring(last))) .. ": "},
-        function(input)
-            if input == nil or vim.trim(input) == "" then
-                return
-            end
-            go(vim.trim(input))
-        end
+        ) end) end
     )
 end
 return ____exports
