@@ -1,5 +1,6 @@
 -- What is generated from the action table (src/ollama-chat/actions.ts) and the option schema
--- (src/ollama-chat/schema.ts), read from the compiled Lua:
+-- (src/ollama-chat/schema.ts), read from the compiled Lua, and the API's types (src/ollama-chat/init.ts,
+-- read by scripts/gen-meta-api.mjs with the TypeScript checker):
 --   nvim -l scripts/gen-docs.lua dist <luadir> [<out>]  keys.lua and _meta.lua into <out>/ollama-chat/
 --                                                       (<out> defaults to <luadir>)
 --   nvim -l scripts/gen-docs.lua doc <luadir> <in> <out> the help <in> with its generated sections
@@ -146,7 +147,8 @@ local function keymaps_section(prefix)
   for _, key in ipairs(keys) do
     local left = "  " .. prefix .. key.suffix .. string.rep(" ", lhs_w - #(prefix .. key.suffix)) .. "  " .. key.plug
     local text = sentence(key.desc)
-    if vim.tbl_contains(key.modes, "x") then text = text .. " Also in visual mode." end
+    if not vim.tbl_contains(key.modes, "n") then text = text .. " Visual mode only."
+    elseif vim.tbl_contains(key.modes, "x") then text = text .. " Also in visual mode." end
     append(out, wrap(left, text, 2 + lhs_w + 2 + plug_w + 2))
   end
   out[#out + 1] = ""
@@ -192,7 +194,8 @@ local function options_section()
   local out = { "" }
   append(out, wrap("", "Pass options to `require(\"ollama-chat\").setup({ ... })`. A wrong option is reported once, "
     .. "naming it and what it expects; its default is used instead. lua-language-server completes and checks them "
-    .. "from `dist/lua/ollama-chat/_meta.lua` (on the runtimepath): annotate a table with `---@type ollama-chat.Opts`.", 0))
+    .. "from `dist/lua/ollama-chat/_meta.lua` (on the runtimepath): annotate a table with `---@type ollama-chat.Opts`, "
+    .. "and the API with `local oc = require(\"ollama-chat\") ---@type ollama-chat.API`.", 0))
   for _, option in ipairs(schema.OPTIONS) do
     if not option.group or option.desc ~= "" then
       out[#out + 1] = ""
@@ -226,12 +229,21 @@ local function option_class(name, group)
   return lines
 end
 
+--- LuaCATS of the API (require("ollama-chat")), from the TypeScript of src/ollama-chat/init.ts.
+local function api_lua()
+  local root = vim.fn.fnamemodify(arg[0], ":p:h:h")
+  local out = vim.fn.system({ "node", root .. "/scripts/gen-meta-api.mjs", root })
+  assert(vim.v.shell_error == 0, "scripts/gen-meta-api.mjs failed: " .. out)
+  return vim.split(vim.trim(out), "\n", { plain = true })
+end
+
 local function meta_lua()
   local lines = {
     "---@meta",
-    header("src/ollama-chat/schema.ts and src/ollama-chat/actions.ts"),
+    header("src/ollama-chat/schema.ts (options), actions.ts (keymaps) and init.ts (the API)"),
     "-- Types for lua-language-server, which finds this file on the runtimepath; nothing requires it.",
     "-- local opts = {} ---@type ollama-chat.Opts",
+    "-- local oc = require(\"ollama-chat\") ---@type ollama-chat.API",
   }
   append(lines, option_class("ollama-chat.Opts", ""))
   for _, option in ipairs(schema.OPTIONS) do
@@ -241,6 +253,8 @@ local function meta_lua()
   for _, key in ipairs(all_keys()) do
     lines[#lines + 1] = ("---@field %s? string|false %s (default: prefix .. %q)."):format(key.plug, capitalize(key.desc), key.suffix)
   end
+  lines[#lines + 1] = ""
+  append(lines, api_lua())
   return lines
 end
 

@@ -187,6 +187,20 @@ describe("chats", function()
     assert.same({ vim.fs.basename(r1.path) }, chat_files(t.env.chats))
   end)
 
+  it("replaces a draft saved unanswered by what it grew into; another draft in its place forks", function()
+    local _, r1 = save("draft", "m", { u("one"), a("1"), u("half a") })
+    local grown = { u("one"), a("1"), u("half a\nquestion"), a("2") }
+    local _, r2 = save("draft", "m", grown)
+    assert.equals("appended", r2.action)
+    assert.equals(r1.path, r2.path)
+    assert.same(grown, file_messages(r1.path))
+    assert.equals(2, select(2, table.concat(vim.fn.readfile(r1.path), "\n"):gsub("## User", "")))
+    local _, r3 = save("other", "m", { u("one"), a("1"), u("half a") })
+    local _, r4 = save("other", "m", { u("one"), a("1"), u("something else") })
+    assert.equals("forked", r4.action)
+    assert.same({ u("one"), a("1"), u("half a") }, file_messages(r3.path))
+  end)
+
   it("appends after what a person added by hand before the first heading", function()
     local first = { u("one"), a("1") }
     local _, r = save("notes", "m", first)

@@ -184,6 +184,8 @@ declare namespace vim {
     function spawn(path: string, options: UvSpawnOpts, on_exit: (this: void, code: number, signal: number) => void): LuaMultiReturn<[UvProcess | undefined, number | string]>;
     function hrtime(): number;
     function now(): number;
+    /** Epoch seconds and microseconds. */
+    function gettimeofday(): LuaMultiReturn<[number, number]>;
     function os_getpid(): number;
     function cwd(): string;
     function kill(pid: number, signal: number | string): number;

@@ -175,6 +175,7 @@ export const ACTIONS: Action[] = [
     synopsis: "[name]",
     desc: "save the chat under a name",
     keys: [{ suffix: "s" }],
+    complete: firstArg(chats),
     run: (inv) => api().save(orNil(inv.rest)),
   },
   {

@@ -156,6 +156,7 @@ ____exports.ACTIONS = {
         synopsis = "[name]",
         desc = "save the chat under a name",
         keys = {{suffix = "s"}},
+        complete = firstArg(chats),
         run = function(inv) return api().save(orNil(inv.rest)) end
     },
     {

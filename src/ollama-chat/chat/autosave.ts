@@ -3,6 +3,7 @@
 // (`auto-<when it began>`). Saving it under a name makes that its name from then on.
 import * as chats from "../store/chats";
 import { notify } from "../ui/notify";
+import { markSaved } from "./buffer";
 import * as registry from "./registry";
 import { changes, type Conversation } from "./conversation";
 
@@ -39,7 +40,11 @@ export function keep(c: Conversation): void {
   const messages = c.read();
   if (!hasReply(messages)) return;
   const name = nameOf(c);
+  const buf = c.validBuffer();
+  const tick = buf !== undefined ? vim.api.nvim_buf_get_changedtick(buf) : undefined;
   chats.save(name, c.lastModel() ?? "unknown", messages, (err, result) => {
+    // Kept on disk as the buffer still says: nothing to lose by closing or quitting it.
+    if (err === undefined && buf !== undefined && vim.api.nvim_buf_is_valid(buf) && vim.api.nvim_buf_get_changedtick(buf) === tick) markSaved(buf);
     if (err !== undefined) notify(`the conversation was not kept: ${err}`, vim.log.levels.WARN);
     // The store may fork a new file (another conversation had the name): keep using what it wrote.
     else if (result !== undefined && c.savedName === undefined) {

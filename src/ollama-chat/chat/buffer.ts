@@ -1,5 +1,7 @@
-// A conversation's buffer: an ordinary editable markdown scratch buffer with its keys (send, stop)
-// bound to whichever conversation owns it. The chat pane's is named BUF_NAME; a conversation
+// A conversation's buffer: an ordinary editable markdown buffer with its keys (send, stop) and
+// its `:w` (save the chat) bound to whichever conversation owns it. It is never a file: `acwrite`
+// makes `:w`, `:write` and `:update` run BufWriteCmd (a "nofile" buffer refuses them, E382), and
+// 'modified' says whether the chat has changes not yet in the chats folder. The chat pane's is named BUF_NAME; a conversation
 // beside it (its buffer not shown) gets BUF_NAME/<n>.
 import * as window from "./window";
 
@@ -27,13 +29,15 @@ export interface Owner {
   stop: () => void;
   /** The buffer was wiped: the conversation keeps its messages and rebuilds it when shown. */
   wiped: (buf: number) => void;
+  /** `:w` in the buffer: save the conversation (asking a name the first time). */
+  write: () => void;
 }
 
 /** Creates a conversation's buffer holding `lines` (not an undoable edit). */
 export function create(lines: string[]): number {
   const buf = vim.api.nvim_create_buf(false, true);
   vim.api.nvim_buf_set_name(buf, freeName());
-  vim.api.nvim_set_option_value("buftype", "nofile", { buf });
+  vim.api.nvim_set_option_value("buftype", "acwrite", { buf });
   vim.api.nvim_set_option_value("bufhidden", "hide", { buf });
   vim.api.nvim_set_option_value("swapfile", false, { buf });
   window.setMarkdown(buf);
@@ -54,12 +58,16 @@ export function attach(buf: number, owner: Owner): void {
     owner.send();
   }, opts("Ollama: send the message"));
   vim.keymap.set(["n", "i"], "<C-c>", () => owner.stop(), opts("Ollama: stop the reply"));
-  vim.api.nvim_create_autocmd("BufWipeout", {
-    group: vim.api.nvim_create_augroup(`ollama-chat-buffer-${buf}`, { clear: true }),
-    buffer: buf,
-    once: true,
-    callback: () => owner.wiped(buf),
-  });
+  const group = vim.api.nvim_create_augroup(`ollama-chat-buffer-${buf}`, { clear: true });
+  vim.api.nvim_create_autocmd("BufWipeout", { group, buffer: buf, once: true, callback: () => owner.wiped(buf) });
+  vim.api.nvim_create_autocmd("BufWriteCmd", { group, buffer: buf, callback: () => owner.write() });
+  // What the new owner was given is its conversation as it stands: nothing unsaved yet.
+  markSaved(buf);
+}
+
+/** Clears 'modified' (the chat is in the chats folder); edits set it again. */
+export function markSaved(buf: number): void {
+  if (vim.api.nvim_buf_is_valid(buf)) vim.api.nvim_set_option_value("modified", false, { buf });
 }
 
 /** Deletes the buffer; a window left alone with it shows an empty buffer instead. */

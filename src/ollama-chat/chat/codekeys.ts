@@ -10,11 +10,7 @@ import * as variables from "./variables";
 export function blockAt(buf: number, row: number): Block | undefined {
   const lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false);
   const block = blocks.at(blocks.find(lines, transcript.isHeading), row);
-  if (block === undefined || lines[block.open] === transcript.THINKING_OPEN) return undefined;
-  const code: string[] = [];
-  for (const l of block.lines) code.push(transcript.unescapeLine(l));
-  block.lines = code;
-  return block;
+  return block === undefined ? undefined : blocks.chatCode(lines, block);
 }
 
 /** `yc`: the block under the cursor into the register named before it (default: unnamed). */

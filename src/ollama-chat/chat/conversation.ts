@@ -43,6 +43,8 @@ export interface Host {
   send: (conversation: Conversation) => void;
   /** A reply failed because its model is not installed. */
   missingModel: (conversation: Conversation, model: string) => void;
+  /** `:w` in the buffer: save this conversation. */
+  write: (conversation: Conversation) => void;
 }
 
 export interface ConversationInit {
@@ -146,6 +148,7 @@ export class Conversation {
       wiped: (wiped) => {
         if (this.buf === wiped) this.buf = undefined;
       },
+      write: () => this.host.write(this),
     });
     codeKeys.attach(buf);
   }

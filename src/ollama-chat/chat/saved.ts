@@ -5,58 +5,18 @@ import type { SavedChat } from "../store/chats";
 import * as chats from "../store/chats";
 import { notify } from "../ui/notify";
 import { pick } from "../ui/picker";
-import * as autosave from "./autosave";
 import { isAuto } from "./autosave";
 import { isChatBuffer } from "./buffer";
+import * as saving from "./saving";
 import * as session from "./session";
 import * as transcript from "../format/transcript";
 import * as window from "./window";
 
 const LOADED_PREFIX = "ollama-chat://saved/";
 
-function saveAs(name: string): void {
-  const check = chats.sanitize_name(name);
-  if (!check.ok) {
-    notify(check.reason, vim.log.levels.ERROR);
-    return;
-  }
-  const messages = session.conversation();
-  const model = session.conversationModel() ?? "unknown";
-  chats.save(check.name, model, messages, (err, result) => {
-    if (err !== undefined || result === undefined) {
-      notify(err ?? "the chat was not saved", vim.log.levels.ERROR);
-      return;
-    }
-    const c = session.current();
-    const named = c.savedName === undefined || isAuto(c.savedName);
-    session.setSavedName(result.name);
-    if (named) autosave.renamed(c, () => notify(result.message));
-    else notify(result.message);
-  });
-}
-
-/** Saves the active chat under `name` (asked for when absent; an empty answer cancels). */
+/** Saves the active chat under `name` (asked for when absent, its own name suggested). */
 export function save(name?: string): void {
-  // Half a reply saved now would stop the finished one from being appended to it later.
-  if (session.isStreaming()) {
-    notify("a reply is still streaming: save when it is done, or stop it first with <C-c> or :Ollama stop", vim.log.levels.WARN);
-    return;
-  }
-  if (session.conversation().length === 0) {
-    notify("nothing to save: the chat is empty", vim.log.levels.WARN);
-    return;
-  }
-  if (name !== undefined && vim.trim(name) !== "") {
-    saveAs(name);
-    return;
-  }
-  vim.ui.input({ prompt: "Save chat as: ", default: session.savedName() ?? "" }, (input) => {
-    if (input === undefined || vim.trim(input) === "") {
-      notify("not saved: no name given");
-      return;
-    }
-    saveAs(input);
-  });
+  saving.save(session.current(), name, "");
 }
 
 /** Lets the user pick a saved chat (newest first), or uses `name`. */
@@ -108,12 +68,23 @@ function showReadOnly(chat: SavedChat, messages: transcript.Message[]): void {
   window.setMarkdown(buf);
   vim.api.nvim_set_option_value("modifiable", false, { buf });
   vim.api.nvim_set_option_value("readonly", true, { buf });
-  vim.keymap.set("n", "r", () => resume(chat.path), { buffer: buf, desc: "Ollama: resume this chat", nowait: true });
+  vim.keymap.set("n", "r", () => {
+    const win = vim.api.nvim_get_current_win();
+    resumeFrom(chat.path, () => closeReadOnly(win, buf));
+  }, { buffer: buf, desc: "Ollama: resume this chat", nowait: true });
   // The chat pane is the active conversation: a saved chat opens beside it, never in it.
   const current = vim.api.nvim_get_current_win();
   if (isChatBuffer(vim.api.nvim_win_get_buf(current))) vim.cmd("aboveleft split");
   vim.api.nvim_win_set_buf(vim.api.nvim_get_current_win(), buf);
   notify(`loaded "${chat.name}" (read-only): press r or run :Ollama resume to continue it`);
+}
+
+/** Once resumed, the read-only copy goes: its split closed, the buffer deleted if shown nowhere else. */
+function closeReadOnly(win: number, buf: number): void {
+  if (vim.api.nvim_win_is_valid(win) && vim.api.nvim_win_get_buf(win) === buf && vim.api.nvim_list_wins().length > 1) {
+    vim.api.nvim_win_close(win, true);
+  }
+  if (vim.api.nvim_buf_is_valid(buf) && vim.fn.bufwinid(buf) === -1) vim.api.nvim_buf_delete(buf, { force: true });
 }
 
 /** Opens a saved chat in a new read-only buffer; the active chat is untouched. */
@@ -169,7 +140,8 @@ function mostRecent(cb: (this: void, target: string) => void): void {
   }, { first: 1 });
 }
 
-function resumeFrom(name: string): void {
+/** Resumes the chat `name` names (a path or a name); `resumed` once it is the active one. */
+function resumeFrom(name: string, resumed?: (this: void) => void): void {
   choose(name, "Resume chat", (target) => {
     chats.read(target, (err, messages, chat) => {
       if (err !== undefined || messages === undefined || chat === undefined) {
@@ -179,6 +151,7 @@ function resumeFrom(name: string): void {
       const replace = () => {
         session.replaceConversation(messages, transcript.lastModel(messages), chat.name);
         notify(`resumed "${chat.name}": saving it again appends to it`);
+        resumed?.();
       };
       const current = session.conversation();
       if (isPrefix(current, messages)) {

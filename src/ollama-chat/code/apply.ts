@@ -6,6 +6,7 @@ import type { Conversation } from "../chat/conversation";
 import * as origin from "../chat/origin";
 import * as registry from "../chat/registry";
 import * as events from "../events";
+import * as transcript from "../format/transcript";
 import { notify } from "../ui/notify";
 import * as blocks from "./blocks";
 import type { Block } from "./blocks";
@@ -27,8 +28,34 @@ export function sameLanguage(lang: string, ft: string): boolean {
   return l === ft || ALIASES[l] === ft || (ft === "bash" && ALIASES[l] === "sh");
 }
 
+const HASH = 35;
+
+/** A turn heading of the chat buffer (every heading starts with "#": most lines are not one). */
+function isHeading(this: void, line: string): boolean {
+  return string.byte(line, 1) === HASH && transcript.isHeading(line);
+}
+
+/** The last code block (not the thinking block) of the last reply in the chat buffer's lines. */
+function lastBlockOfLines(lines: string[]): Block | string {
+  let reply = -1;
+  for (let i = lines.length - 1; i >= 0 && reply < 0; i--) {
+    if (string.byte(lines[i], 1) === HASH && transcript.parseAssistantHeading(lines[i]) !== undefined) reply = i;
+  }
+  if (reply < 0) return "nothing to apply: the chat has no reply yet";
+  const found = blocks.find(lines, isHeading, reply + 1);
+  for (let k = found.length - 1; k >= 0; k--) {
+    const code = blocks.chatCode(lines, found[k]);
+    if (code !== undefined) return code;
+  }
+  return "nothing to apply: the reply has no code block";
+}
+
 /** The last code block of the last reply, or why there is none. */
 function lastBlock(c: Conversation): Block | string {
+  // The chat buffer is the conversation (the user may have edited it): read from it directly,
+  // parsing only the last reply (a 20,000-line reply is parsed once, not as the whole transcript).
+  const buf = c.validBuffer();
+  if (buf !== undefined) return lastBlockOfLines(vim.api.nvim_buf_get_lines(buf, 0, -1, false));
   const messages = c.read();
   for (let i = messages.length - 1; i >= 0; i--) {
     if (messages[i].role === "assistant") {

@@ -7,6 +7,7 @@ import type { RunningModel } from "../ollama/client";
 import type { Handle, ModelInfo, OllamaError } from "../ollama/types";
 import { changes } from "./changes";
 import type { ShowFacts } from "./rows";
+import { epochNow, parseTime } from "./time";
 
 /** /api/show requests at once: each is a process to start, and there may be 200 models. */
 const SHOW_CONCURRENCY = 3;
@@ -16,6 +17,10 @@ const state = {
   running: [] as RunningModel[],
   /** When /api/ps last answered (vim.uv.now()), -1 never. */
   runningAt: -1,
+  /** When the first model of that answer unloads (epoch s), per its expires_at. */
+  nextExpiry: undefined as number | undefined,
+  /** client.memoryChanges() when that /api/ps was asked. */
+  runningAskedAt: -1,
   error: undefined as string | undefined,
   /** By `name\ndigest`: a new version of a model is asked again. */
   shows: new LuaMap<string, ShowFacts>(),
@@ -55,15 +60,41 @@ export function isLoaded(name: string): boolean {
 
 /** How old the /api/ps answer a statusline is told from may be (ms). */
 const LOADED_TTL_MS = 10000;
+/** A statusline asks on every redraw: /api/ps at most this often for it (ms). */
+const LOADED_MIN_AGE_MS = 1000;
+
+/**
+ * Whether the last /api/ps answer is too old to tell a statusline from: older than
+ * LOADED_TTL_MS, asked before a chat request ended (which may have loaded or unloaded a model),
+ * or a model it listed has reached the time Ollama said it unloads at.
+ */
+function runningStale(): boolean {
+  if (state.runningAt < 0) return true;
+  const age = vim.uv.now() - state.runningAt;
+  if (age > LOADED_TTL_MS) return true;
+  if (age < LOADED_MIN_AGE_MS) return false;
+  // A reply, a preload or an unload ended since it was asked, or a listed model's time is up.
+  if (client.memoryChanges() !== state.runningAskedAt) return true;
+  return state.nextExpiry !== undefined && epochNow() >= state.nextExpiry;
+}
+
+/** The earliest time (epoch s) a listed model unloads at, if any. */
+function earliestExpiry(list: RunningModel[]): number | undefined {
+  let first: number | undefined;
+  for (const r of list) {
+    const t = parseTime(r.expires_at);
+    if (t !== undefined && (first === undefined || t < first)) first = t;
+  }
+  return first;
+}
 
 /**
  * For statuslines: whether `name` is in memory, as of the last /api/ps (asked again in the
- * background when older than LOADED_TTL_MS); undefined before the first answer.
+ * background once stale, see runningStale); undefined before the first answer.
  */
 export function loadedState(name: string): boolean | undefined {
-  const at = state.runningAt;
-  if (at < 0 || vim.uv.now() - at > LOADED_TTL_MS) refreshRunning();
-  if (at < 0) return undefined;
+  if (!psRequest.busy() && runningStale()) refreshRunning();
+  if (state.runningAt < 0) return undefined;
   for (const r of state.running) if (sameModel(r.name, name)) return true;
   return false;
 }
@@ -178,17 +209,20 @@ const tagsRequest = new Single((done) =>
   }),
 );
 
-const psRequest = new Single((done) =>
-  client.running((err, list) => {
+const psRequest = new Single((done) => {
+  const askedAt = client.memoryChanges();
+  return client.running((err, list) => {
     noteError(err);
     if (list !== undefined) {
       state.running = list;
       state.runningAt = vim.uv.now();
+      state.nextExpiry = earliestExpiry(list);
+      state.runningAskedAt = askedAt;
     }
     changed();
     done(err);
-  }),
-);
+  });
+});
 
 /** Whether a request is in flight (for the benchmark: a refresh is over when nothing is). */
 export function busy(): boolean {

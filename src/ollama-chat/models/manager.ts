@@ -7,16 +7,16 @@ import * as prefs from "../store/prefs";
 import { notify } from "../ui/notify";
 import * as client from "../ollama/client";
 import { invalidName } from "../ollama/names";
-import * as lifecycle from "./lifecycle";
+import type * as Lifecycle from "./lifecycle";
 import { changes } from "./changes";
-import * as details from "./details";
+import type * as Details from "./details";
 import * as listing from "./listing";
 import * as outdated from "./outdated";
 import { buildRows, viewLines } from "./rows";
 import type * as Updater from "../update/updater";
 import * as view from "./view";
-
-export { copyModel, deleteModel, preloadModel, running, unloadModel } from "./lifecycle";
+import { epochNow } from "./time";
+import { Throttle, stopTimer } from "../ui/throttle";
 
 /** /api/ps while the view is visible, this often (ms). */
 export const POLL_MS = 2000;
@@ -28,22 +28,24 @@ const REDRAW_MS = 100;
 // Chatting and updating belong to other features, loaded when a key needs them.
 const chat = lazy<typeof ChatSession>("ollama-chat.chat.session");
 const updater = lazy<typeof Updater>("ollama-chat.update.updater");
+// Loaded when a key or the API asks for them: opening the view needs neither.
+const lifecycle = lazy<typeof Lifecycle>("ollama-chat.models.lifecycle");
+const details = lazy<typeof Details>("ollama-chat.models.details");
+
+export const deleteModel: typeof Lifecycle.deleteModel = (name, opts) => lifecycle().deleteModel(name, opts);
+export const copyModel: typeof Lifecycle.copyModel = (from, to, done) => lifecycle().copyModel(from, to, done);
+export const preloadModel: typeof Lifecycle.preloadModel = (name) => lifecycle().preloadModel(name);
+export const unloadModel: typeof Lifecycle.unloadModel = (name) => lifecycle().unloadModel(name);
+export const running: typeof Lifecycle.running = (cb) => lifecycle().running(cb);
 
 const state = {
   pollTimer: undefined as UvTimer | undefined,
   ticks: 0,
-  redrawTimer: undefined as UvTimer | undefined,
   /** Redraws and the editor time they took (ns), for the benchmark. */
   redraws: 0,
   redrawNs: 0,
   redrawMaxNs: 0,
 };
-
-function stopTimer(timer: UvTimer | undefined): void {
-  if (timer === undefined) return;
-  timer.stop();
-  if (!timer.is_closing()) timer.close();
-}
 
 function defaultModel(): string | undefined {
   const m = prefs.get("default_model");
@@ -56,7 +58,7 @@ export function redraw(): void {
   const t0 = vim.uv.hrtime();
   const tags = listing.tags();
   const rows = buildRows({ tags: tags ?? [], running: listing.running(), show: listing.showFacts, defaultModel: defaultModel(), outdated: outdated.lastCheck() });
-  const { lines, rowStart } = viewLines(rows, { host: client.host(), error: listing.error(), loading: tags === undefined, outdated: outdated.lastCheck() }, os.time());
+  const { lines, rowStart } = viewLines(rows, { host: client.host(), error: listing.error(), loading: tags === undefined, outdated: outdated.lastCheck() }, epochNow());
   const names: string[] = [];
   for (const r of rows) names.push(r.name);
   view.render(lines, names, rowStart);
@@ -66,18 +68,13 @@ export function redraw(): void {
   state.redrawMaxNs = math.max(state.redrawMaxNs, took);
 }
 
+const redrawSoon = new Throttle(REDRAW_MS, () => {
+  if (view.isVisible()) redraw();
+});
+
 /** Asks for a redraw within REDRAW_MS; what changed meanwhile is drawn once. */
 export function scheduleRedraw(): void {
-  if (state.redrawTimer !== undefined) return;
-  const timer = vim.uv.new_timer();
-  state.redrawTimer = timer;
-  timer.start(REDRAW_MS, 0, () => {
-    vim.schedule(() => {
-      stopTimer(timer);
-      if (state.redrawTimer === timer) state.redrawTimer = undefined;
-      if (view.isVisible()) redraw();
-    });
-  });
+  redrawSoon.request();
 }
 
 changes.subscribe(() => scheduleRedraw());
@@ -131,11 +128,17 @@ export function resetStats(): void {
 /** Opening the view fires BufEnter as well: one refresh for both. */
 const SHOWN_REFRESH_MS = 500;
 let shownAt = -1;
+let shownCount = 0;
 
+/**
+ * The view became visible: drawn now from what is known; the requests start on the next turn of
+ * the main loop (after the view is on screen) and each answer is drawn when it comes.
+ */
 function shown(): void {
+  shownCount++;
   listing.setDetailed(true);
   redraw();
-  if (shownAt < 0 || vim.uv.now() - shownAt > SHOWN_REFRESH_MS) refresh();
+  if (shownAt < 0 || vim.uv.now() - shownAt > SHOWN_REFRESH_MS) vim.schedule(() => refresh());
   shownAt = vim.uv.now();
   startPolling();
 }
@@ -149,7 +152,7 @@ function chatWith(name: string): void {
 function copyPrompt(name: string): void {
   vim.ui.input({ prompt: `Copy ${name} to (name:tag): `, default: name }, (input) => {
     if (input === undefined || vim.trim(input) === "") return;
-    lifecycle.copyModel(name, input, (dest) => {
+    lifecycle().copyModel(name, input, (dest) => {
       redraw();
       view.focusModel(dest);
     });
@@ -167,21 +170,24 @@ function pullPrompt(): void {
 
 const KEYS: view.ViewKeys = {
   chat: (name) => chatWith(name),
-  delete: (name) => lifecycle.deleteModel(name),
+  delete: (name) => lifecycle().deleteModel(name),
   update: (name) => updater().update({ models: [name] }),
   update_all: () => updater().update({}),
   copy: (name) => copyPrompt(name),
-  load: (name) => lifecycle.preloadModel(name),
-  unload: (name) => lifecycle.unloadModel(name),
-  details: (name) => details.show(name),
+  load: (name) => lifecycle().preloadModel(name),
+  unload: (name) => lifecycle().unloadModel(name),
+  details: (name) => details().show(name),
   pull: () => pullPrompt(),
   refresh: () => refresh(),
 };
 
 /** Opens the model manager (or goes to it). */
 export function open(): void {
+  // Entering the view's buffer fires on_shown (BufEnter): once is enough; a view already current
+  // fires nothing.
+  const before = shownCount;
   view.open(KEYS, { on_shown: () => shown() });
-  shown();
+  if (shownCount === before) shown();
 }
 
 // A pull or an update changes the listing: shown when it ends.

@@ -237,6 +237,14 @@ export function copy(source: string, destination: string, cb: (this: void, err: 
   return call({ method: "POST", path: "/api/copy", body: { source, destination }, model: source }, (err) => cb(err));
 }
 
+/** Chat requests ended (replies, loads, unloads) (each may have loaded, kept or unloaded a model): /api/ps answers before are stale. */
+let repliesEnded = 0;
+
+/** How many chat/generate requests ended so far (a preload and an unload are such requests). */
+export function memoryChanges(): number {
+  return repliesEnded;
+}
+
 /**
  * Loads a model into memory for `keep_alive` (Ollama's default when undefined): a chat request with
  * no messages; `options` (num_ctx) as the next chat will ask, so it does not load it again.
@@ -247,7 +255,10 @@ export function load(model: string, keep_alive: string | number | undefined, cb:
   body.set("messages", []);
   if (keep_alive !== undefined) body.set("keep_alive", keep_alive);
   if (options !== undefined) body.set("options", options);
-  return call({ method: "POST", path: "/api/chat", body, model }, (err) => cb(err));
+  return call({ method: "POST", path: "/api/chat", body, model }, (err) => {
+    repliesEnded++;
+    cb(err);
+  });
 }
 
 /** Unloads a model from memory: a chat request with no messages and keep_alive 0. */
@@ -366,7 +377,10 @@ function replySpec(path: string, body: LuaTable, model: string, textOf: TextOf, 
       }
       return false;
     },
-    on_end: (err) => handlers.on_done(err, collect(result, content, thinking)),
+    on_end: (err) => {
+      repliesEnded++;
+      handlers.on_done(err, collect(result, content, thinking));
+    },
   };
 }
 

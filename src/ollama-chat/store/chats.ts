@@ -1,10 +1,12 @@
 // Saved chats: `<data_dir>/chats/<name>_<model>_<YYYYmmdd-HHMMSS>.txt`, each holding the chat as
-// the chat buffer shows it (chat/transcript.ts). Every change happens under the folder's lock and
+// the chat buffer shows it (format/transcript.ts). Every change happens under the folder's lock and
 // is written atomically, so two Neovims saving at once neither leave a half file nor lose a turn.
 //
 // Saving under a name that exists appends: the file whose messages begin the conversation gets the
-// messages it lacks. A file with a different history is never rewritten: the chat is saved to a
-// new file under the same name (a later timestamp) and the message says so.
+// messages it lacks; its last message, a user message the conversation's has grown from, is a
+// draft saved as it was then, replaced by what it became. A file with a different history is
+// never rewritten: the chat is saved to a new file under the same name (a later timestamp) and the
+// message says so.
 //
 // Nothing here holds the event loop for more than a few milliseconds: big chat texts are split,
 // parsed and built in slices across event-loop turns, the folder is listed in slices, and the
@@ -318,6 +320,24 @@ interface Survey {
   other?: ChatFile;
 }
 
+/**
+ * Whether `now` is the user message `before` with text added: a draft saved as it was then, which
+ * saving again replaces (anything else in its place is another conversation, saved apart).
+ */
+function grewFrom(now: Message, before: Message): boolean {
+  return before.role === "user" && now.role === "user" && type(now.content) === "string" && type(before.content) === "string" &&
+    vim.startswith(now.content, before.content);
+}
+
+/** The lines of a transcript without its last message (and the blank line before it). */
+function withoutLastMessage(lines: string[]): string[] {
+  let last = lines.length - 1;
+  while (last >= 0 && !isHeading(lines[last])) last--;
+  const kept = lines.slice(0, math.max(last, 0));
+  while (kept.length > 0 && kept[kept.length - 1] === "") kept.pop();
+  return kept;
+}
+
 function survey(dir: string, name: string, messages: Message[], cb: Callback<Survey>): void {
   const found: Survey = {};
   scan(dir, then(cb, (files) => {
@@ -325,9 +345,10 @@ function survey(dir: string, name: string, messages: Message[], cb: Callback<Sur
       if (found.unchanged !== undefined) return done();
       readFile(chat.path, then(done, (text) => textLines(text, (lines) => parseLines(lines, (saved) => {
         const common = commonPrefix(saved, messages);
+        const draft = common === saved.length - 1 && common < messages.length && grewFrom(messages[common], saved[common]);
         if (common === messages.length) found.unchanged = chat;
-        else if (common === saved.length) {
-          if (found.best === undefined || common > found.best.count) found.best = { chat, lines, count: common };
+        else if (common === saved.length || draft) {
+          if (found.best === undefined || common > found.best.count) found.best = { chat, lines: draft ? withoutLastMessage(lines) : lines, count: common };
         } else if (found.other === undefined) found.other = chat;
         done();
       }))));

@@ -3,6 +3,8 @@ local ____exports = {}
 local chats = require("ollama-chat.store.chats")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
+local ____buffer = require("ollama-chat.chat.buffer")
+local markSaved = ____buffer.markSaved
 local registry = require("ollama-chat.chat.registry")
 local ____conversation = require("ollama-chat.chat.conversation")
 local changes = ____conversation.changes
@@ -45,11 +47,17 @@ function ____exports.keep(c)
         return
     end
     local name = ____exports.nameOf(c)
+    local buf = c:validBuffer()
+    local tick = buf ~= nil and vim.api.nvim_buf_get_changedtick(buf) or nil
     chats.save(
         name,
         c:lastModel() or "unknown",
         messages,
         function(err, result)
+            -- Kept on disk as the buffer still says: nothing to lose by closing or quitting it.
+            if err == nil and buf ~= nil and vim.api.nvim_buf_is_valid(buf) and vim.api.nvim_buf_get_changedtick(buf) == tick then
+                markSaved(buf)
+            end
             if err ~= nil then
                 notify("the conversation was not kept: " .. err, vim.log.levels.WARN)
             elseif result ~= nil and c.savedName == nil then

@@ -1,8 +1,16 @@
 -- generated from src/ollama-chat/chat/buffer.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local window = require("ollama-chat.chat.window")
--- A conversation's buffer: an ordinary editable markdown scratch buffer with its keys (send, stop)
--- bound to whichever conversation owns it. The chat pane's is named BUF_NAME; a conversation
+--- Clears 'modified' (the chat is in the chats folder); edits set it again.
+function ____exports.markSaved(buf)
+    if vim.api.nvim_buf_is_valid(buf) then
+        vim.api.nvim_set_option_value("modified", false, {buf = buf})
+    end
+end
+-- A conversation's buffer: an ordinary editable markdown buffer with its keys (send, stop) and
+-- its `:w` (save the chat) bound to whichever conversation owns it. It is never a file: `acwrite`
+-- makes `:w`, `:write` and `:update` run BufWriteCmd (a "nofile" buffer refuses them, E382), and
+-- 'modified' says whether the chat has changes not yet in the chats folder. The chat pane's is named BUF_NAME; a conversation
 -- beside it (its buffer not shown) gets BUF_NAME/<n>.
 ____exports.BUF_NAME = "ollama-chat://chat"
 --- Whether `buf` is a conversation's buffer (not a code buffer one can ask about).
@@ -33,7 +41,7 @@ function ____exports.create(lines)
         buf,
         freeName()
     )
-    vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
+    vim.api.nvim_set_option_value("buftype", "acwrite", {buf = buf})
     vim.api.nvim_set_option_value("bufhidden", "hide", {buf = buf})
     vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
     window.setMarkdown(buf)
@@ -76,18 +84,29 @@ function ____exports.attach(buf, owner)
         function() return owner.stop() end,
         opts("Ollama: stop the reply")
     )
+    local group = vim.api.nvim_create_augroup(
+        "ollama-chat-buffer-" .. tostring(buf),
+        {clear = true}
+    )
     vim.api.nvim_create_autocmd(
         "BufWipeout",
         {
-            group = vim.api.nvim_create_augroup(
-                "ollama-chat-buffer-" .. tostring(buf),
-                {clear = true}
-            ),
+            group = group,
             buffer = buf,
             once = true,
             callback = function() return owner.wiped(buf) end
         }
     )
+    vim.api.nvim_create_autocmd(
+        "BufWriteCmd",
+        {
+            group = group,
+            buffer = buf,
+            callback = function() return owner.write() end
+        }
+    )
+    -- What the new owner was given is its conversation as it stands: nothing unsaved yet.
+    ____exports.markSaved(buf)
 end
 --- Deletes the buffer; a window left alone with it shows an empty buffer instead.
 function ____exports.destroy(buf)

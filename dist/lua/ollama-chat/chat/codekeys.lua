@@ -14,15 +14,13 @@ function ____exports.blockAt(buf, row)
         blocks.find(lines, transcript.isHeading),
         row
     )
-    if block == nil or lines[block.open + 1] == transcript.THINKING_OPEN then
-        return nil
+    local ____temp_0
+    if block == nil then
+        ____temp_0 = nil
+    else
+        ____temp_0 = blocks.chatCode(lines, block)
     end
-    local code = {}
-    for ____, l in ipairs(block.lines) do
-        code[#code + 1] = transcript.unescapeLine(l)
-    end
-    block.lines = code
-    return block
+    return ____temp_0
 end
 --- `yc`: the block under the cursor into the register named before it (default: unnamed).
 local function yank(buf)

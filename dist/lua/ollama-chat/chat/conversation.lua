@@ -96,7 +96,8 @@ function Conversation.prototype.own(self, buf)
                 if self.buf == wiped then
                     self.buf = nil
                 end
-            end
+            end,
+            write = function() return self.host.write(self) end
         }
     )
     codeKeys.attach(buf)

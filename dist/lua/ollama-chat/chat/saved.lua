@@ -1,16 +1,16 @@
 -- generated from src/ollama-chat/chat/saved.ts by TypeScriptToLua; do not edit
 local ____exports = {}
-local choose, isPrefix, mostRecent, resumeFrom
+local choose, closeReadOnly, isPrefix, mostRecent, resumeFrom
 local chats = require("ollama-chat.store.chats")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____picker = require("ollama-chat.ui.picker")
 local pick = ____picker.pick
-local autosave = require("ollama-chat.chat.autosave")
 local ____autosave = require("ollama-chat.chat.autosave")
 local isAuto = ____autosave.isAuto
 local ____buffer = require("ollama-chat.chat.buffer")
 local isChatBuffer = ____buffer.isChatBuffer
+local saving = require("ollama-chat.chat.saving")
 local session = require("ollama-chat.chat.session")
 local transcript = require("ollama-chat.format.transcript")
 local window = require("ollama-chat.chat.window")
@@ -50,6 +50,14 @@ function choose(name, prompt, cb)
         })
     end)
 end
+function closeReadOnly(win, buf)
+    if vim.api.nvim_win_is_valid(win) and vim.api.nvim_win_get_buf(win) == buf and #vim.api.nvim_list_wins() > 1 then
+        vim.api.nvim_win_close(win, true)
+    end
+    if vim.api.nvim_buf_is_valid(buf) and vim.fn.bufwinid(buf) == -1 then
+        vim.api.nvim_buf_delete(buf, {force = true})
+    end
+end
 function isPrefix(current, saved)
     if #current > #saved then
         return false
@@ -70,15 +78,6 @@ function isPrefix(current, saved)
         end
     end
     return true
-end
---- Makes a saved chat the active conversation, to continue it. The current one is replaced, after
--- a confirmation unless the saved chat holds all of it.
-function ____exports.resume(name)
-    if name == nil or vim.trim(name) == "" then
-        mostRecent(function(target) return resumeFrom(target) end)
-        return
-    end
-    resumeFrom(vim.trim(name))
 end
 function mostRecent(cb)
     local answered = false
@@ -102,7 +101,7 @@ function mostRecent(cb)
         {first = 1}
     )
 end
-function resumeFrom(name)
+function resumeFrom(name, resumed)
     choose(
         name,
         "Resume chat",
@@ -121,6 +120,9 @@ function resumeFrom(name)
                             chat.name
                         )
                         notify(("resumed \"" .. chat.name) .. "\": saving it again appends to it")
+                        if resumed ~= nil then
+                            resumed()
+                        end
                     end
                     local current = session.conversation()
                     if isPrefix(current, messages) then
@@ -146,64 +148,12 @@ end
 -- read-only buffer, resume one as the active conversation, delete them all after a confirmation.
 -- Storage (file names, atomic writes, locking) is store/chats.ts.
 local LOADED_PREFIX = "ollama-chat://saved/"
-local function saveAs(name)
-    local check = chats.sanitize_name(name)
-    if not check.ok then
-        notify(check.reason, vim.log.levels.ERROR)
-        return
-    end
-    local messages = session.conversation()
-    local model = session.conversationModel() or "unknown"
-    chats.save(
-        check.name,
-        model,
-        messages,
-        function(err, result)
-            if err ~= nil or result == nil then
-                notify(err or "the chat was not saved", vim.log.levels.ERROR)
-                return
-            end
-            local c = session.current()
-            local named = c.savedName == nil or isAuto(c.savedName)
-            session.setSavedName(result.name)
-            if named then
-                autosave.renamed(
-                    c,
-                    function() return notify(result.message) end
-                )
-            else
-                notify(result.message)
-            end
-        end
-    )
-end
---- Saves the active chat under `name` (asked for when absent; an empty answer cancels).
+--- Saves the active chat under `name` (asked for when absent, its own name suggested).
 function ____exports.save(name)
-    -- Half a reply saved now would stop the finished one from being appended to it later.
-    if session.isStreaming() then
-        notify("a reply is still streaming: save when it is done, or stop it first with <C-c> or :Ollama stop", vim.log.levels.WARN)
-        return
-    end
-    if #session.conversation() == 0 then
-        notify("nothing to save: the chat is empty", vim.log.levels.WARN)
-        return
-    end
-    if name ~= nil and vim.trim(name) ~= "" then
-        saveAs(name)
-        return
-    end
-    vim.ui.input(
-        {
-            prompt = "Save chat as: ",
-            default = session.savedName() or ""
-        },
-        function(input)
-            if input == nil or vim.trim(input) == "" then
-                notify("not saved: no name given")
-                return
-            end
-            saveAs(input)
-        end
+    saving.save(
+        session.current(),
+        name,
+        ""
     )
 end
 --- The buffer named exactly `name` (bufnr() would read it as a pattern: `[ab]` matches `a`).
@@ -238,7 +188,13 @@ local function showReadOnly(chat, messages)
     vim.keymap.set(
         "n",
         "r",
-        function() return ____exports.resume(chat.path) end,
+        function()
+            local win = vim.api.nvim_get_current_win()
+            resumeFrom(
+                chat.path,
+                function() return closeReadOnly(win, buf) end
+            )
+        end,
         {buffer = buf, desc = "Ollama: resume this chat", nowait = true}
     )
     -- The chat pane is the active conversation: a saved chat opens beside it, never in it.
@@ -270,6 +226,15 @@ function ____exports.load(name)
             )
         end
     )
+end
+--- Makes a saved chat the active conversation, to continue it. The current one is replaced, after
+-- a confirmation unless the saved chat holds all of it.
+function ____exports.resume(name)
+    if name == nil or vim.trim(name) == "" then
+        mostRecent(function(target) return resumeFrom(target) end)
+        return
+    end
+    resumeFrom(vim.trim(name))
 end
 --- Deletes every saved chat after a confirmation that says how many (`force` skips it).
 function ____exports.clear(opts)

@@ -6,6 +6,7 @@ local codeKeys = require("ollama-chat.chat.codekeys")
 local origin = require("ollama-chat.chat.origin")
 local registry = require("ollama-chat.chat.registry")
 local events = require("ollama-chat.events")
+local transcript = require("ollama-chat.format.transcript")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local blocks = require("ollama-chat.code.blocks")
@@ -49,8 +50,47 @@ function ____exports.sameLanguage(lang, ft)
     local l = string.lower(lang)
     return l == ft or ALIASES[l] == ft or ft == "bash" and ALIASES[l] == "sh"
 end
+local HASH = 35
+--- A turn heading of the chat buffer (every heading starts with "#": most lines are not one).
+local function isHeading(line)
+    return string.byte(line, 1) == HASH and transcript.isHeading(line)
+end
+--- The last code block (not the thinking block) of the last reply in the chat buffer's lines.
+local function lastBlockOfLines(lines)
+    local reply = -1
+    do
+        local i = #lines - 1
+        while i >= 0 and reply < 0 do
+            if string.byte(lines[i + 1], 1) == HASH and transcript.parseAssistantHeading(lines[i + 1]) ~= nil then
+                reply = i
+            end
+            i = i - 1
+        end
+    end
+    if reply < 0 then
+        return "nothing to apply: the chat has no reply yet"
+    end
+    local found = blocks.find(lines, isHeading, reply + 1)
+    do
+        local k = #found - 1
+        while k >= 0 do
+            local code = blocks.chatCode(lines, found[k + 1])
+            if code ~= nil then
+                return code
+            end
+            k = k - 1
+        end
+    end
+    return "nothing to apply: the reply has no code block"
+end
 --- The last code block of the last reply, or why there is none.
 local function lastBlock(c)
+    -- The chat buffer is the conversation (the user may have edited it): read from it directly,
+    -- parsing only the last reply (a 20,000-line reply is parsed once, not as the whole transcript).
+    local buf = c:validBuffer()
+    if buf ~= nil then
+        return lastBlockOfLines(vim.api.nvim_buf_get_lines(buf, 0, -1, false))
+    end
     local messages = c:read()
     do
         local i = #messages - 1

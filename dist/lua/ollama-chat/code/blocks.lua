@@ -1,6 +1,35 @@
 -- generated from src/ollama-chat/code/blocks.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+local ____transcript = require("ollama-chat.format.transcript")
+local THINKING_OPEN = ____transcript.THINKING_OPEN
+local unescapeLine = ____transcript.unescapeLine
+-- Fenced code blocks in markdown lines (a reply): where each starts and ends, its language, and
+-- whether it was closed (a reply cut off mid-block leaves one open).
+local BACKTICK = 96
+local TILDE = 126
+local SPACE = 32
+local BACKSLASH = 92
+--- Whether the line's first character after up to 3 spaces is a fence character: most lines are not.
+local function mayBeFence(line)
+    do
+        local i = 1
+        while i <= 4 do
+            local c = string.byte(line, i)
+            if c == BACKTICK or c == TILDE then
+                return true
+            end
+            if c ~= SPACE then
+                return false
+            end
+            i = i + 1
+        end
+    end
+    return false
+end
 local function fenceOf(line)
+    if not mayBeFence(line) then
+        return nil
+    end
     local indent, marker, info = string.match(line, "^( ? ? ?)(```+)(.*)$")
     if marker ~= nil then
         -- A backtick fence's info string may not hold a backtick (CommonMark).
@@ -21,6 +50,9 @@ local function closes(open, line)
 end
 --- Strips up to the opening fence's indentation from a code line, as CommonMark does.
 local function dedent(line, indent)
+    if indent == "" then
+        return line
+    end
     local i = 0
     while i < #indent and string.sub(line, i + 1, i + 1) == " " do
         i = i + 1
@@ -28,13 +60,17 @@ local function dedent(line, indent)
     return string.sub(line, i + 1)
 end
 --- The fenced blocks of `lines`, in order. `stop` marks lines that end any open block (the chat's
--- turn headings: a reply cut off mid-block must not swallow the next turn).
-function ____exports.find(lines, stop)
+-- turn headings: a reply cut off mid-block must not swallow the next turn). From the 0-based line
+-- `from` on (indexes stay those of `lines`).
+function ____exports.find(lines, stop, from)
+    if from == nil then
+        from = 0
+    end
     local blocks = {}
     local open
     local current
     do
-        local i = 0
+        local i = from
         while i < #lines do
             local line = lines[i + 1]
             if open ~= nil and current ~= nil then
@@ -80,5 +116,19 @@ function ____exports.at(blocks, index)
         end
     end
     return nil
+end
+--- `block` found in the chat buffer's `lines` as code: its lines unescaped (the transcript escapes
+-- lines that would read as its structure); undefined for a reply's thinking block, not code.
+function ____exports.chatCode(lines, block)
+    if lines[block.open + 1] == THINKING_OPEN then
+        return nil
+    end
+    local code = {}
+    -- Only a line starting with a backslash may be escaped: the rest are taken as they are.
+    for ____, l in ipairs(block.lines) do
+        code[#code + 1] = string.byte(l, 1) == BACKSLASH and unescapeLine(l) or l
+    end
+    block.lines = code
+    return block
 end
 return ____exports

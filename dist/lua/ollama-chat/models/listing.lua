@@ -9,6 +9,9 @@ local ____names = require("ollama-chat.ollama.names")
 local sameModel = ____names.sameModel
 local ____changes = require("ollama-chat.models.changes")
 local changes = ____changes.changes
+local ____time = require("ollama-chat.models.time")
+local epochNow = ____time.epochNow
+local parseTime = ____time.parseTime
 function changed()
     changes:publish({what = "listing"})
 end
@@ -82,6 +85,8 @@ state = {
     tags = nil,
     running = {},
     runningAt = -1,
+    nextExpiry = nil,
+    runningAskedAt = -1,
     error = nil,
     shows = {},
     showQueue = {},
@@ -105,14 +110,46 @@ function ____exports.isLoaded(name)
 end
 --- How old the /api/ps answer a statusline is told from may be (ms).
 local LOADED_TTL_MS = 10000
+--- A statusline asks on every redraw: /api/ps at most this often for it (ms).
+local LOADED_MIN_AGE_MS = 1000
+--- Whether the last /api/ps answer is too old to tell a statusline from: older than
+-- LOADED_TTL_MS, asked before a chat request ended (which may have loaded or unloaded a model),
+-- or a model it listed has reached the time Ollama said it unloads at.
+local function runningStale()
+    if state.runningAt < 0 then
+        return true
+    end
+    local age = vim.uv.now() - state.runningAt
+    if age > LOADED_TTL_MS then
+        return true
+    end
+    if age < LOADED_MIN_AGE_MS then
+        return false
+    end
+    -- A reply, a preload or an unload ended since it was asked, or a listed model's time is up.
+    if client.memoryChanges() ~= state.runningAskedAt then
+        return true
+    end
+    return state.nextExpiry ~= nil and epochNow() >= state.nextExpiry
+end
+--- The earliest time (epoch s) a listed model unloads at, if any.
+local function earliestExpiry(list)
+    local first
+    for ____, r in ipairs(list) do
+        local t = parseTime(r.expires_at)
+        if t ~= nil and (first == nil or t < first) then
+            first = t
+        end
+    end
+    return first
+end
 --- For statuslines: whether `name` is in memory, as of the last /api/ps (asked again in the
--- background when older than LOADED_TTL_MS); undefined before the first answer.
+-- background once stale, see runningStale); undefined before the first answer.
 function ____exports.loadedState(name)
-    local at = state.runningAt
-    if at < 0 or vim.uv.now() - at > LOADED_TTL_MS then
+    if not psRequest:busy() and runningStale() then
         ____exports.refreshRunning()
     end
-    if at < 0 then
+    if state.runningAt < 0 then
         return nil
     end
     for ____, r in ipairs(state.running) do
@@ -192,15 +229,20 @@ local tagsRequest = __TS__New(
 )
 psRequest = __TS__New(
     Single,
-    function(done) return client.running(function(err, list)
-        noteError(err)
-        if list ~= nil then
-            state.running = list
-            state.runningAt = vim.uv.now()
-        end
-        changed()
-        done(err)
-    end) end
+    function(done)
+        local askedAt = client.memoryChanges()
+        return client.running(function(err, list)
+            noteError(err)
+            if list ~= nil then
+                state.running = list
+                state.runningAt = vim.uv.now()
+                state.nextExpiry = earliestExpiry(list)
+                state.runningAskedAt = askedAt
+            end
+            changed()
+            done(err)
+        end)
+    end
 )
 --- Whether a request is in flight (for the benchmark: a refresh is over when nothing is).
 function ____exports.busy()

@@ -1,4 +1,6 @@
 -- generated from src/ollama-chat/models/manager.ts by TypeScriptToLua; do not edit
+local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__New = ____lualib.__TS__New
 local ____exports = {}
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
@@ -8,27 +10,22 @@ local notify = ____notify.notify
 local client = require("ollama-chat.ollama.client")
 local ____names = require("ollama-chat.ollama.names")
 local invalidName = ____names.invalidName
-local lifecycle = require("ollama-chat.models.lifecycle")
 local ____changes = require("ollama-chat.models.changes")
 local changes = ____changes.changes
-local details = require("ollama-chat.models.details")
 local listing = require("ollama-chat.models.listing")
 local outdated = require("ollama-chat.models.outdated")
 local ____rows = require("ollama-chat.models.rows")
 local buildRows = ____rows.buildRows
 local viewLines = ____rows.viewLines
 local view = require("ollama-chat.models.view")
+local ____time = require("ollama-chat.models.time")
+local epochNow = ____time.epochNow
+local ____throttle = require("ollama-chat.ui.throttle")
+local Throttle = ____throttle.Throttle
+local stopTimer = ____throttle.stopTimer
 -- :Ollama models (require("ollama-chat.models.manager")): the model manager. Opens the view,
 -- keeps it true while it is visible (a refresh after every action, /api/ps polled, the listing
 -- now and then), and gives the actions on models to the API and the :Ollama subcommands.
-do
-    local ____lifecycle = require("ollama-chat.models.lifecycle")
-    ____exports.copyModel = ____lifecycle.copyModel
-    ____exports.deleteModel = ____lifecycle.deleteModel
-    ____exports.preloadModel = ____lifecycle.preloadModel
-    ____exports.running = ____lifecycle.running
-    ____exports.unloadModel = ____lifecycle.unloadModel
-end
 --- /api/ps while the view is visible, this often (ms).
 ____exports.POLL_MS = 2000
 --- The listing (/api/tags: other clients pull, copy, delete) every this many polls.
@@ -38,23 +35,21 @@ local REDRAW_MS = 100
 -- Chatting and updating belong to other features, loaded when a key needs them.
 local chat = lazy("ollama-chat.chat.session")
 local updater = lazy("ollama-chat.update.updater")
+-- Loaded when a key or the API asks for them: opening the view needs neither.
+local lifecycle = lazy("ollama-chat.models.lifecycle")
+local details = lazy("ollama-chat.models.details")
+____exports.deleteModel = function(name, opts) return lifecycle().deleteModel(name, opts) end
+____exports.copyModel = function(from, to, done) return lifecycle().copyModel(from, to, done) end
+____exports.preloadModel = function(name) return lifecycle().preloadModel(name) end
+____exports.unloadModel = function(name) return lifecycle().unloadModel(name) end
+____exports.running = function(cb) return lifecycle().running(cb) end
 local state = {
     pollTimer = nil,
     ticks = 0,
-    redrawTimer = nil,
     redraws = 0,
     redrawNs = 0,
     redrawMaxNs = 0
 }
-local function stopTimer(timer)
-    if timer == nil then
-        return
-    end
-    timer:stop()
-    if not timer:is_closing() then
-        timer:close()
-    end
-end
 local function defaultModel()
     local m = prefs.get("default_model")
     return type(m) == "string" and m or nil
@@ -81,7 +76,7 @@ function ____exports.redraw()
             loading = tags == nil,
             outdated = outdated.lastCheck()
         },
-        os.time()
+        epochNow()
     )
     local lines = ____viewLines_result_0.lines
     local rowStart = ____viewLines_result_0.rowStart
@@ -95,28 +90,18 @@ function ____exports.redraw()
     state.redrawNs = state.redrawNs + took
     state.redrawMaxNs = math.max(state.redrawMaxNs, took)
 end
+local redrawSoon = __TS__New(
+    Throttle,
+    REDRAW_MS,
+    function()
+        if view.isVisible() then
+            ____exports.redraw()
+        end
+    end
+)
 --- Asks for a redraw within REDRAW_MS; what changed meanwhile is drawn once.
 function ____exports.scheduleRedraw()
-    if state.redrawTimer ~= nil then
-        return
-    end
-    local timer = vim.uv.new_timer()
-    state.redrawTimer = timer
-    timer:start(
-        REDRAW_MS,
-        0,
-        function()
-            vim.schedule(function()
-                stopTimer(timer)
-                if state.redrawTimer == timer then
-                    state.redrawTimer = nil
-                end
-                if view.isVisible() then
-                    ____exports.redraw()
-                end
-            end)
-        end
-    )
+    redrawSoon:request()
 end
 changes:subscribe(function() return ____exports.scheduleRedraw() end)
 --- Lists the models and what is loaded again.
@@ -176,11 +161,15 @@ end
 --- Opening the view fires BufEnter as well: one refresh for both.
 local SHOWN_REFRESH_MS = 500
 local shownAt = -1
+local shownCount = 0
+--- The view became visible: drawn now from what is known; the requests start on the next turn of
+-- the main loop (after the view is on screen) and each answer is drawn when it comes.
 local function shown()
+    shownCount = shownCount + 1
     listing.setDetailed(true)
     ____exports.redraw()
     if shownAt < 0 or vim.uv.now() - shownAt > SHOWN_REFRESH_MS then
-        ____exports.refresh()
+        vim.schedule(function() return ____exports.refresh() end)
     end
     shownAt = vim.uv.now()
     startPolling()
@@ -197,7 +186,7 @@ local function copyPrompt(name)
             if input == nil or vim.trim(input) == "" then
                 return
             end
-            lifecycle.copyModel(
+            lifecycle().copyModel(
                 name,
                 input,
                 function(dest)
@@ -225,23 +214,28 @@ local function pullPrompt()
 end
 local KEYS = {
     chat = function(name) return chatWith(name) end,
-    delete = function(name) return lifecycle.deleteModel(name) end,
+    delete = function(name) return lifecycle().deleteModel(name) end,
     update = function(name) return updater().update({models = {name}}) end,
     update_all = function() return updater().update({}) end,
     copy = function(name) return copyPrompt(name) end,
-    load = function(name) return lifecycle.preloadModel(name) end,
-    unload = function(name) return lifecycle.unloadModel(name) end,
-    details = function(name) return details.show(name) end,
+    load = function(name) return lifecycle().preloadModel(name) end,
+    unload = function(name) return lifecycle().unloadModel(name) end,
+    details = function(name) return details().show(name) end,
     pull = function() return pullPrompt() end,
     refresh = function() return ____exports.refresh() end
 }
 --- Opens the model manager (or goes to it).
 function ____exports.open()
+    -- Entering the view's buffer fires on_shown (BufEnter): once is enough; a view already current
+    -- fires nothing.
+    local before = shownCount
     view.open(
         KEYS,
         {on_shown = function() return shown() end}
     )
-    shown()
+    if shownCount == before then
+        shown()
+    end
 end
 -- A pull or an update changes the listing: shown when it ends.
 vim.api.nvim_create_autocmd(

@@ -7,39 +7,13 @@ local ____names = require("ollama-chat.ollama.names")
 local fullName = ____names.fullName
 local ____bytes = require("ollama-chat.format.bytes")
 local bytes = ____bytes.bytes
+local ____time = require("ollama-chat.models.time")
+local parseTime = ____time.parseTime
 -- The model manager's text: one row per local model, from what Ollama said (/api/tags, /api/ps,
 -- /api/show), the default model and the last outdated check. Pure: facts in, lines and highlight
 -- ranges out; `now` is given, so the same facts always give the same text.
 --- A model kept loaded (keep_alive < 0) expires hundreds of years from now.
 local KEPT_LOADED_S = 100 * 365 * 86400
-local function daysFromCivil(y, m, d)
-    local yy = m <= 2 and y - 1 or y
-    local era = math.floor(yy / 400)
-    local yoe = yy - era * 400
-    local mp = m > 2 and m - 3 or m + 9
-    local doy = math.floor((153 * mp + 2) / 5) + d - 1
-    local doe = yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy
-    return era * 146097 + doe - 719468
-end
---- Epoch seconds of an RFC 3339 time ("2025-05-04T17:37:44.706015396-07:00"), or undefined.
-function ____exports.parseTime(text)
-    local y, mo, d, h, mi, s, rest = string.match(text, "^(%d%d%d%d)%-(%d%d)%-(%d%d)[Tt ](%d%d):(%d%d):(%d%d)(.*)$")
-    if y == nil then
-        return nil
-    end
-    local days = daysFromCivil(
-        tonumber(y),
-        tonumber(mo),
-        tonumber(d)
-    )
-    local t = days * 86400 + tonumber(h) * 3600 + tonumber(mi) * 60 + tonumber(s)
-    local sign, oh, om = string.match(rest or "", "([+-])(%d%d):?(%d%d)$")
-    if sign ~= nil then
-        local offset = tonumber(oh) * 3600 + tonumber(om) * 60
-        t = sign == "+" and t - offset or t + offset
-    end
-    return t
-end
 local function plural(n, unit)
     return ((tostring(n) .. " ") .. unit) .. (n == 1 and "" or "s")
 end
@@ -115,7 +89,7 @@ local function loadedOf(running, name)
         size = r.size,
         size_vram = r.size_vram,
         context_length = r.context_length,
-        expires = ____exports.parseTime(r.expires_at)
+        expires = parseTime(r.expires_at)
     }
 end
 --- One row per local model, sorted by name (stable while models come and go).
@@ -142,7 +116,7 @@ function ____exports.buildRows(facts)
         local ____temp_5 = type(d.family) == "string" and d.family or ""
         local ____temp_0
         if type(m.modified_at) == "string" then
-            ____temp_0 = ____exports.parseTime(m.modified_at)
+            ____temp_0 = parseTime(m.modified_at)
         else
             ____temp_0 = nil
         end

@@ -282,6 +282,12 @@ function ____exports.copy(source, destination, cb)
         function(err) return cb(err) end
     )
 end
+--- Chat requests ended (replies, loads, unloads) (each may have loaded, kept or unloaded a model): /api/ps answers before are stale.
+local repliesEnded = 0
+--- How many chat/generate requests ended so far (a preload and an unload are such requests).
+function ____exports.memoryChanges()
+    return repliesEnded
+end
 --- Loads a model into memory for `keep_alive` (Ollama's default when undefined): a chat request with
 -- no messages; `options` (num_ctx) as the next chat will ask, so it does not load it again.
 function ____exports.load(model, keep_alive, cb, options)
@@ -296,7 +302,10 @@ function ____exports.load(model, keep_alive, cb, options)
     end
     return call(
         {method = "POST", path = "/api/chat", body = body, model = model},
-        function(err) return cb(err) end
+        function(err)
+            repliesEnded = repliesEnded + 1
+            cb(err)
+        end
     )
 end
 --- Unloads a model from memory: a chat request with no messages and keep_alive 0.
@@ -426,10 +435,13 @@ local function replySpec(path, body, model, textOf, handlers)
             end
             return false
         end,
-        on_end = function(err) return handlers.on_done(
-            err,
-            collect(result, content, thinking)
-        ) end
+        on_end = function(err)
+            repliesEnded = repliesEnded + 1
+            handlers.on_done(
+                err,
+                collect(result, content, thinking)
+            )
+        end
     }
 end
 local function chatText(obj)

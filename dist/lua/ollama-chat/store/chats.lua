@@ -59,12 +59,14 @@ function readTail(path, size, cb)
     )
 end
 -- Saved chats: `<data_dir>/chats/<name>_<model>_<YYYYmmdd-HHMMSS>.txt`, each holding the chat as
--- the chat buffer shows it (chat/transcript.ts). Every change happens under the folder's lock and
+-- the chat buffer shows it (format/transcript.ts). Every change happens under the folder's lock and
 -- is written atomically, so two Neovims saving at once neither leave a half file nor lose a turn.
 -- 
 -- Saving under a name that exists appends: the file whose messages begin the conversation gets the
--- messages it lacks. A file with a different history is never rewritten: the chat is saved to a
--- new file under the same name (a later timestamp) and the message says so.
+-- messages it lacks; its last message, a user message the conversation's has grown from, is a
+-- draft saved as it was then, replaced by what it became. A file with a different history is
+-- never rewritten: the chat is saved to a new file under the same name (a later timestamp) and the
+-- message says so.
 -- 
 -- Nothing here holds the event loop for more than a few milliseconds: big chat texts are split,
 -- parsed and built in slices across event-loop turns, the folder is listed in slices, and the
@@ -393,6 +395,27 @@ local function freePath(dir, name, model, cb)
     end
     tryTime(os.time())
 end
+--- Whether `now` is the user message `before` with text added: a draft saved as it was then, which
+-- saving again replaces (anything else in its place is another conversation, saved apart).
+local function grewFrom(now, before)
+    return before.role == "user" and now.role == "user" and type(now.content) == "string" and type(before.content) == "string" and vim.startswith(now.content, before.content)
+end
+--- The lines of a transcript without its last message (and the blank line before it).
+local function withoutLastMessage(lines)
+    local last = #lines - 1
+    while last >= 0 and not isHeading(lines[last + 1]) do
+        last = last - 1
+    end
+    local kept = __TS__ArraySlice(
+        lines,
+        0,
+        math.max(last, 0)
+    )
+    while #kept > 0 and kept[#kept] == "" do
+        table.remove(kept)
+    end
+    return kept
+end
 local function survey(dir, name, messages, cb)
     local found = {}
     scan(
@@ -416,11 +439,16 @@ local function survey(dir, name, messages, cb)
                                         lines,
                                         function(saved)
                                             local common = commonPrefix(saved, messages)
+                                            local draft = common == #saved - 1 and common < #messages and grewFrom(messages[common + 1], saved[common + 1])
                                             if common == #messages then
                                                 found.unchanged = chat
-                                            elseif common == #saved then
+                                            elseif common == #saved or draft then
                                                 if found.best == nil or common > found.best.count then
-                                                    found.best = {chat = chat, lines = lines, count = common}
+                                                    found.best = {
+                                                        chat = chat,
+                                                        lines = draft and withoutLastMessage(lines) or lines,
+                                                        count = common
+                                                    }
                                                 end
                                             elseif found.other == nil then
                                                 found.other = chat
