@@ -3,8 +3,10 @@
 // ends the chat is parsed again. Neovim 0.11+ parses asynchronously in the highlighter, so there
 // the hold is simply released. Neovim 0.10 parses synchronously in the redraw: the parse at the
 // end of a long reply froze the editor 150-800 ms (docs/benchmarks.md), so there the parse is
-// finished here a slice at a time (tree-sitter's timeout, resumed), and long inline regions are
-// split so no single inline parse is long. Touches LanguageTree internals of 0.10 only.
+// finished here a slice at a time (tree-sitter's timeout, resumed). On every Neovim long inline
+// regions are split, so no single inline parse or scan is long (0.12's asynchronous parse does
+// not yield inside one: the injection scan of one 4,000-line inline tree blocked 45-50 ms).
+// Touches LanguageTree internals (0.10's and 0.11+'s `_get_injections`).
 
 /** The part of Neovim's tree-sitter LanguageTree used here (not in types/vim.d.ts). */
 export interface LanguageTree {
@@ -14,7 +16,7 @@ export interface LanguageTree {
   lang(this: LanguageTree): string;
   _parser: TSParser;
   _injection_query: TSQuery | undefined;
-  _get_injections: ((this: LanguageTree) => Injections) | undefined;
+  _get_injections: ((this: LanguageTree, ...args: unknown[]) => Injections) | undefined;
   _get_injection(this: LanguageTree, match: unknown, metadata: unknown): LuaMultiReturn<[string | undefined, boolean, Range6[]]>;
 }
 interface TSParser {
@@ -117,7 +119,7 @@ function splitRegion(buf: number, region: Range6[]): Range6[][] {
   return out;
 }
 
-/** The inline regions longer than INLINE_ROWS rows split (0.10: each region is one inline parse). */
+/** The inline regions longer than INLINE_ROWS rows split (each region is one inline tree, parsed and scanned whole). */
 function splitLong(buf: number, injections: Injections): Injections {
   const inline = injections.get("markdown_inline");
   if (inline === undefined) return injections;
@@ -131,15 +133,16 @@ function splitLong(buf: number, injections: Injections): Injections {
 }
 
 /**
- * Neovim 0.10: makes the chat's parser split long inline regions (a reply of thousands of lines
- * in one paragraph is one inline region: one uninterruptible parse of 100 ms or more).
+ * Makes the chat's parser split long inline regions. A reply of thousands of lines in one
+ * paragraph is one inline region: on 0.10 one uninterruptible parse of 100 ms or more; on 0.11+
+ * one inline tree whose injection scan does not yield (and, split, only the pieces drawn are parsed).
  */
 export function splitInlineRegions(buf: number, tree: LanguageTree): void {
-  if (!SYNC_PARSE) return;
   const scan = classMethod(tree, "_get_injections");
   if (scan === undefined) return;
-  tree._get_injections = function (this: LanguageTree) {
-    return splitLong(buf, scan.call(this));
+  // 0.11+ passes (range, thread state); 0.10 nothing.
+  tree._get_injections = function (this: LanguageTree, ...args: unknown[]) {
+    return splitLong(buf, scan.call(this, ...args));
   };
 }
 

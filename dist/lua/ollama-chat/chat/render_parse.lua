@@ -100,7 +100,7 @@ local function splitRegion(buf, region)
     end
     return out
 end
---- The inline regions longer than INLINE_ROWS rows split (0.10: each region is one inline parse).
+--- The inline regions longer than INLINE_ROWS rows split (each region is one inline tree, parsed and scanned whole).
 local function splitLong(buf, injections)
     local inline = injections.markdown_inline
     if inline == nil then
@@ -119,20 +119,19 @@ local function splitLong(buf, injections)
     injections.markdown_inline = out
     return injections
 end
---- Neovim 0.10: makes the chat's parser split long inline regions (a reply of thousands of lines
--- in one paragraph is one inline region: one uninterruptible parse of 100 ms or more).
+--- Makes the chat's parser split long inline regions. A reply of thousands of lines in one
+-- paragraph is one inline region: on 0.10 one uninterruptible parse of 100 ms or more; on 0.11+
+-- one inline tree whose injection scan does not yield (and, split, only the pieces drawn are parsed).
 function ____exports.splitInlineRegions(buf, tree)
-    if not SYNC_PARSE then
-        return
-    end
     local scan = classMethod(tree, "_get_injections")
     if scan == nil then
         return
     end
-    tree._get_injections = function(self)
+    -- 0.11+ passes (range, thread state); 0.10 nothing.
+    tree._get_injections = function(self, ...)
         return splitLong(
             buf,
-            scan(self)
+            scan(self, ...)
         )
     end
 end
