@@ -2,7 +2,8 @@
 -- tree-sitter highlighter on (as users have it) and off, and a whole-buffer-rewrite reference
 -- (highlighter on), in two streams: realistic (100 tokens/s for 20 s) and bursty (4,000 lines in
 -- bursts of 97). Each case runs in a fresh child Neovim; input latency is measured from outside
--- (keys sent every 20 ms). Median of OC_BENCH_ROUNDS rounds (default 3).
+-- (keys sent every 20 ms) and the child's longest block from inside (bench/chat_stream.lua).
+-- Median of OC_BENCH_ROUNDS rounds (default 3).
 -- Run: scripts/bench.sh chat [0.10|latest]   (or make bench-chat)
 -- OC_BENCH_SECONDS (realistic stream length, default 20), OC_BENCH_CASES (e.g. "realistic:on,burst:on").
 local root = vim.env.OC_ROOT
@@ -38,7 +39,7 @@ for round = 1, ROUNDS do
     local seconds = case.cond.renderer == "reference" and REFERENCE_SECONDS or 120
     local r = Stream.run(server, { renderer = case.cond.renderer, highlight = case.cond.highlight, unheld = case.cond.unheld, stream = case.stream, seconds = seconds })
     case.rounds[round] = r
-    io.stderr:write(("round %d %-22s p50 %.1f p99 %.1f max %.1f ms (key %d of %d), %d tokens in %.1f s\n"):format(round, case.key, r.lat.p50, r.lat.p99, r.lat.max, r.lat.max_at, r.lat.n, r.tokens, r.wall))
+    io.stderr:write(("round %d %-22s p50 %.1f p99 %.1f max %.1f ms (key %d of %d), longest block %.1f ms, %d tokens in %.1f s\n"):format(round, case.key, r.lat.p50, r.lat.p99, r.lat.max, r.lat.max_at, r.lat.n, r.reply_block, r.tokens, r.wall))
     io.stderr:write("  slowest keys (key:ms): " .. table.concat(r.lat.worst, " ") .. "\n")
   end
 end
@@ -54,8 +55,8 @@ local out = {}
 local function add(fmt, ...) out[#out + 1] = fmt:format(...) end
 add("Neovim %s; chat of %d lines; load average at the start: %s; median of %d rounds (each round's p99/max in brackets).", tostring(vim.version()), Stream.HISTORY_LINES, load, ROUNDS)
 add("")
-add("| stream | renderer | tokens rendered | wall (s) | buffer writes | cost/token first 10%% (µs) | last 10%% (µs) | tree-sitter at start / during / after | input latency p50 / p99 / max (ms) | per round p99 / max (ms) |")
-add("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |")
+add("| stream | renderer | tokens rendered | wall (s) | buffer writes | cost/token first 10%% (µs) | last 10%% (µs) | tree-sitter at start / during / after | input latency p50 / p99 / max (ms) | per round p99 / max (ms) | longest block from the reply's first write (ms) | per round |")
+add("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | ---: | --- |")
 for _, case in ipairs(cases) do
   local col = function(f)
     local xs = {}
@@ -63,13 +64,18 @@ for _, case in ipairs(cases) do
     return median(xs)
   end
   local per = {}
-  for _, r in ipairs(case.rounds) do per[#per + 1] = ("%.1f / %.1f"):format(r.lat.p99, r.lat.max) end
+  local blocks = {}
+  for _, r in ipairs(case.rounds) do
+    per[#per + 1] = ("%.1f / %.1f"):format(r.lat.p99, r.lat.max)
+    blocks[#blocks + 1] = ("%.1f"):format(r.reply_block)
+  end
   local r1 = case.rounds[1]
-  add("| %s | %s | %d%s | %.1f | %d | %.2f | %.2f | %s / %s / %s | %.1f / %.1f / %.1f | %s |", case.stream.label, case.cond.label,
+  add("| %s | %s | %d%s | %.1f | %d | %.2f | %.2f | %s / %s / %s | %.1f / %.1f / %.1f | %s | %.1f | %s |", case.stream.label, case.cond.label,
     col(function(r) return r.tokens end), r1.err and (" (" .. r1.err .. ")") or "", col(function(r) return r.wall end),
     col(function(r) return r.writes end), col(function(r) return r.start_us end), col(function(r) return r.end_us end),
     r1.highlight_at_start and "yes" or "no", r1.highlight_during and "yes" or "no", r1.highlighted and "yes" or "no",
-    col(function(r) return r.lat.p50 end), col(function(r) return r.lat.p99 end), col(function(r) return r.lat.max end), table.concat(per, ", "))
+    col(function(r) return r.lat.p50 end), col(function(r) return r.lat.p99 end), col(function(r) return r.lat.max end), table.concat(per, ", "),
+    col(function(r) return r.reply_block end), table.concat(blocks, ", "))
 end
 add("")
 add("- the reference is stopped after %d s when it has not finished: its tokens are what it rendered by then", REFERENCE_SECONDS)
