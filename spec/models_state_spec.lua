@@ -103,4 +103,31 @@ describe("models state", function()
     assert.matches("^ Not checked for updates yet", view_lines(user.child)[2])
     assert.is_not_nil(row(user.child, "tiny:1b"))
   end)
+
+  it("<Space>oi draws the view at once and asks Ollama only after: no request, nor the lifecycle and details modules, inside the key", function()
+    server:scenario({ models = User.MODELS })
+    user = User.start(server)
+    local child = user.child
+    server:clear_log()
+    -- the key and what it ran, then the state right after, before the main loop turned again
+    local seen = child:lua([[
+      vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes("<Space>oi", true, false, true), "x", false)
+      return {
+        buf = vim.api.nvim_buf_get_name(0),
+        line = vim.api.nvim_buf_get_lines(0, 0, 1, false)[1],
+        busy = require("ollama-chat.models.manager").stats().busy,
+        lifecycle = package.loaded["ollama-chat.models.lifecycle"] ~= nil,
+        details = package.loaded["ollama-chat.models.details"] ~= nil,
+      }
+    ]])
+    assert.same({ buf = "ollama-chat://models", busy = false, lifecycle = false, details = false }, { buf = seen.buf, busy = seen.busy, lifecycle = seen.lifecycle, details = seen.details })
+    assert.matches("^ Ollama models at ", seen.line)
+    -- then each answer is drawn when it comes: one /api/tags and one /api/ps
+    user:wait(function() return row(child, "tiny:1b") ~= nil end, "the rows")
+    local tags, ps = 0, 0
+    for _, e in ipairs(server:log()) do
+      if e.path == "/api/tags" then tags = tags + 1 elseif e.path == "/api/ps" then ps = ps + 1 end
+    end
+    assert.same({ 1, 1 }, { tags, ps })
+  end)
 end)

@@ -10,6 +10,8 @@ local source = require("ollama-chat.code.source")
 local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
+local ____throttle = require("ollama-chat.ui.throttle")
+local Throttle = ____throttle.Throttle
 local ____apply = require("ollama-chat.code.apply")
 local announce = ____apply.announce
 local focus = ____apply.focus
@@ -36,7 +38,6 @@ local function start(model, buf, first, last, instruction)
     local chat = registry.peek()
     local settings = chat and chat:effectiveSettings()
     local content = ""
-    local timer
     local finished = false
     local function laidOut()
         return keepLayout(
@@ -60,6 +61,18 @@ local function start(model, buf, first, last, instruction)
         },
         "editing with " .. model
     )
+    local redrawSoon = __TS__New(
+        Throttle,
+        REDRAW_MS,
+        function()
+            if not finished then
+                view:update(
+                    laidOut(),
+                    false
+                )
+            end
+        end
+    )
     handle = client.chat(
         {
             model = model,
@@ -71,28 +84,13 @@ local function start(model, buf, first, last, instruction)
         {
             on_delta = function(delta)
                 content = content .. delta.content
-                if timer ~= nil or finished then
-                    return
+                if not finished then
+                    redrawSoon:request()
                 end
-                timer = vim.defer_fn(
-                    function()
-                        timer = nil
-                        if not finished then
-                            view:update(
-                                laidOut(),
-                                false
-                            )
-                        end
-                    end,
-                    REDRAW_MS
-                )
             end,
             on_done = function(err, result)
                 finished = true
-                if timer ~= nil then
-                    timer:stop()
-                    timer = nil
-                end
+                redrawSoon:cancel()
                 if err ~= nil then
                     view:abort()
                     if err.kind ~= "cancelled" then
