@@ -446,13 +446,12 @@ describe("chat", function()
     server:scenario({ models = MODELS, pull = { ["phi4:14b"] = { behavior = "new", duration_ms = 300 } }, chat = { default = { reply = "hi" } } })
     start_child()
     open_chat()
+    -- the switch checks the name: a missing model is offered to pull before anything is sent
+    stub_select(1) -- "Pull phi4:14b now, then switch to it"
     child:cmd("Ollama switch phi4:14b")
-    stub_select(1) -- "Pull phi4:14b now"
-    type_and_send("hello?")
-    local done = wait_done(1)
-    assert.matches('model "phi4:14b" is not installed', done.error, 1, true)
+    child:wait_until(function() return #child:lua("return _G.__oc_selects") == 1 end, "pull offered")
     local offered = child:lua("return _G.__oc_selects")[1]
-    assert.same({ "Pull phi4:14b now", "Choose another model" }, offered.items)
+    assert.same({ "Pull phi4:14b now, then switch to it", "Keep llama3.2:3b" }, offered.items)
     child:wait_until(function()
       return #vim.tbl_filter(function(e) return e.path == "/api/pull" end, server:log()) == 1
     end, "pull requested")
@@ -465,9 +464,10 @@ describe("chat", function()
     assert.equals("ollama-update", child:lua("return vim.bo.filetype"))
     child:feed("q")
     assert.matches("ollama%-chat://", child:lua("return vim.api.nvim_buf_get_name(0)"))
-    -- the model is there now: the next message goes through
-    child:feed("iagain<Esc><CR>")
-    local second = wait_done(2)
+    -- the model is there now: the chat switched to it and the message goes through
+    child:wait_until(function() return child:lua("return require('ollama-chat').status().model") == "phi4:14b" end, "switched")
+    type_and_send("hello?")
+    local second = wait_done(1)
     assert.is_nil(second.error)
     assert.equals("hi", second.content)
   end)

@@ -58,6 +58,11 @@ describe("a model name with a newline", function()
     child:lua("require('ollama-chat').open()")
     local ok, err = pcall(child.lua, child, "require('ollama-chat').switch_model(...)", EVIL)
     assert.is_true(ok, tostring(err))
+    -- such a model is not installed: the switch offers the pull (vim.ui.select, a prompt that
+    -- holds other requests back on 0.10); the user declines
+    child:wait_until(function(c) local m = c:mode() return m.blocking or m.mode ~= "n" end, "the pull offered")
+    child:feed("<Esc>")
+    child:wait_until(function(c) local m = c:mode() return not m.blocking and m.mode == "n" end, "the offer answered")
     vim.wait(300)
     assert_no_lua_error(child)
     child:wait_until(function(c) return all_text(c):find(SHOWN, 1, true) ~= nil or c:messages():find(SHOWN, 1, true) ~= nil end, "the escaped name")

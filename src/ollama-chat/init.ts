@@ -128,9 +128,13 @@ export function switch_model(name?: string): void {
     chat().switchModel(vim.trim(name));
     return;
   }
-  chatModels().pickModel("Switch the chat to", (picked) => {
-    if (picked !== undefined) chat().switchModel(picked);
-  });
+  chatModels().pickModel(
+    "Switch the chat to",
+    (picked) => {
+      if (picked !== undefined) chat().switchModel(picked);
+    },
+    { marked: chat().status().model, markLabel: "current" },
+  );
 }
 
 /** Saves the chat under `name` (asked for when absent); saving again under a name appends. */

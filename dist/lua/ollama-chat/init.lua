@@ -125,7 +125,11 @@ function ____exports.switch_model(name)
             if picked ~= nil then
                 chat().switchModel(picked)
             end
-        end
+        end,
+        {
+            marked = chat().status().model,
+            markLabel = "current"
+        }
     )
 end
 --- Saves the chat under `name` (asked for when absent); saving again under a name appends.

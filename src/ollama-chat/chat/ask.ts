@@ -54,20 +54,11 @@ export function ask(opts: AskOpts): void {
     notify("ask about a code buffer, not the chat itself", vim.log.levels.WARN);
     return;
   }
-  const total = vim.api.nvim_buf_line_count(buf);
-  const first = math.max(1, math.min(opts.range?.[0] ?? 1, total));
-  const last = math.max(first, math.min(opts.range?.[1] ?? total, total));
+  const { first, last, label } = source.lineRange(buf, opts.range);
   if (isBlank(buf, first, last)) {
     const what = opts.range === undefined ? "the buffer is empty" : `lines ${first}-${last} are empty`;
     notify(`nothing to ask about: ${what}`, vim.log.levels.WARN);
     return;
   }
-  if (opts.prompt !== undefined && vim.trim(opts.prompt) !== "") {
-    sendQuestion(buf, first, last, vim.trim(opts.prompt));
-    return;
-  }
-  vim.ui.input({ prompt: `Ask about ${first === 1 && last === total ? "the buffer" : `lines ${first}-${last}`}: ` }, (input) => {
-    if (input === undefined || vim.trim(input) === "") return;
-    sendQuestion(buf, first, last, vim.trim(input));
-  });
+  source.withText(opts.prompt, `Ask about ${label}: `, (question) => sendQuestion(buf, first, last, question));
 }

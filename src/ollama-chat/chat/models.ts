@@ -38,11 +38,25 @@ export function completionNames(): string[] {
   return localModels.cached();
 }
 
+/** What a model picker shows beyond the list. */
+export interface PickExtras {
+  /** The model marked in the list (the chat's current one, or the default). */
+  marked?: string;
+  /** What the mark means, shown after it ("current", "default"). */
+  markLabel?: string;
+  /** Called instead of `cb(undefined)` when the user closed the picker without choosing. */
+  onCancel?: (this: void) => void;
+}
+
+/** The mark in front of the marked model's row; the other rows get as many spaces, so columns align. */
+const MARK = "● ";
+const NO_MARK = "  ";
+
 /**
- * Lets the user pick one of the local models that can chat, each with its capabilities as badges;
- * calls back with its full name (or undefined).
+ * Lets the user pick one of the local models that can chat, each with its capabilities as badges
+ * (and `extras.marked` marked); calls back with its full name (or undefined).
  */
-export function pickModel(prompt: string, cb: (this: void, name: string | undefined) => void): void {
+export function pickModel(prompt: string, cb: (this: void, name: string | undefined) => void, extras: PickExtras = {}): void {
   fetch((models) => {
     if (models === undefined) return cb(undefined);
     capabilities.ofAll(models, (caps) => {
@@ -56,11 +70,24 @@ export function pickModel(prompt: string, cb: (this: void, name: string | undefi
         return cb(undefined);
       }
       const base = modelFormatter(chatModels);
+      const marked = extras.marked;
+      const hasMark = marked !== undefined && chatModels.find((m) => sameModel(m.name, marked)) !== undefined;
       const format = (m: ModelInfo): string => {
         const badges = capabilities.badges(capabilities.cached(m));
-        return badges === "" ? base(m) : `${base(m)}  [${badges}]`;
+        const row = badges === "" ? base(m) : `${base(m)}  [${badges}]`;
+        if (!hasMark) return row;
+        if (!sameModel(m.name, marked!)) return NO_MARK + row;
+        return extras.markLabel !== undefined ? `${MARK}${row}  (${extras.markLabel})` : MARK + row;
       };
-      pick({ prompt, items: chatModels, format, on_choice: (m) => cb(m?.name) });
+      pick({
+        prompt,
+        items: chatModels,
+        format,
+        on_choice: (m) => {
+          if (m === undefined && extras.onCancel !== undefined) return extras.onCancel();
+          cb(m?.name);
+        },
+      });
     });
   });
 }
@@ -83,12 +110,17 @@ function persistDefault(name: string): void {
  * Sets the default model: `name` when given (set at once, with its tag, then checked against the
  * local models in the background), else the one picked. Calls back with the model set.
  */
-export function selectDefault(name: string | undefined, cb?: (this: void, name: string | undefined) => void): void {
+export function selectDefault(name: string | undefined, cb?: (this: void, name: string | undefined) => void, onCancel?: (this: void) => void): void {
   if (name === undefined) {
-    pickModel("Default model", (picked) => {
+    const done = (picked: string | undefined): void => {
       if (picked !== undefined) persistDefault(picked);
       cb?.(picked);
-    });
+    };
+    const cancelled = onCancel === undefined ? undefined : (): void => {
+      onCancel();
+      cb?.(undefined);
+    };
+    pickModel("Default model", done, { marked: defaultModel(), markLabel: "default", onCancel: cancelled });
     return;
   }
   const model = fullName(name);
@@ -116,7 +148,10 @@ function whenMissing(model: string, missing: (this: void) => void): void {
 export function resolve(cb: (this: void, name: string | undefined) => void, onReplaced: (this: void, name: string) => void): void {
   const current = defaultModel();
   if (current === undefined) {
-    selectDefault(undefined, cb);
+    // The very first pick: closing it leaves the chat without a model, which the user is told.
+    selectDefault(undefined, cb, () =>
+      notify("no model chosen: the chat needs one; pick it with `:Ollama model` (<leader>od) or open the chat again", vim.log.levels.WARN),
+    );
     return;
   }
   cb(current);
@@ -140,5 +175,66 @@ export function offerMissing(model: string, onPicked: (this: void, name: string)
         if (name !== undefined) onPicked(name);
       });
     }
+  });
+}
+
+/** The installed model `name` denotes, from a fresh /api/tags answer: found, missing, or why Ollama could not say. */
+function lookUp(name: string, cb: (this: void, installed: string | undefined, err: string | undefined) => void): void {
+  client.tags((err, models) => {
+    if (err !== undefined || models === undefined) return cb(undefined, err?.message ?? "could not list the local models");
+    localModels.remember(models);
+    cb(models.find((m) => sameModel(m.name, name))?.name, undefined);
+  });
+}
+
+/**
+ * Checks `name` against the local models before the chat switches to it: one in the last listing
+ * is switched to at once (`use`), else Ollama is asked in the background: an installed model is
+ * switched to; a missing one is offered to pull (the switch happens once
+ * the pull brings it) or to keep `current`. Nothing switches on a name Ollama does not have.
+ * `settled` is called once the check is over (the user answered; a pull may still be running).
+ */
+export function checkSwitch(name: string, current: string | undefined, use: (this: void, model: string) => void, settled: (this: void) => void): void {
+  // A model the last listing had switches at once (a later 404 still offers the pull); others wait for Ollama's answer.
+  const known = localModels.cached().find((n) => sameModel(n, name));
+  if (known !== undefined) {
+    use(known);
+    return settled();
+  }
+  const keeps = current !== undefined ? `the chat keeps ${inline(current)}` : "the chat has no model yet";
+  lookUp(name, (installed, err) => {
+    if (err !== undefined) {
+      notify(`could not check ${inline(name)} (${err}); ${keeps}`, vim.log.levels.ERROR);
+      return settled();
+    }
+    if (installed !== undefined) {
+      use(installed);
+      return settled();
+    }
+    notify(`${inline(name)} is not installed: pull it now, or keep the current model`, vim.log.levels.WARN);
+    const pullIt = `Pull ${inline(name)} now, then switch to it`;
+    const keep = current !== undefined ? `Keep ${inline(current)}` : "Keep no model";
+    vim.ui.select([pullIt, keep], { prompt: `${inline(name)} is not installed` }, (choice) => {
+      if (choice !== pullIt) notify(`no switch: ${keeps}`);
+      else {
+        switchAfterPull(name, keeps, use);
+        updater().pull(name);
+      }
+      settled();
+    });
+  });
+}
+
+/** Once the pull of `name` is over: switches when the model is now installed, else says the chat did not switch. */
+function switchAfterPull(name: string, keeps: string, use: (this: void, model: string) => void): void {
+  vim.api.nvim_create_autocmd("User", {
+    pattern: "OllamaUpdateDone",
+    once: true,
+    callback: () => {
+      lookUp(name, (installed) => {
+        if (installed !== undefined) use(installed);
+        else notify(`${inline(name)} was not pulled: ${keeps}`, vim.log.levels.WARN);
+      });
+    },
   });
 }

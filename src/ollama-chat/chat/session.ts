@@ -60,8 +60,15 @@ function replaceCurrent(next: Conversation, keepBuffer: boolean): void {
   else chatBuffer.destroy(buf);
 }
 
+/** What waits for a switch being checked (`:Ollama switch` then at once `:Ollama open`): its model comes first. */
+let afterSwitch: (() => void)[] | undefined;
+
 /** The model for the conversation (asking the first time); a default found uninstalled is replaced. */
 function resolveModel(c: Conversation, cb: (this: void, model: string) => void): void {
+  if (afterSwitch !== undefined) {
+    afterSwitch.push(() => (c.model !== undefined ? cb(c.model) : resolveModel(c, cb)));
+    return;
+  }
   models.resolve(
     (model) => {
       if (model === undefined) return;
@@ -137,9 +144,25 @@ function switchModelOf(c: Conversation, model: string): void {
   c.warm();
 }
 
-/** Uses `model` for the rest of this chat; a reply in progress is stopped first. */
+/**
+ * Uses `model` for the rest of this chat once it is known to be installed (checked in the
+ * background; a missing one is offered to pull); a reply in progress is stopped first. A switch
+ * before the chat was ever opened is the model it opens with.
+ */
 export function switchModel(model: string): void {
-  switchModelOf(current(), model);
+  const c = current();
+  const waiting = afterSwitch ?? [];
+  afterSwitch = waiting;
+  models.checkSwitch(
+    model,
+    c.model,
+    // The conversation may have been closed or replaced meanwhile: the chat the user sees switches.
+    (installed) => switchModelOf(current(), installed),
+    () => {
+      if (afterSwitch === waiting) afterSwitch = undefined;
+      for (const f of waiting) f();
+    },
+  );
 }
 
 export function status(): Status {

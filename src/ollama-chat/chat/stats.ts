@@ -9,6 +9,17 @@ export function tokensPerSecond(result: ChatResult): number | undefined {
   return result.eval_count / result.eval_duration * 1e9;
 }
 
+/**
+ * Why the reply ended, in plain words; nothing for the ordinary end (the model finished its answer),
+ * which the stats line itself says.
+ */
+function endedBecause(reason: string | undefined): string | undefined {
+  if (reason === undefined || reason === "stop") return undefined;
+  if (reason === "length") return "cut off at the length limit";
+  if (reason === "load" || reason === "unload") return `ended: the model was ${reason === "load" ? "loaded" : "unloaded"}`;
+  return `ended: ${reason}`;
+}
+
 export function metaLines(err: OllamaError | undefined, result: ChatResult, stopped: boolean): MetaLine[] {
   if (stopped) return [["■ stopped: the reply above is what arrived before you stopped it", "OllamaChatStopped"]];
   if (err !== undefined) return [[`✗ ${oneLine(err.message)}`, "OllamaChatError"]];
@@ -19,7 +30,8 @@ export function metaLines(err: OllamaError | undefined, result: ChatResult, stop
   if (result.total_duration !== undefined) parts.push(string.format("%.1f s", result.total_duration / 1e9));
   // A reply that waited for its model to load says so: the first one after a cold start.
   if (result.load_duration !== undefined && result.load_duration > 0.5e9) parts.push(string.format("loaded in %.1f s", result.load_duration / 1e9));
-  parts.push(result.done_reason !== undefined ? `done: ${result.done_reason}` : "done");
+  const ended = endedBecause(result.done_reason);
+  if (ended !== undefined) parts.push(ended);
   const lines: MetaLine[] = [[parts.join(" · "), "OllamaChatStats"]];
   if (result.done_reason === "length") {
     lines.push(["⚠ cut off: the reply reached the context or length limit (raise chat.options.num_ctx or num_predict)", "OllamaChatWarning"]);

@@ -23,6 +23,7 @@ interface Fence {
 const BACKTICK = 96;
 const TILDE = 126;
 const SPACE = 32;
+const BACKSLASH = 92;
 
 /** Whether the line's first character after up to 3 spaces is a fence character: most lines are not. */
 function mayBeFence(line: string): boolean {
@@ -111,7 +112,8 @@ export function at(blocks: Block[], index: number): Block | undefined {
 export function chatCode(lines: string[], block: Block): Block | undefined {
   if (lines[block.open] === THINKING_OPEN) return undefined;
   const code: string[] = [];
-  for (const l of block.lines) code.push(unescapeLine(l));
+  // Only a line starting with a backslash may be escaped: the rest are taken as they are.
+  for (const l of block.lines) code.push(string.byte(l, 1) === BACKSLASH ? unescapeLine(l) : l);
   block.lines = code;
   return block;
 }

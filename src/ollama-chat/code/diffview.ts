@@ -5,6 +5,7 @@
 // cursor (every open hunk when the cursor is on none), <CR> accepts and q rejects the rest, ]c /
 // [c go to the next / previous hunk. When no hunk is left open, the accepted ones are written in
 // one nvim_buf_set_lines: one undo step. The text may still be streaming in (an edit).
+import { sameTexts } from "../ui/lines";
 import { notify } from "../ui/notify";
 
 const NS = vim.api.nvim_create_namespace("ollama-chat-diff");
@@ -302,7 +303,7 @@ export class DiffView {
       notify(`${refusal}: nothing applied`, vim.log.levels.ERROR);
       return this.close(false, undefined);
     }
-    if (!sameLines(now, this.old)) {
+    if (!sameTexts(now, this.old)) {
       notify("the lines changed while the diff was shown: nothing applied; apply again to see the new diff", vim.log.levels.WARN);
       return this.close(false, undefined);
     }
@@ -376,10 +377,4 @@ export function unwritable(buf: number): string | undefined {
   if (!vim.api.nvim_get_option_value("modifiable", { buf })) return `${name} is not modifiable`;
   if (vim.api.nvim_get_option_value("readonly", { buf })) return `${name} is read-only (:set noreadonly first)`;
   return undefined;
-}
-
-function sameLines(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -8,6 +8,7 @@ import * as source from "./source";
 import * as client from "../ollama/client";
 import type { ChatMessage } from "../ollama/types";
 import { notify } from "../ui/notify";
+import { Throttle } from "../ui/throttle";
 import { announce, focus } from "./apply";
 import { DiffView, unwritable } from "./diffview";
 import { codeOnly, keepLayout } from "./indent";
@@ -37,7 +38,6 @@ function start(model: string, buf: number, first: number, last: number, instruct
   const chat = registry.peek();
   const settings = chat?.effectiveSettings();
   let content = "";
-  let timer: UvTimer | undefined;
   let finished = false;
   const laidOut = (): string[] => keepLayout(old, codeOnly(vim.split(content, "\n", { plain: true })));
   focus(buf);
@@ -46,23 +46,19 @@ function start(model: string, buf: number, first: number, last: number, instruct
     done: (accepted, f, l) => announce(buf, f, l, accepted),
     stop: () => handle?.cancel(),
   }, `editing with ${model}`);
+  const redrawSoon = new Throttle(REDRAW_MS, () => {
+    if (!finished) view.update(laidOut(), false);
+  });
   handle = client.chat(
     { model, messages: messages(buf, first, last, instruction), options: settings?.options, keep_alive: settings?.keep_alive, think: false },
     {
       on_delta: (delta) => {
         content += delta.content;
-        if (timer !== undefined || finished) return;
-        timer = vim.defer_fn(() => {
-          timer = undefined;
-          if (!finished) view.update(laidOut(), false);
-        }, REDRAW_MS);
+        if (!finished) redrawSoon.request();
       },
       on_done: (err, result) => {
         finished = true;
-        if (timer !== undefined) {
-          timer.stop();
-          timer = undefined;
-        }
+        redrawSoon.cancel();
         if (err !== undefined) {
           view.abort();
           if (err.kind !== "cancelled") notify(`the edit failed: ${err.message}`, vim.log.levels.ERROR);
@@ -99,16 +95,6 @@ export function edit(opts: EditOpts): void {
     notify(`cannot edit: ${refusal}`, vim.log.levels.ERROR);
     return;
   }
-  const total = vim.api.nvim_buf_line_count(buf);
-  const first = math.max(1, math.min(opts.range?.[0] ?? 1, total));
-  const last = math.max(first, math.min(opts.range?.[1] ?? total, total));
-  const go = (instruction: string): void => withModel((model) => start(model, buf, first, last, instruction));
-  if (opts.prompt !== undefined && vim.trim(opts.prompt) !== "") {
-    go(vim.trim(opts.prompt));
-    return;
-  }
-  vim.ui.input({ prompt: `Edit ${first === 1 && last === total ? "the buffer" : `lines ${first}-${last}`}: ` }, (input) => {
-    if (input === undefined || vim.trim(input) === "") return;
-    go(vim.trim(input));
-  });
+  const { first, last, label } = source.lineRange(buf, opts.range);
+  source.withText(opts.prompt, `Edit ${label}: `, (instruction) => withModel((model) => start(model, buf, first, last, instruction)));
 }

@@ -17,6 +17,8 @@ export function baseIndent(lines: string[]): string {
     if (!isBlank(line)) {
       const lead = leading(line);
       if (base === undefined || lead.length < base.length) base = lead;
+      // Nothing is less indented than a line that is not: the rest need not be read.
+      if (base === "") return base;
     }
   }
   return base ?? "";

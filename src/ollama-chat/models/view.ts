@@ -3,7 +3,7 @@
 // window bar and all keys on g?. It knows nothing of Ollama: the manager gives it lines and keys.
 import * as highlights from "../highlights";
 import { notify } from "../ui/notify";
-import { viewBuffer, writeLines } from "../ui/lines";
+import { sameTexts, viewBuffer, writeLines } from "../ui/lines";
 import { KEYS, footer, type Line } from "./rows";
 
 const BUF_NAME = "ollama-chat://models";
@@ -174,12 +174,6 @@ export function close(): void {
   }
 }
 
-function sameNames(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** Where each window's cursor is, as the model it is on (or the line, above the rows). */
 interface CursorMark {
   win: number;
@@ -223,7 +217,7 @@ function restoreCursors(marks: CursorMark[], names: string[], rowStart: number, 
 export function render(lines: Line[], names: string[], rowStart: number): void {
   if (!bufValid()) return;
   const buf = state.buf!;
-  const whole = state.shown.length !== lines.length || state.rowStart !== rowStart || !sameNames(state.names, names);
+  const whole = state.shown.length !== lines.length || state.rowStart !== rowStart || !sameTexts(state.names, names);
   const marks = whole ? cursorMarks(buf) : [];
   state.shown = writeLines(buf, NS, whole ? [] : state.shown, lines);
   if (whole) {

@@ -62,3 +62,10 @@ export function writeLines(buf: number, ns: number, shown: string[], lines: Line
   vim.api.nvim_set_option_value("modifiable", false, { buf });
   return out;
 }
+
+/** Whether two lists of texts are the same, line for line. */
+export function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -65,48 +65,19 @@ function ____exports.ask(opts)
         notify("ask about a code buffer, not the chat itself", vim.log.levels.WARN)
         return
     end
-    local total = vim.api.nvim_buf_line_count(buf)
-    local ____math_max_4 = math.max
-    local ____math_min_3 = math.min
-    local ____opt_1 = opts.range
-    local first = ____math_max_4(
-        1,
-        ____math_min_3(____opt_1 and ____opt_1[1] or 1, total)
-    )
-    local ____math_max_8 = math.max
-    local ____math_min_7 = math.min
-    local ____opt_5 = opts.range
-    local last = ____math_max_8(
-        first,
-        ____math_min_7(____opt_5 and ____opt_5[2] or total, total)
-    )
+    local ____source_lineRange_result_1 = source.lineRange(buf, opts.range)
+    local first = ____source_lineRange_result_1.first
+    local last = ____source_lineRange_result_1.last
+    local label = ____source_lineRange_result_1.label
     if isBlank(buf, first, last) then
         local what = opts.range == nil and "the buffer is empty" or ((("lines " .. tostring(first)) .. "-") .. tostring(last)) .. " are empty"
         notify("nothing to ask about: " .. what, vim.log.levels.WARN)
         return
     end
-    if opts.prompt ~= nil and vim.trim(opts.prompt) ~= "" then
-        sendQuestion(
-            buf,
-            first,
-            last,
-            vim.trim(opts.prompt)
-        )
-        return
-    end
-    vim.ui.input(
-        {prompt = ("Ask about " .. (first == 1 and last == total and "the buffer" or (("lines " .. tostring(first)) .. "-") .. tostring(last))) .. ": "},
-        function(input)
-            if input == nil or vim.trim(input) == "" then
-                return
-            end
-            sendQuestion(
-                buf,
-                first,
-                last,
-                vim.trim(input)
-            )
-        end
+    source.withText(
+        opts.prompt,
+        ("Ask about " .. label) .. ": ",
+        function(question) return sendQuestion(buf, first, last, question) end
     )
 end
 return ____exports

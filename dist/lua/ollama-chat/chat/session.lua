@@ -2,7 +2,7 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local resolveModel, showWarm, switchModelOf
+local resolveModel, showWarm, switchModelOf, afterSwitch
 local ____text = require("ollama-chat.ui.text")
 local inline = ____text.inline
 local ____notify = require("ollama-chat.ui.notify")
@@ -20,6 +20,18 @@ local saving = require("ollama-chat.chat.saving")
 local autosave = require("ollama-chat.chat.autosave")
 local winbar = require("ollama-chat.chat.winbar")
 function resolveModel(c, cb)
+    if afterSwitch ~= nil then
+        afterSwitch[#afterSwitch + 1] = function()
+            local ____temp_0
+            if c.model ~= nil then
+                ____temp_0 = cb(c.model)
+            else
+                ____temp_0 = resolveModel(c, cb)
+            end
+            return ____temp_0
+        end
+        return
+    end
     models.resolve(
         function(model)
             if model == nil then
@@ -193,11 +205,28 @@ function ____exports.setLayout(l)
         registry.peek()
     )
 end
---- Uses `model` for the rest of this chat; a reply in progress is stopped first.
+--- Uses `model` for the rest of this chat once it is known to be installed (checked in the
+-- background; a missing one is offered to pull); a reply in progress is stopped first. A switch
+-- before the chat was ever opened is the model it opens with.
 function ____exports.switchModel(model)
-    switchModelOf(
-        ____exports.current(),
-        model
+    local c = ____exports.current()
+    local waiting = afterSwitch or ({})
+    afterSwitch = waiting
+    models.checkSwitch(
+        model,
+        c.model,
+        function(installed) return switchModelOf(
+            ____exports.current(),
+            installed
+        ) end,
+        function()
+            if afterSwitch == waiting then
+                afterSwitch = nil
+            end
+            for ____, f in ipairs(waiting) do
+                f()
+            end
+        end
     )
 end
 function ____exports.status()
@@ -223,40 +252,40 @@ function ____exports.send(text, onSent)
 end
 --- The current conversation as its buffer says it, without the empty turn being typed.
 function ____exports.conversation()
-    local ____opt_2 = registry.peek()
-    return ____opt_2 and ____opt_2:read() or ({})
+    local ____opt_3 = registry.peek()
+    return ____opt_3 and ____opt_3:read() or ({})
 end
 --- The model that wrote the last reply, else the chat's model.
 function ____exports.conversationModel()
-    local ____opt_4 = registry.peek()
-    return ____opt_4 and ____opt_4:lastModel()
+    local ____opt_5 = registry.peek()
+    return ____opt_5 and ____opt_5:lastModel()
 end
 --- Whether a reply is being received.
 function ____exports.isStreaming()
-    local ____opt_6 = registry.peek()
-    local ____temp_8 = ____opt_6 and ____opt_6:isStreaming()
-    if ____temp_8 == nil then
-        ____temp_8 = false
+    local ____opt_7 = registry.peek()
+    local ____temp_9 = ____opt_7 and ____opt_7:isStreaming()
+    if ____temp_9 == nil then
+        ____temp_9 = false
     end
-    return ____temp_8
+    return ____temp_9
 end
 function ____exports.savedName()
-    local ____opt_9 = registry.peek()
-    return ____opt_9 and ____opt_9.savedName
+    local ____opt_10 = registry.peek()
+    return ____opt_10 and ____opt_10.savedName
 end
 function ____exports.setSavedName(name)
     ____exports.current().savedName = name
 end
 --- Makes `messages` the active conversation (a reply in progress is stopped) and shows the pane.
 function ____exports.replaceConversation(messages, model, name)
-    local ____exports_create_15 = ____exports.create
-    local ____messages_14 = messages
-    local ____model_13 = model
-    if ____model_13 == nil then
-        local ____opt_11 = registry.peek()
-        ____model_13 = ____opt_11 and ____opt_11.model
+    local ____exports_create_16 = ____exports.create
+    local ____messages_15 = messages
+    local ____model_14 = model
+    if ____model_14 == nil then
+        local ____opt_12 = registry.peek()
+        ____model_14 = ____opt_12 and ____opt_12.model
     end
-    local next = ____exports_create_15({messages = ____messages_14, model = ____model_13, savedName = name})
+    local next = ____exports_create_16({messages = ____messages_15, model = ____model_14, savedName = name})
     replaceCurrent(next, true)
     if next.model == nil then
         resolveModel(

@@ -10,6 +10,20 @@ function ____exports.tokensPerSecond(result)
     end
     return result.eval_count / result.eval_duration * 1000000000
 end
+--- Why the reply ended, in plain words; nothing for the ordinary end (the model finished its answer),
+-- which the stats line itself says.
+local function endedBecause(reason)
+    if reason == nil or reason == "stop" then
+        return nil
+    end
+    if reason == "length" then
+        return "cut off at the length limit"
+    end
+    if reason == "load" or reason == "unload" then
+        return "ended: the model was " .. (reason == "load" and "loaded" or "unloaded")
+    end
+    return "ended: " .. reason
+end
 function ____exports.metaLines(err, result, stopped)
     if stopped then
         return {{"■ stopped: the reply above is what arrived before you stopped it", "OllamaChatStopped"}}
@@ -35,7 +49,10 @@ function ____exports.metaLines(err, result, stopped)
     if result.load_duration ~= nil and result.load_duration > 500000000 then
         parts[#parts + 1] = string.format("loaded in %.1f s", result.load_duration / 1000000000)
     end
-    parts[#parts + 1] = result.done_reason ~= nil and "done: " .. result.done_reason or "done"
+    local ended = endedBecause(result.done_reason)
+    if ended ~= nil then
+        parts[#parts + 1] = ended
+    end
     local lines = {{
         table.concat(parts, " · "),
         "OllamaChatStats"

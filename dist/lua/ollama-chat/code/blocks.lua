@@ -8,6 +8,7 @@ local unescapeLine = ____transcript.unescapeLine
 local BACKTICK = 96
 local TILDE = 126
 local SPACE = 32
+local BACKSLASH = 92
 --- Whether the line's first character after up to 3 spaces is a fence character: most lines are not.
 local function mayBeFence(line)
     do
@@ -123,8 +124,9 @@ function ____exports.chatCode(lines, block)
         return nil
     end
     local code = {}
+    -- Only a line starting with a backslash may be escaped: the rest are taken as they are.
     for ____, l in ipairs(block.lines) do
-        code[#code + 1] = unescapeLine(l)
+        code[#code + 1] = string.byte(l, 1) == BACKSLASH and unescapeLine(l) or l
     end
     block.lines = code
     return block

@@ -2,7 +2,8 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
-local sameLines
+local ____lines = require("ollama-chat.ui.lines")
+local sameTexts = ____lines.sameTexts
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 --- Why `buf` cannot take an edit now, if it cannot.
@@ -18,21 +19,6 @@ function ____exports.unwritable(buf)
         return name .. " is read-only (:set noreadonly first)"
     end
     return nil
-end
-function sameLines(a, b)
-    if #a ~= #b then
-        return false
-    end
-    do
-        local i = 0
-        while i < #a do
-            if a[i + 1] ~= b[i + 1] then
-                return false
-            end
-            i = i + 1
-        end
-    end
-    return true
 end
 -- A proposed replacement of lines first..last of a buffer, shown inline in that buffer before
 -- anything changes: the lines that would go are marked (DiffDelete, a "-" sign), the lines that
@@ -407,7 +393,7 @@ function DiffView.prototype.finish(self)
         notify(refusal .. ": nothing applied", vim.log.levels.ERROR)
         return self:close(false, nil)
     end
-    if not sameLines(now, self.old) then
+    if not sameTexts(now, self.old) then
         notify("the lines changed while the diff was shown: nothing applied; apply again to see the new diff", vim.log.levels.WARN)
         return self:close(false, nil)
     end

@@ -10,6 +10,8 @@ local source = require("ollama-chat.code.source")
 local client = require("ollama-chat.ollama.client")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
+local ____throttle = require("ollama-chat.ui.throttle")
+local Throttle = ____throttle.Throttle
 local ____apply = require("ollama-chat.code.apply")
 local announce = ____apply.announce
 local focus = ____apply.focus
@@ -36,7 +38,6 @@ local function start(model, buf, first, last, instruction)
     local chat = registry.peek()
     local settings = chat and chat:effectiveSettings()
     local content = ""
-    local timer
     local finished = false
     local function laidOut()
         return keepLayout(
@@ -60,6 +61,18 @@ local function start(model, buf, first, last, instruction)
         },
         "editing with " .. model
     )
+    local redrawSoon = __TS__New(
+        Throttle,
+        REDRAW_MS,
+        function()
+            if not finished then
+                view:update(
+                    laidOut(),
+                    false
+                )
+            end
+        end
+    )
     handle = client.chat(
         {
             model = model,
@@ -71,28 +84,13 @@ local function start(model, buf, first, last, instruction)
         {
             on_delta = function(delta)
                 content = content .. delta.content
-                if timer ~= nil or finished then
-                    return
+                if not finished then
+                    redrawSoon:request()
                 end
-                timer = vim.defer_fn(
-                    function()
-                        timer = nil
-                        if not finished then
-                            view:update(
-                                laidOut(),
-                                false
-                            )
-                        end
-                    end,
-                    REDRAW_MS
-                )
             end,
             on_done = function(err, result)
                 finished = true
-                if timer ~= nil then
-                    timer:stop()
-                    timer = nil
-                end
+                redrawSoon:cancel()
                 if err ~= nil then
                     view:abort()
                     if err.kind ~= "cancelled" then
@@ -139,42 +137,20 @@ function ____exports.edit(opts)
         notify("cannot edit: " .. refusal, vim.log.levels.ERROR)
         return
     end
-    local total = vim.api.nvim_buf_line_count(buf)
-    local ____math_max_13 = math.max
-    local ____math_min_12 = math.min
-    local ____opt_10 = opts.range
-    local first = ____math_max_13(
-        1,
-        ____math_min_12(____opt_10 and ____opt_10[1] or 1, total)
-    )
-    local ____math_max_17 = math.max
-    local ____math_min_16 = math.min
-    local ____opt_14 = opts.range
-    local last = ____math_max_17(
-        first,
-        ____math_min_16(____opt_14 and ____opt_14[2] or total, total)
-    )
-    local function go(instruction)
-        return withModel(function(model) return start(
+    local ____source_lineRange_result_10 = source.lineRange(buf, opts.range)
+    local first = ____source_lineRange_result_10.first
+    local last = ____source_lineRange_result_10.last
+    local label = ____source_lineRange_result_10.label
+    source.withText(
+        opts.prompt,
+        ("Edit " .. label) .. ": ",
+        function(instruction) return withModel(function(model) return start(
             model,
             buf,
             first,
             last,
             instruction
-        ) end)
-    end
-    if opts.prompt ~= nil and vim.trim(opts.prompt) ~= "" then
-        go(vim.trim(opts.prompt))
-        return
-    end
-    vim.ui.input(
-        {prompt = ("Edit " .. (first == 1 and last == total and "the buffer" or (("lines " .. tostring(first)) .. "-") .. tostring(last))) .. ": "},
-        function(input)
-            if input == nil or vim.trim(input) == "" then
-                return
-            end
-            go(vim.trim(input))
-        end
+        ) end) end
     )
 end
 return ____exports

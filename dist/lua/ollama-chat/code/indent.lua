@@ -18,6 +18,10 @@ function ____exports.baseIndent(lines)
             if base == nil or #lead < #base then
                 base = lead
             end
+            -- Nothing is less indented than a line that is not: the rest need not be read.
+            if base == "" then
+                return base
+            end
         end
     end
     return base or ""

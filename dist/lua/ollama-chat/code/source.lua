@@ -25,4 +25,36 @@ function ____exports.block(buf, first, last)
         vim.api.nvim_buf_get_lines(buf, first - 1, last, false)
     )
 end
+--- The lines a command works on: `range` clamped to the buffer, else all of it (1-based, inclusive).
+function ____exports.lineRange(buf, range)
+    local total = vim.api.nvim_buf_line_count(buf)
+    local first = math.max(
+        1,
+        math.min(range and range[1] or 1, total)
+    )
+    local last = math.max(
+        first,
+        math.min(range and range[2] or total, total)
+    )
+    return {
+        first = first,
+        last = last,
+        label = first == 1 and last == total and "the buffer" or (("lines " .. tostring(first)) .. "-") .. tostring(last)
+    }
+end
+--- `go` with the text given (trimmed), else with what the user types at `prompt` (nothing: nothing).
+function ____exports.withText(text, prompt, go)
+    if text ~= nil and vim.trim(text) ~= "" then
+        return go(vim.trim(text))
+    end
+    vim.ui.input(
+        {prompt = prompt},
+        function(input)
+            if input == nil or vim.trim(input) == "" then
+                return
+            end
+            go(vim.trim(input))
+        end
+    )
+end
 return ____exports

@@ -7,6 +7,7 @@ local highlights = require("ollama-chat.highlights")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____lines = require("ollama-chat.ui.lines")
+local sameTexts = ____lines.sameTexts
 local viewBuffer = ____lines.viewBuffer
 local writeLines = ____lines.writeLines
 local ____rows = require("ollama-chat.models.rows")
@@ -268,21 +269,6 @@ function ____exports.open(keys, hooks)
     vim.cmd("tab sbuffer " .. tostring(state.buf))
     setWinOptions(vim.api.nvim_get_current_win())
 end
-local function sameNames(a, b)
-    if #a ~= #b then
-        return false
-    end
-    do
-        local i = 0
-        while i < #a do
-            if a[i + 1] ~= b[i + 1] then
-                return false
-            end
-            i = i + 1
-        end
-    end
-    return true
-end
 local function cursorMarks(buf)
     local marks = {}
     for ____, win in ipairs(____exports.windowsOf(buf)) do
@@ -330,7 +316,7 @@ function ____exports.render(lines, names, rowStart)
         return
     end
     local buf = state.buf
-    local whole = #state.shown ~= #lines or state.rowStart ~= rowStart or not sameNames(state.names, names)
+    local whole = #state.shown ~= #lines or state.rowStart ~= rowStart or not sameTexts(state.names, names)
     local marks = whole and cursorMarks(buf) or ({})
     state.shown = writeLines(buf, NS, whole and ({}) or state.shown, lines)
     if whole then

@@ -91,4 +91,20 @@ function ____exports.writeLines(buf, ns, shown, lines, onWritten)
     vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
     return out
 end
+--- Whether two lists of texts are the same, line for line.
+function ____exports.sameTexts(a, b)
+    if #a ~= #b then
+        return false
+    end
+    do
+        local i = 0
+        while i < #a do
+            if a[i + 1] ~= b[i + 1] then
+                return false
+            end
+            i = i + 1
+        end
+    end
+    return true
+end
 return ____exports
