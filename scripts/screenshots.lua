@@ -23,3 +23,14 @@ function _G.shot_match(pattern)
   end
   return false
 end
+
+--- Whether a buffer of the current tab has marks of the named namespace (the apply's diff).
+function _G.shot_marked(namespace)
+  local ns = vim.api.nvim_get_namespaces()[namespace]
+  for _, w in ipairs(vim.api.nvim_tabpage_list_wins(0)) do
+    if ns and #vim.api.nvim_buf_get_extmarks(vim.api.nvim_win_get_buf(w), ns, 0, -1, { limit = 1 }) > 0 then
+      return true
+    end
+  end
+  return false
+end

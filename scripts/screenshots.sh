@@ -13,7 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-SCENES=(chat update)
+SCENES=(chat update models apply)
 QUICK_SCENE=update
 COLS=120
 ROWS=32
@@ -113,6 +113,8 @@ wait_lua() {
 
 # Lua for: the text appears in a window of the current tab (the text holds no "]]").
 shown() { printf 'shot_shown([[%s]])' "$1"; }
+# Lua for: a buffer of the current tab has marks of the namespace (the apply's diff).
+marked() { printf 'shot_marked([[%s]])' "$1"; }
 # Lua for: a line of a window of the current tab matches the Lua pattern.
 matched() { printf 'shot_match([[%s]])' "$1"; }
 
@@ -203,6 +205,31 @@ scene_update() {
   wait_lua "$(shown "updated")" "an updated model in the update view"
   wait_lua "$(matched " [2-9]%d%% ")" "a download a good part done"
   capture update
+  quit
+}
+
+# :Ollama models: every local model with its size, parameters, quantization and capabilities, the
+# loaded one with its memory, GPU share and context, the default marked, the keys in the winbar.
+scene_models() {
+  editor models "qwen3:8b" stream.lua
+  keys ":Ollama preload qwen3:8b" Enter
+  keys ":Ollama models" Enter
+  wait_lua "$(shown "nomic-embed-text")" "the model manager to list the models"
+  wait_lua "$(matched "GPU")" "the loaded model in the manager"
+  capture models
+  quit
+}
+
+# Ask about the code, then :Ollama apply: the reply's code block as a diff against the buffer,
+# hunk by hunk, to accept (ga) or reject (gr).
+scene_apply() {
+  editor apply "codellama:7b" stream.lua
+  keys ":Ollama ask Keep partial lines until their newline arrives" Enter
+  wait_lua "$(shown "hunk by hunk")" "the reply with its code block"
+  wait_lua 'require("ollama-chat").status().state == "idle"' "the reply to end"
+  keys ":Ollama apply" Enter
+  wait_lua "$(marked ollama-chat-diff)" "the diff of the apply"
+  capture apply
   quit
 }
 
