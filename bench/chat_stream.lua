@@ -57,6 +57,29 @@ local HIGHLIGHT = [[
   end })
 ]]
 
+-- In the child: the screen redrawn as a UI has it. A headless child with no UI attached never
+-- redraws by itself (no decoration provider runs, so the highlighter would never parse): a UI
+-- redraws whenever something changed before it waits for input; a redraw every 16 ms stands in.
+local REDRAW = [[
+  local timer = vim.uv.new_timer()
+  timer:start(16, 16, vim.schedule_wrap(function() vim.cmd.redraw() end))
+]]
+
+-- In the child: the editor's longest block, from inside: the longest gap between ticks of a 5 ms
+-- libuv timer (it ticks only when the event loop turns). Input latency alone can miss a block:
+-- while the benchmark asks the child whether the reply ended, it waits and sends no key.
+local BLOCKS = [[
+  local g = { on = false, gaps = {} }
+  _G.__blocks = g
+  local timer = vim.uv.new_timer()
+  timer:start(5, 5, function()
+    local now = vim.uv.hrtime()
+    -- gaps over 5 ms: { when it ended, ms blocked }
+    if g.on and g.last and now - g.last > 10e6 then g.gaps[#g.gaps + 1] = { now, (now - g.last) / 1e6 - 5 } end
+    g.last = now
+  end)
+]]
+
 -- In the child: a 5,000-line conversation (markdown with inline code), then instrumentation.
 local PREPARE = [[
   local host, history_lines = ...
@@ -167,6 +190,21 @@ local HIGHLIGHTED = [[
   return false
 ]]
 
+-- The inline node under a `code` span in the reply's last lines, from the trees as they are (no
+-- parse forced): "code_span" when the end of the reply was parsed and highlighted.
+local REPLY_INLINE = [[
+  local buf = vim.api.nvim_get_current_buf()
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  for i = #lines, math.max(1, #lines - 40), -1 do
+    local col = lines[i]:find("`code`", 1, true)
+    if col then
+      local node = vim.treesitter.get_parser(buf):named_node_for_range({ i - 1, col + 1, i - 1, col + 2 }, { ignore_injections = false })
+      return node and node:type() or "none"
+    end
+  end
+  return "no code span in the reply"
+]]
+
 -- Latency stats, with which key (in the order sent) waited longest.
 local function stats(samples)
   local s = latency.stats(samples)
@@ -219,10 +257,17 @@ end
 -- highlighted again, the stats, the next heading) is part of what is measured.
 M.TAIL_MS = 1000
 
+local SETTLED = [[
+  if _G.__bench.done == nil then return false end
+  local hl = vim.treesitter.highlighter.active[vim.api.nvim_get_current_buf()]
+  return hl == nil or rawget(hl.tree, "parse") == nil
+]]
+
 local function measure(child, seconds)
   local ended
   return latency.measure(child, { interval = 20, min = 20, max = math.floor(seconds * 50) + 150, running = function()
-    if not ended and child:lua("return _G.__bench.done ~= nil") then ended = vim.uv.hrtime() end
+    -- Ended: the reply is done and its parse is no longer held (on 0.10 it settles in slices after).
+    if not ended and child:lua(SETTLED) then ended = vim.uv.hrtime() end
     return not ended or vim.uv.hrtime() - ended < M.TAIL_MS * 1e6
   end })
 end
@@ -234,6 +279,8 @@ function M.run(server, opts)
   server:scenario(M.scenario(stream))
   local child = Child.new({ init = "vim.o.lines = 50; vim.o.columns = 160" })
   latency.install(child)
+  child:lua(REDRAW)
+  child:lua(BLOCKS)
   child:lua(HIGHLIGHT, opts.highlight)
   local messages = child:lua(PREPARE, server.url, M.HISTORY_LINES)
   if opts.renderer == "reference" then
@@ -261,11 +308,22 @@ function M.run(server, opts)
     ]])
   end
   local hl_during = child:lua("return vim.treesitter.highlighter.active[vim.api.nvim_get_current_buf()] ~= nil")
+  child:lua("_G.__blocks.on = true")
   local samples = measure(child, seconds)
+  local gaps = child:lua("_G.__blocks.on = false; return _G.__blocks.gaps")
   child:wait_until(function(c) return c:lua("return _G.__bench.done ~= nil") end, "reply done", (seconds + 60) * 1000)
   local r = summarize(child, samples, stream)
   r.highlight_during = hl_during
   r.highlight_at_start = child:lua("return _G.__bench.hl_start")
+  -- the longest block from the send, and from the reply's first write (when it ended, ms after the reply's end)
+  r.block, r.reply_block, r.reply_block_at = 0, 0, 0
+  local first = child:lua("return _G.__bench.first or 0")
+  local done_t = child:lua("return _G.__bench.done and _G.__bench.done.t or 0")
+  for _, gap in ipairs(gaps) do
+    r.block = math.max(r.block, gap[2])
+    if gap[1] - gap[2] * 1e6 >= first and gap[2] > r.reply_block then r.reply_block, r.reply_block_at = gap[2], (gap[1] - done_t) / 1e6 end
+  end
+  r.reply_inline = child:lua(REPLY_INLINE)
   r.highlighted = child:lua(HIGHLIGHTED)
   r.lines = child:lua("return vim.api.nvim_buf_line_count(0)")
   child:stop()

@@ -2,6 +2,8 @@
 // settings (and are not sent), the settings section is read into the conversation, and the
 // message's variables are expanded into what the request carries (the buffer keeps `#buffer`).
 import * as config from "../config";
+import * as capabilities from "../ollama/capabilities";
+import { inline } from "../ui/text";
 import type { Message } from "../format/transcript";
 import type { ChatMessage } from "../ollama/types";
 import { notify } from "../ui/notify";
@@ -43,7 +45,19 @@ function runCommands(c: Conversation, buf: number, text: string): boolean {
   message.setPending(buf, run.result.rest);
   adopt(c, run.settings);
   notify(`chat settings: ${run.result.done.join("; ")}`);
+  if (run.settings.think !== undefined && run.settings.think !== false && c.model !== undefined) warnIfNoThinking(c.model);
   return run.result.rest !== "";
+}
+
+/**
+ * Thinking asked for a model that cannot think: the setting stays (it reaches the next thinking
+ * model the chat switches to), and the user learns why the replies show no thinking.
+ */
+function warnIfNoThinking(model: string): void {
+  capabilities.of(model, (err, caps) => {
+    if (err !== undefined || caps === undefined || caps.capabilities.length === 0 || capabilities.has(caps, "thinking")) return;
+    notify(`${inline(model)} cannot think (no "thinking" capability): think stays set for this chat and is sent only to a thinking model`, vim.log.levels.WARN);
+  });
 }
 
 /**

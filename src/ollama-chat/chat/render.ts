@@ -3,6 +3,7 @@
 // does not grow with the chat; the batches of one reply are joined into one undo step; windows
 // follow the reply only while their cursor sits on the last line.
 import { THINKING_CLOSE, THINKING_OPEN, escapeLine } from "../format/transcript";
+import { type LanguageTree, highlighterTree, hold, settle, splitInlineRegions } from "./render_parse";
 
 /** How often streamed text is written to the buffer (ms): one redraw per batch, not per token. */
 export const BATCH_MS = 30;
@@ -32,35 +33,6 @@ function takeLines(text: string, max: number): [string, string, number] {
   return [string.sub(text, 1, at), string.sub(text, at + 1), breaks];
 }
 
-/** The part of Neovim's tree-sitter LanguageTree the renderer touches (not in types/vim.d.ts). */
-interface LanguageTree {
-  parse: ((this: LanguageTree, ...args: unknown[]) => unknown) | undefined;
-  trees(this: LanguageTree): unknown;
-}
-
-/**
- * Holds the tree-sitter parse of `buf` while a reply streams; returns what releases it. Each parse
- * of a long chat re-reads the whole document for injections (on Neovim 0.10 synchronously in the
- * redraw): tens of milliseconds per batch on a loaded machine (docs/benchmarks.md). Held, the
- * highlighter keeps drawing the chat from its last trees (edited as text arrives, so the history
- * stays highlighted) and the reply is parsed once, when it ends.
- */
-function holdParse(buf: number): () => void {
-  // Not loaded: no highlighter anywhere (loading it here would cost the first reply).
-  const highlighter = (globalThis as any).package.loaded["vim.treesitter.highlighter"] as
-    | { active: LuaTable<number, { tree?: LanguageTree } | undefined> }
-    | undefined;
-  const tree = highlighter?.active.get(buf)?.tree;
-  if (tree === undefined) return () => undefined;
-  const own = rawget(tree, "parse") as LanguageTree["parse"];
-  tree.parse = function (this: LanguageTree) {
-    return this.trees();
-  };
-  return () => {
-    tree.parse = own;
-  };
-}
-
 /** The markdown injection query (with the user's own) minus `injection.combined`; read once. */
 let chatInjections: string | undefined;
 
@@ -82,7 +54,8 @@ export function prepareParser(buf: number): void {
   }
   if (chatInjections === "") return;
   // No markdown parser installed: get_parser fails (0.10) or returns nil (0.11+); the chat is plain.
-  pcall(ts.get_parser, buf, "markdown", { injections: { markdown: chatInjections } });
+  const [ok, tree] = pcall(ts.get_parser, buf, "markdown", { injections: { markdown: chatInjections } });
+  if (ok && tree !== undefined) splitInlineRegions(buf, tree as LanguageTree);
 }
 
 /** Pieces waiting to be written: content, or the thinking fences (structure, never escaped). */
@@ -101,7 +74,13 @@ export class Reply {
   private endMark = -1;
   /** An extmark where the reply began (before its heading): a reply that brought nothing is taken back to it. */
   private startMark = -1;
-  private releaseParse: (() => void) | undefined;
+  /**
+   * The chat's parse, held while the reply streams: each parse of a long chat re-reads the whole
+   * document for injections (on Neovim 0.10 synchronously in the redraw). Held, the highlighter
+   * keeps drawing the chat from its last trees (edited as text arrives, so the history stays
+   * highlighted) and the reply is parsed once, when it ends (render_parse.ts).
+   */
+  private parseHold: { tree: LanguageTree; release: (this: void) => void } | undefined;
 
   constructor(private readonly buf: number) {}
 
@@ -110,7 +89,9 @@ export class Reply {
     const [row, col] = this.end();
     // Left gravity: the reply's text goes after it.
     this.startMark = vim.api.nvim_buf_set_extmark(this.buf, NS, row, col, { right_gravity: false });
-    this.releaseParse = holdParse(this.buf);
+    // Not loaded: no highlighter anywhere (loading it here would cost the first reply).
+    const tree = highlighterTree(this.buf);
+    if (tree !== undefined) this.parseHold = { tree, release: hold(tree) };
     this.appendLines(lines);
   }
 
@@ -280,10 +261,13 @@ export class Reply {
     });
   }
 
-  /** The reply is over: the chat is parsed (and highlighted) again. */
-  private release(): void {
-    this.releaseParse?.();
-    this.releaseParse = undefined;
+  /** The reply is over: the chat is parsed (and highlighted) again; `settled`: a slice at a time where parsing blocks. */
+  private release(settled = false): void {
+    const held = this.parseHold;
+    this.parseHold = undefined;
+    if (held === undefined) return;
+    if (settled) settle(this.buf, held.tree, held.release);
+    else held.release();
   }
 
   private stopTimer(): void {
@@ -311,8 +295,7 @@ export class Reply {
     this.stopTimer();
     this.flush();
     this.closed = true;
-    this.release();
-    if (!vim.api.nvim_buf_is_valid(this.buf)) return;
+    if (!vim.api.nvim_buf_is_valid(this.buf)) return this.release();
     const [row] = this.end();
     this.escapeRow(row);
     if (meta.length > 0) {
@@ -322,6 +305,7 @@ export class Reply {
     }
     this.appendLines(trailing);
     this.dropMarks();
+    this.release(true);
   }
 
   /**

@@ -1,7 +1,10 @@
 -- generated from src/ollama-chat/chat/prepare.ts by TypeScriptToLua; do not edit
 local ____exports = {}
-local rewrite
+local warnIfNoThinking, rewrite
 local config = require("ollama-chat.config")
+local capabilities = require("ollama-chat.ollama.capabilities")
+local ____text = require("ollama-chat.ui.text")
+local inline = ____text.inline
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local frontmatter = require("ollama-chat.chat.frontmatter")
@@ -9,6 +12,20 @@ local message = require("ollama-chat.chat.message")
 local origin = require("ollama-chat.chat.origin")
 local settings = require("ollama-chat.chat.settings")
 local variables = require("ollama-chat.chat.variables")
+function warnIfNoThinking(model)
+    capabilities.of(
+        model,
+        function(err, caps)
+            if err ~= nil or caps == nil or #caps.capabilities == 0 or capabilities.has(caps, "thinking") then
+                return
+            end
+            notify(
+                inline(model) .. " cannot think (no \"thinking\" capability): think stays set for this chat and is sent only to a thinking model",
+                vim.log.levels.WARN
+            )
+        end
+    )
+end
 function rewrite(c, req, cache)
     local own = c.settings.system
     local out = {}
@@ -72,6 +89,9 @@ local function runCommands(c, buf, text)
     message.setPending(buf, run.result.rest)
     ____exports.adopt(c, run.settings)
     notify("chat settings: " .. table.concat(run.result.done, "; "))
+    if run.settings.think ~= nil and run.settings.think ~= false and c.model ~= nil then
+        warnIfNoThinking(c.model)
+    end
     return run.result.rest ~= ""
 end
 --- Calls `ready` with the messages to keep (the buffer's) and the request's, once the typed message

@@ -6,6 +6,11 @@ local ____transcript = require("ollama-chat.format.transcript")
 local THINKING_CLOSE = ____transcript.THINKING_CLOSE
 local THINKING_OPEN = ____transcript.THINKING_OPEN
 local escapeLine = ____transcript.escapeLine
+local ____render_parse = require("ollama-chat.chat.render_parse")
+local highlighterTree = ____render_parse.highlighterTree
+local hold = ____render_parse.hold
+local settle = ____render_parse.settle
+local splitInlineRegions = ____render_parse.splitInlineRegions
 -- Streams one reply into the chat buffer. Text is appended in place at the end of the buffer in
 -- batches (one nvim_buf_set_text per batch, touching only the new text), so the cost of a chunk
 -- does not grow with the chat; the batches of one reply are joined into one undo step; windows
@@ -35,27 +40,6 @@ local function takeLines(text, max)
         breaks
     }
 end
---- Holds the tree-sitter parse of `buf` while a reply streams; returns what releases it. Each parse
--- of a long chat re-reads the whole document for injections (on Neovim 0.10 synchronously in the
--- redraw): tens of milliseconds per batch on a loaded machine (docs/benchmarks.md). Held, the
--- highlighter keeps drawing the chat from its last trees (edited as text arrives, so the history
--- stays highlighted) and the reply is parsed once, when it ends.
-local function holdParse(buf)
-    -- Not loaded: no highlighter anywhere (loading it here would cost the first reply).
-    local highlighter = _G.package.loaded["vim.treesitter.highlighter"]
-    local ____opt_0 = highlighter and highlighter.active[buf]
-    local tree = ____opt_0 and ____opt_0.tree
-    if tree == nil then
-        return function() return nil end
-    end
-    local own = rawget(tree, "parse")
-    tree.parse = function(self)
-        return self:trees()
-    end
-    return function()
-        tree.parse = own
-    end
-end
 --- The markdown injection query (with the user's own) minus `injection.combined`; read once.
 local chatInjections
 --- Gives `buf`, about to be markdown, its own tree-sitter parser before the ftplugin starts the
@@ -83,7 +67,10 @@ function ____exports.prepareParser(buf)
         return
     end
     -- No markdown parser installed: get_parser fails (0.10) or returns nil (0.11+); the chat is plain.
-    pcall(ts.get_parser, buf, "markdown", {injections = {markdown = chatInjections}})
+    local ok, tree = pcall(ts.get_parser, buf, "markdown", {injections = {markdown = chatInjections}})
+    if ok and tree ~= nil then
+        splitInlineRegions(buf, tree)
+    end
 end
 ____exports.Reply = __TS__Class()
 local Reply = ____exports.Reply
@@ -114,7 +101,14 @@ function Reply.prototype.begin(self, lines)
         col,
         {right_gravity = false}
     )
-    self.releaseParse = holdParse(self.buf)
+    -- Not loaded: no highlighter anywhere (loading it here would cost the first reply).
+    local tree = highlighterTree(self.buf)
+    if tree ~= nil then
+        self.parseHold = {
+            tree = tree,
+            release = hold(tree)
+        }
+    end
     self:appendLines(lines)
 end
 Reply.prototype["end"] = function(self)
@@ -160,18 +154,18 @@ function Reply.prototype.push(self, content, thinking)
     end
     if thinking ~= "" and not self.sawContent then
         if not self.inThinking then
-            local ____self_pending_4 = self.pending
-            ____self_pending_4[#____self_pending_4 + 1] = {fence = THINKING_OPEN}
+            local ____self_pending_0 = self.pending
+            ____self_pending_0[#____self_pending_0 + 1] = {fence = THINKING_OPEN}
             self.inThinking = true
         end
-        local ____self_pending_5 = self.pending
-        ____self_pending_5[#____self_pending_5 + 1] = thinking
+        local ____self_pending_1 = self.pending
+        ____self_pending_1[#____self_pending_1 + 1] = thinking
     end
     if content ~= "" then
         self:closeThinking()
         self.sawContent = true
-        local ____self_pending_6 = self.pending
-        ____self_pending_6[#____self_pending_6 + 1] = content
+        local ____self_pending_2 = self.pending
+        ____self_pending_2[#____self_pending_2 + 1] = content
     end
     if self.timer == nil and #self.pending > 0 then
         self:schedule()
@@ -182,8 +176,8 @@ function Reply.prototype.closeThinking(self)
         return
     end
     self.inThinking = false
-    local ____self_pending_7 = self.pending
-    ____self_pending_7[#____self_pending_7 + 1] = {fence = THINKING_CLOSE}
+    local ____self_pending_3 = self.pending
+    ____self_pending_3[#____self_pending_3 + 1] = {fence = THINKING_CLOSE}
 end
 function Reply.prototype.schedule(self, delay)
     if delay == nil then
@@ -364,12 +358,20 @@ function Reply.prototype.dimThinking(self, lastRow)
         }
     )
 end
-function Reply.prototype.release(self)
-    local ____opt_8 = self.releaseParse
-    if ____opt_8 ~= nil then
-        ____opt_8()
+function Reply.prototype.release(self, settled)
+    if settled == nil then
+        settled = false
     end
-    self.releaseParse = nil
+    local held = self.parseHold
+    self.parseHold = nil
+    if held == nil then
+        return
+    end
+    if settled then
+        settle(self.buf, held.tree, held.release)
+    else
+        held.release()
+    end
 end
 function Reply.prototype.stopTimer(self)
     if self.timer == nil then
@@ -395,9 +397,8 @@ function Reply.prototype.finish(self, meta, trailing)
     self:stopTimer()
     self:flush()
     self.closed = true
-    self:release()
     if not vim.api.nvim_buf_is_valid(self.buf) then
-        return
+        return self:release()
     end
     local row = unpack(
         self["end"](self),
@@ -420,6 +421,7 @@ function Reply.prototype.finish(self, meta, trailing)
     end
     self:appendLines(trailing)
     self:dropMarks()
+    self:release(true)
 end
 function Reply.prototype.retract(self, meta)
     if self.closed then
