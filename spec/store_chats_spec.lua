@@ -187,6 +187,31 @@ describe("chats", function()
     assert.same({ vim.fs.basename(r1.path) }, chat_files(t.env.chats))
   end)
 
+  it("reads back large messages exactly: parsed in pieces, blank lines and heading-like lines at any place", function()
+    -- lines that read as structure, blank runs, a trailing blank: wherever the 2,000-line pieces fall
+    local body = {}
+    for i = 1, 9001 do
+      body[i] = ({ "", "## User", "line " .. i, "~~~~", "\\## Assistant (x)", "" })[i % 6 + 1]
+    end
+    local big = table.concat(body, "\n")
+    local thinking = table.concat(vim.list_slice(body, 1, 5000), "\n")
+    local messages = {
+      u("\n\nstarts blank"), { role = "assistant", content = big, model = "m" }, u(big),
+      { role = "assistant", content = "short", thinking = thinking, model = "m" }, u(big .. "\n"),
+    }
+    local _, r = save("large", "m", messages)
+    assert.same(transcript.parse(vim.fn.readfile(r.path)), messages)
+    local err, back = read("large")
+    assert.is_nil(err)
+    assert.same(messages, back)
+    -- and the append path parses the file the same way
+    local grown = vim.list_extend(vim.deepcopy(messages), { a("more", "m") })
+    local _, r2 = save("large", "m", grown)
+    assert.equals("appended", r2.action)
+    assert.equals(1, r2.added)
+    assert.same(grown, select(2, read("large")))
+  end)
+
   it("replaces a draft saved unanswered by what it grew into; another draft in its place forks", function()
     local _, r1 = save("draft", "m", { u("one"), a("1"), u("half a") })
     local grown = { u("one"), a("1"), u("half a\nquestion"), a("2") }

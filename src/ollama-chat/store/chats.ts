@@ -12,7 +12,7 @@
 // parsed and built in slices across event-loop turns, the folder is listed in slices, and the
 // names that completion needs come from a cache kept fresh in the background.
 import type { Message } from "../format/transcript";
-import { contentLines, isHeading, parse, parseAssistantHeading, renderMessage } from "../format/transcript";
+import { THINKING_OPEN, contentLines, isHeading, lastModel, parse, renderMessage } from "../format/transcript";
 import { notify } from "../ui/notify";
 import { Callback, SLICE_NS, eachSeries, errorText, isMissing, then } from "./async";
 import { ChatFile, chatsDir, scan, scanNames, withChatsLock } from "./chatdir";
@@ -101,9 +101,40 @@ function textLines(text: string, cb: (this: void, lines: string[]) => void): voi
   slice();
 }
 
+/** Body lines parsed per turn when a message is larger than 2 pieces (and holds no thinking). */
+const PARSE_PIECE = 2000;
+
+/**
+ * One message's lines (heading, body, the next heading when there is one) → `parse` in pieces of
+ * PARSE_PIECE lines, `next` called once per piece until it returns the message. Content is joined
+ * with "\n" across pieces; a piece after the first gets a blank line after its heading, the one
+ * `parse` drops, and only the last piece has the layout blank and next heading at its end.
+ */
+function pieceParser(section: string[]): (this: void) => Message | undefined {
+  const heading = section[0];
+  const firstBody = section[1] === "" ? section[2] : section[1];
+  // A thinking block must be parsed whole (rare to be huge): one piece.
+  const piece = firstBody === THINKING_OPEN ? section.length : PARSE_PIECE;
+  let at = 1;
+  let head: Message | undefined;
+  const parts: string[] = [];
+  return () => {
+    const stop = section.length - at <= 2 * piece ? section.length : at + piece;
+    const lines = head === undefined ? [heading] : [heading, ""];
+    for (let i = at; i < stop; i++) lines.push(section[i]);
+    const m = parse(lines)[0];
+    if (head === undefined) head = m;
+    parts.push(m.content);
+    at = stop;
+    if (at < section.length) return undefined;
+    return parts.length === 1 ? head : { ...head, content: table.concat(parts, "\n") };
+  };
+}
+
 /**
  * transcript.parse in slices: the lines are cut at the headings and each message parsed on its own
- * turn. A message is parsed with the next heading after it, so it reads exactly as in the whole.
+ * turn (a large one in pieces). A message is parsed with the next heading after it, so it reads
+ * exactly as in the whole.
  */
 function parseLines(lines: string[], cb: (this: void, messages: Message[]) => void): void {
   const starts: number[] = [];
@@ -115,17 +146,24 @@ function parseLines(lines: string[], cb: (this: void, messages: Message[]) => vo
       i++;
       if (i % 256 === 0 && vim.uv.hrtime() - started > SLICE_NS) return vim.schedule(findHeadings);
     }
-    parseSections();
+    vim.schedule(parseSections);
   };
   const messages: Message[] = [];
   let s = 0;
+  let next: ((this: void) => Message | undefined) | undefined;
   const parseSections = () => {
     const started = vim.uv.hrtime();
     while (s < starts.length) {
-      const last = s === starts.length - 1;
-      const section = lines.slice(starts[s], last ? lines.length : starts[s + 1] + 1);
-      messages.push(parse(section)[0]);
-      s++;
+      if (next === undefined) {
+        const last = s === starts.length - 1;
+        next = pieceParser(lines.slice(starts[s], last ? lines.length : starts[s + 1] + 1));
+      }
+      const message = next();
+      if (message !== undefined) {
+        messages.push(message);
+        next = undefined;
+        s++;
+      }
       if (vim.uv.hrtime() - started > SLICE_NS) return vim.schedule(parseSections);
     }
     cb(messages);
@@ -183,15 +221,6 @@ function commonPrefix(a: Message[], b: Message[]): number {
   let n = 0;
   while (n < a.length && n < b.length && sameMessage(a[n], b[n])) n++;
   return n;
-}
-
-/** The exact model of the last assistant heading, read from the end. */
-function lastModel(lines: string[]): string | undefined {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const model = parseAssistantHeading(lines[i]);
-    if (model !== undefined) return model;
-  }
-  return undefined;
 }
 
 function describe(chat: ChatFile, exactModel: string | undefined): SavedChat {
@@ -437,9 +466,9 @@ function exactModel(chat: ChatFile, cb: (this: void, model: string | undefined) 
   };
   readTail(chat.path, chat.size, (tail) => {
     // The tail's first line may be cut: it is not trusted unless the tail is the whole file.
-    const model = tail === undefined ? undefined : lastModel(vim.split(tail, "\n", { plain: true }).slice(chat.size > TAIL_BYTES ? 1 : 0));
+    const model = tail === undefined ? undefined : lastModel(parse(vim.split(tail, "\n", { plain: true }).slice(chat.size > TAIL_BYTES ? 1 : 0)));
     if (model !== undefined || chat.size <= TAIL_BYTES) return remember(model);
-    readFile(chat.path, (err, text) => (err !== undefined || text === undefined ? cb(undefined) : textLines(text, (lines) => remember(lastModel(lines)))));
+    readFile(chat.path, (err, text) => (err !== undefined || text === undefined ? cb(undefined) : textLines(text, (lines) => parseLines(lines, (messages) => remember(lastModel(messages))))));
   });
 }
 
@@ -525,7 +554,7 @@ export function read(target: string, cb: ReadCallback): void {
       if (rerr !== undefined) return failed(rerr);
       textLines(text!, (lines) => parseLines(lines, (messages) => {
         if (messages.length === 0) return cb(`${display(chat!.path)} holds no chat: it has no "## User" or "## Assistant" heading.`, undefined, undefined);
-        cb(undefined, messages, describe(chat!, lastModel(lines)));
+        cb(undefined, messages, describe(chat!, lastModel(messages)));
       }));
     });
   });

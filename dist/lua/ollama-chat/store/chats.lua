@@ -1,14 +1,15 @@
 -- generated from src/ollama-chat/store/chats.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
+local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
 local readTail, TAIL_BYTES
 local ____transcript = require("ollama-chat.format.transcript")
+local THINKING_OPEN = ____transcript.THINKING_OPEN
 local contentLines = ____transcript.contentLines
 local isHeading = ____transcript.isHeading
+local lastModel = ____transcript.lastModel
 local parse = ____transcript.parse
-local parseAssistantHeading = ____transcript.parseAssistantHeading
 local renderMessage = ____transcript.renderMessage
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
@@ -107,8 +108,49 @@ local function textLines(text, cb)
     end
     slice()
 end
+--- Body lines parsed per turn when a message is larger than 2 pieces (and holds no thinking).
+local PARSE_PIECE = 2000
+--- One message's lines (heading, body, the next heading when there is one) → `parse` in pieces of
+-- PARSE_PIECE lines, `next` called once per piece until it returns the message. Content is joined
+-- with "\n" across pieces; a piece after the first gets a blank line after its heading, the one
+-- `parse` drops, and only the last piece has the layout blank and next heading at its end.
+local function pieceParser(section)
+    local heading = section[1]
+    local firstBody = section[2] == "" and section[3] or section[2]
+    -- A thinking block must be parsed whole (rare to be huge): one piece.
+    local piece = firstBody == THINKING_OPEN and #section or PARSE_PIECE
+    local at = 1
+    local head
+    local parts = {}
+    return function()
+        local stop = #section - at <= 2 * piece and #section or at + piece
+        local lines = head == nil and ({heading}) or ({heading, ""})
+        do
+            local i = at
+            while i < stop do
+                lines[#lines + 1] = section[i + 1]
+                i = i + 1
+            end
+        end
+        local m = parse(lines)[1]
+        if head == nil then
+            head = m
+        end
+        parts[#parts + 1] = m.content
+        at = stop
+        if at < #section then
+            return nil
+        end
+        return #parts == 1 and head or __TS__ObjectAssign(
+            {},
+            head,
+            {content = table.concat(parts, "\n")}
+        )
+    end
+end
 --- transcript.parse in slices: the lines are cut at the headings and each message parsed on its own
--- turn. A message is parsed with the next heading after it, so it reads exactly as in the whole.
+-- turn (a large one in pieces). A message is parsed with the next heading after it, so it reads
+-- exactly as in the whole.
 local function parseLines(lines, cb)
     local parseSections
     local starts = {}
@@ -125,17 +167,24 @@ local function parseLines(lines, cb)
                 return vim.schedule(findHeadings)
             end
         end
-        parseSections()
+        vim.schedule(parseSections)
     end
     local messages = {}
     local s = 0
+    local next
     parseSections = function()
         local started = vim.uv.hrtime()
         while s < #starts do
-            local last = s == #starts - 1
-            local section = __TS__ArraySlice(lines, starts[s + 1], last and #lines or starts[s + 1 + 1] + 1)
-            messages[#messages + 1] = parse(section)[1]
-            s = s + 1
+            if next == nil then
+                local last = s == #starts - 1
+                next = pieceParser(__TS__ArraySlice(lines, starts[s + 1], last and #lines or starts[s + 1 + 1] + 1))
+            end
+            local message = next()
+            if message ~= nil then
+                messages[#messages + 1] = message
+                next = nil
+                s = s + 1
+            end
             if vim.uv.hrtime() - started > SLICE_NS then
                 return vim.schedule(parseSections)
             end
@@ -223,20 +272,6 @@ local function commonPrefix(a, b)
         n = n + 1
     end
     return n
-end
---- The exact model of the last assistant heading, read from the end.
-local function lastModel(lines)
-    do
-        local i = #lines - 1
-        while i >= 0 do
-            local model = parseAssistantHeading(lines[i + 1])
-            if model ~= nil then
-                return model
-            end
-            i = i - 1
-        end
-    end
-    return nil
 end
 local function describe(chat, exactModel)
     return {
@@ -662,10 +697,10 @@ local function exactModel(chat, cb)
             if tail == nil then
                 ____temp_5 = nil
             else
-                ____temp_5 = lastModel(__TS__ArraySlice(
+                ____temp_5 = lastModel(parse(__TS__ArraySlice(
                     vim.split(tail, "\n", {plain = true}),
                     chat.size > TAIL_BYTES and 1 or 0
-                ))
+                )))
             end
             local model = ____temp_5
             if model ~= nil or chat.size <= TAIL_BYTES then
@@ -680,7 +715,10 @@ local function exactModel(chat, cb)
                     else
                         ____temp_6 = textLines(
                             text,
-                            function(lines) return remember(lastModel(lines)) end
+                            function(lines) return parseLines(
+                                lines,
+                                function(messages) return remember(lastModel(messages)) end
+                            ) end
                         )
                     end
                     return ____temp_6
@@ -833,7 +871,7 @@ function ____exports.read(target, cb)
                                     messages,
                                     describe(
                                         chat,
-                                        lastModel(lines)
+                                        lastModel(messages)
                                     )
                                 )
                             end
