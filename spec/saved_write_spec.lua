@@ -147,6 +147,10 @@ describe(":w in the chat", function()
     user:answer("<CR>")
     user:wait_message('Chat "gamma" is already saved')
     assert.same({ kind = "input", prompt = "Save chat as: ", default = "gamma" }, user:prompts()[1])
+    -- <Tab> in the prompt completes the saved names
+    user:command("Ollama save")
+    user:answer("<C-u>al<Tab><CR>")
+    user:wait_message('Saved chat "alpha notes"')
   end)
 
   it(":w {file} writes the chat's text to that file and leaves the chat unsaved", function()
