@@ -271,6 +271,36 @@ describe("chats", function()
     assert.equals(2, #chat_files(t.env.chats))
   end)
 
+  it("keeps a chat whose settings changed in its own file, the settings section rewritten", function()
+    local function settings(text) return { role = "settings", content = text } end
+    local first = { u("one"), a("1") }
+    local _, r1 = save("tuned", "m", first)
+    -- /think off after the save: the same conversation, with a settings section now
+    local tuned = concat({ settings("think: off") }, first, { u("two"), a("2") })
+    local err, r2 = save("tuned", "m", tuned)
+    assert.is_nil(err)
+    assert.equals(r1.path, r2.path)
+    assert.equals(2, r2.added)
+    assert.matches("settings updated", r2.message)
+    assert.same(tuned, file_messages(r1.path))
+    -- changed again, nothing else new: rewritten in place; the same again: unchanged
+    local retuned = concat({ settings("think: on") }, first, { u("two"), a("2") })
+    local _, r3 = save("tuned", "m", retuned)
+    assert.equals(r1.path, r3.path)
+    assert.same(retuned, file_messages(r1.path))
+    assert.equals("unchanged", select(2, save("tuned", "m", retuned)).action)
+    -- same settings, more turns: appended as before
+    local grown = concat(retuned, { u("three"), a("3") })
+    local _, r4 = save("tuned", "m", grown)
+    assert.equals("appended", r4.action)
+    assert.same(grown, file_messages(r1.path))
+    -- another history with these settings is still another conversation
+    local _, r5 = save("tuned", "m", concat({ settings("think: on") }, { u("other"), a("x") }))
+    assert.equals("forked", r5.action)
+    assert.same(grown, file_messages(r1.path))
+    assert.equals(2, #chat_files(t.env.chats))
+  end)
+
   it("names the file after the model, and keeps _ in names and models apart", function()
     local _, r = save("my_chat", "hf.co/u/r:Q4_K_M", { u("q"), a("x", "hf.co/u/r:Q4_K_M") })
     assert.matches("^my_chat_hf%.co%-u%-r%-Q4%-K%-M_%d%d%d%d%d%d%d%d%-%d%d%d%d%d%d%.txt$", vim.fs.basename(r.path))

@@ -340,6 +340,8 @@ interface Candidate {
   lines: string[];
   /** Messages of the file, all of them the start of the conversation being saved. */
   count: number;
+  /** The settings section changed (`/think`, `/option`): the file is written anew, not appended to. */
+  rewrite?: boolean;
 }
 
 /** The file of `name` to append to, an unchanged one, and another conversation of that name. */
@@ -367,17 +369,33 @@ function withoutLastMessage(lines: string[]): string[] {
   return kept;
 }
 
+/** The settings section a conversation starts with, if any, and its history after it. */
+function splitSettings(messages: Message[]): { settings?: Message; history: Message[] } {
+  return messages.length > 0 && messages[0].role === "settings" ? { settings: messages[0], history: messages.slice(1) } : { history: messages };
+}
+
+function sameSettings(a: Message | undefined, b: Message | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : sameMessage(a, b);
+}
+
 function survey(dir: string, name: string, messages: Message[], cb: Callback<Survey>): void {
   const found: Survey = {};
+  // The settings section is not history: a chat whose settings changed is the same conversation.
+  const { settings: nowSettings, history } = splitSettings(messages);
   scan(dir, then(cb, (files) => {
     eachSeries(files, (chat, done) => {
       if (found.unchanged !== undefined) return done();
-      readFile(chat.path, then(done, (text) => textLines(text, (lines) => parseLines(lines, (saved) => {
-        const common = commonPrefix(saved, messages);
-        const draft = common === saved.length - 1 && common < messages.length && grewFrom(messages[common], saved[common]);
-        if (common === messages.length) found.unchanged = chat;
+      readFile(chat.path, then(done, (text) => textLines(text, (lines) => parseLines(lines, (all) => {
+        const { settings: savedSettings, history: saved } = splitSettings(all);
+        const settled = sameSettings(savedSettings, nowSettings);
+        const common = commonPrefix(saved, history);
+        const draft = common === saved.length - 1 && common < history.length && grewFrom(history[common], saved[common]);
+        if (settled && common === history.length) found.unchanged = chat;
         else if (common === saved.length || draft) {
-          if (found.best === undefined || common > found.best.count) found.best = { chat, lines: draft ? withoutLastMessage(lines) : lines, count: common };
+          const count = common + (settled && savedSettings !== undefined ? 1 : 0);
+          if (found.best === undefined || count > found.best.count) {
+            found.best = { chat, lines: draft ? withoutLastMessage(lines) : lines, count, rewrite: !settled };
+          }
         } else if (found.other === undefined) found.other = chat;
         done();
       }))));
@@ -389,6 +407,13 @@ function saveUnlocked(dir: string, name: string, model: string, messages: Messag
   survey(dir, name, messages, then(cb, ({ best, unchanged, other }) => {
     if (unchanged !== undefined) {
       return cb(undefined, { action: "unchanged", name, path: unchanged.path, added: 0, message: `Chat "${name}" is already saved in ${display(unchanged.path)}: nothing new to add.` });
+    }
+    if (best !== undefined && best.rewrite === true) {
+      const lines: string[] = [];
+      return renderInto(lines, messages, () => writeFileAtomic(best.chat.path, linesText(lines), then(cb, () => {
+        const added = splitSettings(messages).history.length - best.count;
+        cb(undefined, { action: "appended", name, path: best.chat.path, added, message: `Saved chat "${name}": its settings updated${added > 0 ? `, ${plural(added, "message")} added` : ""}, in ${display(best.chat.path)}.` });
+      })));
     }
     if (best !== undefined) {
       const lines = best.lines;

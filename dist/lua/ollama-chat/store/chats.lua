@@ -451,8 +451,28 @@ local function withoutLastMessage(lines)
     end
     return kept
 end
+--- The settings section a conversation starts with, if any, and its history after it.
+local function splitSettings(messages)
+    return #messages > 0 and messages[1].role == "settings" and ({
+        settings = messages[1],
+        history = __TS__ArraySlice(messages, 1)
+    }) or ({history = messages})
+end
+local function sameSettings(a, b)
+    local ____temp_5
+    if a == nil or b == nil then
+        ____temp_5 = a == b
+    else
+        ____temp_5 = sameMessage(a, b)
+    end
+    return ____temp_5
+end
 local function survey(dir, name, messages, cb)
     local found = {}
+    -- The settings section is not history: a chat whose settings changed is the same conversation.
+    local ____splitSettings_result_6 = splitSettings(messages)
+    local nowSettings = ____splitSettings_result_6.settings
+    local history = ____splitSettings_result_6.history
     scan(
         dir,
         ____then(
@@ -472,17 +492,23 @@ local function survey(dir, name, messages, cb)
                                     text,
                                     function(lines) return parseLines(
                                         lines,
-                                        function(saved)
-                                            local common = commonPrefix(saved, messages)
-                                            local draft = common == #saved - 1 and common < #messages and grewFrom(messages[common + 1], saved[common + 1])
-                                            if common == #messages then
+                                        function(all)
+                                            local ____splitSettings_result_7 = splitSettings(all)
+                                            local savedSettings = ____splitSettings_result_7.settings
+                                            local saved = ____splitSettings_result_7.history
+                                            local settled = sameSettings(savedSettings, nowSettings)
+                                            local common = commonPrefix(saved, history)
+                                            local draft = common == #saved - 1 and common < #history and grewFrom(history[common + 1], saved[common + 1])
+                                            if settled and common == #history then
                                                 found.unchanged = chat
                                             elseif common == #saved or draft then
-                                                if found.best == nil or common > found.best.count then
+                                                local count = common + (settled and savedSettings ~= nil and 1 or 0)
+                                                if found.best == nil or count > found.best.count then
                                                     found.best = {
                                                         chat = chat,
                                                         lines = draft and withoutLastMessage(lines) or lines,
-                                                        count = common
+                                                        count = count,
+                                                        rewrite = not settled
                                                     }
                                                 end
                                             elseif found.other == nil then
@@ -529,6 +555,33 @@ local function saveUnlocked(dir, name, model, messages, cb)
                             added = 0,
                             message = ((("Chat \"" .. name) .. "\" is already saved in ") .. display(unchanged.path)) .. ": nothing new to add."
                         }
+                    )
+                end
+                if best ~= nil and best.rewrite == true then
+                    local lines = {}
+                    return renderInto(
+                        lines,
+                        messages,
+                        function() return writeFileAtomic(
+                            best.chat.path,
+                            linesText(lines),
+                            ____then(
+                                cb,
+                                function()
+                                    local added = #splitSettings(messages).history - best.count
+                                    cb(
+                                        nil,
+                                        {
+                                            action = "appended",
+                                            name = name,
+                                            path = best.chat.path,
+                                            added = added,
+                                            message = ((((("Saved chat \"" .. name) .. "\": its settings updated") .. (added > 0 and (", " .. plural(added, "message")) .. " added" or "")) .. ", in ") .. display(best.chat.path)) .. "."
+                                        }
+                                    )
+                                end
+                            )
+                        ) end
                     )
                 end
                 if best ~= nil then
@@ -693,27 +746,27 @@ local function exactModel(chat, cb)
         chat.size,
         function(tail)
             -- The tail's first line may be cut: it is not trusted unless the tail is the whole file.
-            local ____temp_5
+            local ____temp_8
             if tail == nil then
-                ____temp_5 = nil
+                ____temp_8 = nil
             else
-                ____temp_5 = lastModel(parse(__TS__ArraySlice(
+                ____temp_8 = lastModel(parse(__TS__ArraySlice(
                     vim.split(tail, "\n", {plain = true}),
                     chat.size > TAIL_BYTES and 1 or 0
                 )))
             end
-            local model = ____temp_5
+            local model = ____temp_8
             if model ~= nil or chat.size <= TAIL_BYTES then
                 return remember(model)
             end
             readFile(
                 chat.path,
                 function(err, text)
-                    local ____temp_6
+                    local ____temp_9
                     if err ~= nil or text == nil then
-                        ____temp_6 = cb(nil)
+                        ____temp_9 = cb(nil)
                     else
-                        ____temp_6 = textLines(
+                        ____temp_9 = textLines(
                             text,
                             function(lines) return parseLines(
                                 lines,
@@ -721,7 +774,7 @@ local function exactModel(chat, cb)
                             ) end
                         )
                     end
-                    return ____temp_6
+                    return ____temp_9
                 end
             )
         end
@@ -760,13 +813,13 @@ function ____exports.list_slices(cb, opts)
                         local part = {}
                         local started = vim.uv.hrtime()
                         while i < #files and #part < LIST_SLICE and vim.uv.hrtime() - started < SLICE_NS do
-                            local ____files_10 = files
-                            local ____i_9 = i
-                            i = ____i_9 + 1
-                            local chat = ____files_10[____i_9 + 1]
-                            local ____describe_13 = describe
-                            local ____opt_11 = cachedModel(chat)
-                            part[#part + 1] = ____describe_13(chat, ____opt_11 and ____opt_11.model)
+                            local ____files_13 = files
+                            local ____i_12 = i
+                            i = ____i_12 + 1
+                            local chat = ____files_13[____i_12 + 1]
+                            local ____describe_16 = describe
+                            local ____opt_14 = cachedModel(chat)
+                            part[#part + 1] = ____describe_16(chat, ____opt_14 and ____opt_14.model)
                         end
                         cb(nil, part, i >= #files)
                         if i < #files then
