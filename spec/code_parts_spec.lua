@@ -62,6 +62,9 @@ describe("layout kept", function()
     assert.same({ "a", "b" }, indent.codeOnly({ "", "```lua", "a", "b", "```", "Done." }))
     assert.same({ "a" }, indent.codeOnly({ "```", "a" }))
     assert.same({ "plain" }, indent.codeOnly({ "plain" }))
+    -- prose around the block (small models add it despite the prompt) is left out
+    assert.same({ "a", "b" }, indent.codeOnly({ "Sure, here it is:", "", "```lua", "a", "b", "```", "", "Try it." }))
+    assert.same({ "a" }, indent.codeOnly({ "Here:", "~~~", "a" }))
   end)
 end)
 

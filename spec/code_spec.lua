@@ -219,6 +219,26 @@ describe("code out", function()
     assert.same({ "local function f()", "  if y then", "    return 2", "  end", "end" }, user.child:lines(code_buf()))
   end)
 
+  it("edit leaves out the prose a model writes around its code block", function()
+    start({ reply = "Sure! Here is the change:\n\n```lua\nif y then\n  return 2\nend\n```\n\nTry it out." })
+    edit("sample.lua", { "local function f()", "  if x then", "    return 1", "  end", "end" })
+    user.child:lua([[
+      _G.__edit_done = false
+      local DiffView = require("ollama-chat.code.diffview").DiffView
+      local update = DiffView.prototype.update
+      DiffView.prototype.update = function(self, lines, done)
+        if done then _G.__edit_done = true end
+        return update(self, lines, done)
+      end
+    ]])
+    user:command("2,4Ollama edit use y and 2")
+    user:wait(function() return user.child:lua("return _G.__edit_done") end, "the end of the stream")
+    user:wait(function() return vim.deep_equal({ { 1, 2 }, { "if y then", "return 2" } }, diff_marks()) end, "only the code in the diff")
+    user.child:feed("<CR>")
+    assert.is_true(applied(1).accepted)
+    assert.same({ "local function f()", "  if y then", "    return 2", "  end", "end" }, user.child:lines(code_buf()))
+  end)
+
   it("q while an edit streams stops it and changes nothing", function()
     start({ reply = string.rep("x ", 200), token_ms = 30 })
     edit("sample.lua", SAMPLE)

@@ -187,6 +187,31 @@ describe("chats", function()
     assert.same({ vim.fs.basename(r1.path) }, chat_files(t.env.chats))
   end)
 
+  it("reads back large messages exactly: parsed in pieces, blank lines and heading-like lines at any place", function()
+    -- lines that read as structure, blank runs, a trailing blank: wherever the 2,000-line pieces fall
+    local body = {}
+    for i = 1, 9001 do
+      body[i] = ({ "", "## User", "line " .. i, "~~~~", "\\## Assistant (x)", "" })[i % 6 + 1]
+    end
+    local big = table.concat(body, "\n")
+    local thinking = table.concat(vim.list_slice(body, 1, 5000), "\n")
+    local messages = {
+      u("\n\nstarts blank"), { role = "assistant", content = big, model = "m" }, u(big),
+      { role = "assistant", content = "short", thinking = thinking, model = "m" }, u(big .. "\n"),
+    }
+    local _, r = save("large", "m", messages)
+    assert.same(transcript.parse(vim.fn.readfile(r.path)), messages)
+    local err, back = read("large")
+    assert.is_nil(err)
+    assert.same(messages, back)
+    -- and the append path parses the file the same way
+    local grown = vim.list_extend(vim.deepcopy(messages), { a("more", "m") })
+    local _, r2 = save("large", "m", grown)
+    assert.equals("appended", r2.action)
+    assert.equals(1, r2.added)
+    assert.same(grown, select(2, read("large")))
+  end)
+
   it("replaces a draft saved unanswered by what it grew into; another draft in its place forks", function()
     local _, r1 = save("draft", "m", { u("one"), a("1"), u("half a") })
     local grown = { u("one"), a("1"), u("half a\nquestion"), a("2") }
@@ -243,6 +268,36 @@ describe("chats", function()
     assert.equals("appended", rc.action)
     assert.equals(ra.path, rc.path)
     assert.same(conv_b, file_messages(rb.path))
+    assert.equals(2, #chat_files(t.env.chats))
+  end)
+
+  it("keeps a chat whose settings changed in its own file, the settings section rewritten", function()
+    local function settings(text) return { role = "settings", content = text } end
+    local first = { u("one"), a("1") }
+    local _, r1 = save("tuned", "m", first)
+    -- /think off after the save: the same conversation, with a settings section now
+    local tuned = concat({ settings("think: off") }, first, { u("two"), a("2") })
+    local err, r2 = save("tuned", "m", tuned)
+    assert.is_nil(err)
+    assert.equals(r1.path, r2.path)
+    assert.equals(2, r2.added)
+    assert.matches("settings updated", r2.message)
+    assert.same(tuned, file_messages(r1.path))
+    -- changed again, nothing else new: rewritten in place; the same again: unchanged
+    local retuned = concat({ settings("think: on") }, first, { u("two"), a("2") })
+    local _, r3 = save("tuned", "m", retuned)
+    assert.equals(r1.path, r3.path)
+    assert.same(retuned, file_messages(r1.path))
+    assert.equals("unchanged", select(2, save("tuned", "m", retuned)).action)
+    -- same settings, more turns: appended as before
+    local grown = concat(retuned, { u("three"), a("3") })
+    local _, r4 = save("tuned", "m", grown)
+    assert.equals("appended", r4.action)
+    assert.same(grown, file_messages(r1.path))
+    -- another history with these settings is still another conversation
+    local _, r5 = save("tuned", "m", concat({ settings("think: on") }, { u("other"), a("x") }))
+    assert.equals("forked", r5.action)
+    assert.same(grown, file_messages(r1.path))
     assert.equals(2, #chat_files(t.env.chats))
   end)
 

@@ -96,6 +96,7 @@ function pull(name: string | undefined): void {
   vim.ui.input({ prompt: "Model to pull (name:tag): " }, (input) => {
     const trimmed = vim.trim(input ?? "");
     if (trimmed !== "") api().pull(trimmed);
+    else notify("pull cancelled: no model name given");
   });
 }
 

@@ -67,3 +67,8 @@ export function typedArgs(this: void, argLead: string, cmdLine: string, command:
   if (argLead !== "" && words.length > 0) words.pop();
   return words;
 }
+
+/** The saved chats' names starting with `lead`: the save prompt's completion (customlist). */
+export function savedNames(this: void, lead: string): string[] {
+  return withPrefix(candidates("chats"), lead);
+}

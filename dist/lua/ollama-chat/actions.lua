@@ -74,6 +74,8 @@ local function pull(name)
             local trimmed = vim.trim(input or "")
             if trimmed ~= "" then
                 api().pull(trimmed)
+            else
+                notify("pull cancelled: no model name given")
             end
         end
     )

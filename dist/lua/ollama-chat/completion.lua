@@ -76,4 +76,11 @@ function ____exports.typedArgs(argLead, cmdLine, command)
     end
     return words
 end
+--- The saved chats' names starting with `lead`: the save prompt's completion (customlist).
+function ____exports.savedNames(lead)
+    return ____exports.withPrefix(
+        ____exports.candidates("chats"),
+        lead
+    )
+end
 return ____exports

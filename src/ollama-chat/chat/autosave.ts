@@ -49,7 +49,11 @@ export function keep(c: Conversation): void {
     // The store may fork a new file (another conversation had the name): keep using what it wrote.
     else if (result !== undefined && c.savedName === undefined) {
       autoNames.set(c.id, result.name);
+      const previous = autoPaths.get(c.id);
       autoPaths.set(c.id, result.path);
+      // A history rewritten (regenerate, undo, a retried turn) is kept in a new file: the one
+      // this conversation was kept in before is an older state of it, not another conversation.
+      if (previous !== undefined && previous !== result.path) vim.uv.fs_unlink(previous, () => undefined);
     } else if (result !== undefined && isAuto(name) && c.savedName !== undefined && !isAuto(c.savedName)) {
       // Saved under a name while this was being written: the named file holds it all.
       vim.uv.fs_unlink(result.path, () => undefined);

@@ -3,6 +3,8 @@
 // makes `:w`, `:write` and `:update` run BufWriteCmd (a "nofile" buffer refuses them, E382), and
 // 'modified' says whether the chat has changes not yet in the chats folder. The chat pane's is named BUF_NAME; a conversation
 // beside it (its buffer not shown) gets BUF_NAME/<n>.
+import { notify } from "../ui/notify";
+import { inline, oneLine } from "../ui/text";
 import * as window from "./window";
 
 export const BUF_NAME = "ollama-chat://chat";
@@ -60,9 +62,35 @@ export function attach(buf: number, owner: Owner): void {
   vim.keymap.set(["n", "i"], "<C-c>", () => owner.stop(), opts("Ollama: stop the reply"));
   const group = vim.api.nvim_create_augroup(`ollama-chat-buffer-${buf}`, { clear: true });
   vim.api.nvim_create_autocmd("BufWipeout", { group, buffer: buf, once: true, callback: () => owner.wiped(buf) });
-  vim.api.nvim_create_autocmd("BufWriteCmd", { group, buffer: buf, callback: () => owner.write() });
+  vim.api.nvim_create_autocmd("BufWriteCmd", {
+    group,
+    buffer: buf,
+    callback: (args: { file: string }) => {
+      // `:w notes.md` writes the chat's text to that file, as Vim would; `:w` saves the chat.
+      // Scheduled: the prompt and messages come after the autocommand, not as its "Error in
+      // BufWriteCmd" output.
+      const file = args.file;
+      vim.schedule(() => {
+        if (!vim.api.nvim_buf_is_valid(buf)) return;
+        if (file !== "" && file !== vim.api.nvim_buf_get_name(buf)) writeCopy(buf, file);
+        else owner.write();
+      });
+    },
+  });
   // What the new owner was given is its conversation as it stands: nothing unsaved yet.
   markSaved(buf);
+}
+
+/** The chat's text written to `file` (`:w {file}`); the chat itself stays unsaved if it was. */
+function writeCopy(buf: number, file: string): void {
+  const path = vim.fn.fnamemodify(file, ":p");
+  const lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false);
+  const [ok, result] = pcall(vim.fn.writefile, lines, path);
+  if (!ok || result !== 0) {
+    notify(`could not write ${inline(file)}: ${ok ? "writefile() failed" : oneLine(tostring(result))}`, vim.log.levels.ERROR);
+    return;
+  }
+  notify(`the chat's text is written to ${inline(vim.fn.fnamemodify(path, ":~:."))} (${lines.length} lines); :w alone saves the chat`);
 }
 
 /** Clears 'modified' (the chat is in the chats folder); edits set it again. */

@@ -15,10 +15,11 @@ import * as chatBuffer from "./buffer";
 import * as codeKeys from "./codekeys";
 import * as excluded from "./excluded";
 import * as fit from "./fit";
+import * as fold from "./fold";
 import type { Fitted, Sent } from "./fit";
 import * as message from "./message";
 import { NS, Reply } from "./render";
-import { metaLines, tokensPerSecond } from "./stats";
+import { keepWithReply, metaLines, tokensPerSecond } from "./stats";
 import * as warmup from "./warmup";
 
 export type State = "idle" | "loading" | "generating" | "error";
@@ -54,6 +55,7 @@ export interface ConversationInit {
 }
 
 highlights.setup();
+fold.setup();
 
 /** What a conversation announces when its state changes (a winbar or statusline listens). */
 export interface Change {
@@ -276,6 +278,7 @@ export class Conversation {
     const buf = this.buffer();
     message.trimEnd(buf);
     this.messages = messages;
+    fold.replyStarted(buf);
     const reply = new Reply(buf);
     reply.begin(["", "", transcript.assistantHeading(model), "", ""]);
     const settings = this.effectiveSettings();
@@ -314,6 +317,7 @@ export class Conversation {
     }
     const buf = this.validBuffer();
     this.buf = undefined;
+    fold.replyEnded(buf);
     return buf;
   }
 
@@ -348,6 +352,8 @@ export class Conversation {
     // A turn that brought nothing leaves no empty heading: the user's message is again the one to send.
     if (result.content === "" && result.thinking === "") streaming.reply.retract(meta);
     else streaming.reply.finish(meta, ["", "", transcript.USER_HEADING, "", ""]);
+    fold.replyEnded(this.validBuffer());
+    keepWithReply(this.validBuffer());
     if (this.streaming === streaming) this.streaming = undefined;
     if (result.content !== "" || result.thinking !== "") {
       const m: Message = { role: "assistant", model: streaming.model, content: result.content };

@@ -19,31 +19,64 @@ export function save(name?: string): void {
   saving.save(session.current(), name, "");
 }
 
-/** Lets the user pick a saved chat (newest first), or uses `name`. */
+/** The picker's last item while older chats remain: choosing it shows them all. */
+const OLDER = "older";
+
+function pickChat(prompt: string, list: (SavedChat | typeof OLDER)[], chosen: (this: void, c: SavedChat | typeof OLDER) => void): void {
+  let width = 0;
+  for (const c of list) if (c !== OLDER) width = math.max(width, vim.fn.strdisplaywidth(c.name));
+  pick({
+    prompt,
+    items: list,
+    // Automatic chats are marked apart from the ones the user named.
+    format: (c) => c === OLDER ? "… older saved chats" :
+      `${isAuto(c.name) ? "·" : "★"} ${c.name}${string.rep(" ", width - vim.fn.strdisplaywidth(c.name))}  ${c.exact_model ?? c.model}  ${c.saved}`,
+    on_choice: (c) => {
+      if (c !== undefined) chosen(c);
+    },
+  });
+}
+
+/**
+ * Lets the user pick a saved chat (newest first), or uses `name`. The picker shows as soon as the
+ * newest are listed; the rest are listed meanwhile (slice by slice) and shown by its last item.
+ */
 function choose(name: string | undefined, prompt: string, cb: (this: void, target: string) => void): void {
   if (name !== undefined && vim.trim(name) !== "") {
     cb(vim.trim(name));
     return;
   }
-  chats.list((err, list) => {
-    if (err !== undefined || list === undefined) {
-      notify(err ?? "could not list the saved chats", vim.log.levels.ERROR);
+  const all: SavedChat[] = [];
+  let complete = false;
+  let failed: string | undefined;
+  let shown = false;
+  /** Waiting for the whole list, to show it. */
+  let wanted = false;
+  const showAll = () => pickChat(prompt, all, (c) => c !== OLDER && cb(c.path));
+  chats.list_slices((err, part, done) => {
+    if (err !== undefined || part === undefined) {
+      failed = err ?? "could not list the saved chats";
+      if (!shown || wanted) notify(failed, vim.log.levels.ERROR);
+      shown = true;
       return;
     }
-    if (list.length === 0) {
+    for (const c of part) all.push(c);
+    complete = done;
+    if (wanted && done) return showAll();
+    if (shown) return;
+    shown = true;
+    if (all.length === 0) {
       notify("no saved chats yet: save one with <leader>os or :Ollama save");
       return;
     }
-    let width = 0;
-    for (const c of list) width = math.max(width, vim.fn.strdisplaywidth(c.name));
-    pick({
-      prompt,
-      items: list,
-      // Automatic chats are marked apart from the ones the user named.
-      format: (c) => `${isAuto(c.name) ? "·" : "★"} ${c.name}${string.rep(" ", width - vim.fn.strdisplaywidth(c.name))}  ${c.exact_model ?? c.model}  ${c.saved}`,
-      on_choice: (c) => {
-        if (c !== undefined) cb(c.path);
-      },
+    if (done) return showAll();
+    const items: (SavedChat | typeof OLDER)[] = [...all, OLDER];
+    pickChat(prompt, items, (c) => {
+      if (c !== OLDER) return cb(c.path);
+      if (failed !== undefined) return notify(failed, vim.log.levels.ERROR);
+      if (complete) return showAll();
+      wanted = true;
+      notify("listing the older saved chats…");
     });
   });
 }

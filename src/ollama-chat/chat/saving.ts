@@ -42,7 +42,8 @@ function unsaveable(c: Conversation): string | undefined {
 
 /** Asks the name to save `c` under, `suggested` typed in already; an empty answer cancels. */
 function askName(c: Conversation, suggested: string): void {
-  vim.ui.input({ prompt: "Save chat as: ", default: suggested }, (input) => {
+  // <Tab> completes the saved names (vim.ui.input hands `completion` to input()).
+  vim.ui.input({ prompt: "Save chat as: ", default: suggested, completion: "customlist,v:lua.require'ollama-chat.completion'.savedNames" }, (input) => {
     if (input === undefined || vim.trim(input) === "") {
       notify("not saved: no name given");
       return;

@@ -18,9 +18,13 @@ interface Shown {
 let waitingSince: number | undefined;
 let ticker: UvTimer | undefined;
 
-/** 1234 → "1.2k", 8192 → "8k". */
+/**
+ * 1234 → "1.2k", 8192 → "8k", 131072 → "128k": a multiple of 1024 (a context size, as Ollama
+ * and model cards name them) in binary thousands, other counts in decimal ones.
+ */
 export function compact(n: number): string {
   if (n < 1000) return `${math.floor(n)}`;
+  if (n % 1024 === 0) return `${n / 1024}k`;
   const k = n / 1000;
   return k >= 10 || math.floor(k) === k ? `${math.floor(k + 0.5)}k` : `${string.format("%.1f", k)}k`;
 }

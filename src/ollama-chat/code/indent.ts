@@ -56,15 +56,19 @@ export function keepLayout(original: string[], replacement: string[]): string[] 
 }
 
 /**
- * The code of a reply that should hold code only: what is inside its first fence when it opens
- * with one (a fence still open keeps everything after it), else the whole reply.
+ * The code of a reply that should hold code only: what is inside its first fence (a fence still
+ * open keeps everything after it), prose around it left out, as small models add some despite the
+ * prompt; a reply with no fence is all code.
  */
 export function codeOnly(lines: string[]): string[] {
   let first = 0;
-  while (first < lines.length && isBlank(lines[first])) first++;
-  const [marker] = string.match(lines[first] ?? "", "^%s*(```+)");
-  const [tilde] = string.match(lines[first] ?? "", "^%s*(~~~+)");
-  const fence = (marker ?? tilde) as string | undefined;
+  let fence: string | undefined;
+  for (; first < lines.length; first++) {
+    const [marker] = string.match(lines[first], "^%s*(```+)");
+    const [tilde] = string.match(lines[first], "^%s*(~~~+)");
+    fence = (marker ?? tilde) as string | undefined;
+    if (fence !== undefined) break;
+  }
   if (fence === undefined) return lines;
   const out: string[] = [];
   for (let i = first + 1; i < lines.length; i++) {

@@ -147,7 +147,22 @@ export function unloadModel(name?: unknown): void {
     if (err !== undefined) return notify(err.message, ERROR);
     const loaded = listing.running();
     if (loaded.length === 0) return notify("no model is loaded in memory");
-    for (const m of loaded) unloadOne(m.name);
+    if (loaded.length === 1) return unloadOne(loaded[0].name);
+    // Several: one message once all have answered (one each would hide all but the last).
+    const unloaded: string[] = [];
+    const failed: string[] = [];
+    let pending = loaded.length;
+    for (const m of loaded) {
+      client.unload(m.name, (uerr) => {
+        if (uerr !== undefined) failed.push(`${m.name} (${uerr.message})`);
+        else unloaded.push(m.name);
+        pending--;
+        if (pending > 0) return;
+        listing.refreshRunning();
+        if (unloaded.length > 0) notify(`unloaded from memory: ${unloaded.join(", ")}`);
+        if (failed.length > 0) notify(`could not unload ${failed.join("; ")}`, ERROR);
+      });
+    }
   });
 }
 

@@ -84,6 +84,73 @@ export function sliced(n: number, work: (this: void, i: number) => boolean | voi
   run();
 }
 
+/** Strings sorted in C per chunk; the chunks are then merged in Lua, a slice at a time. */
+const SORT_CHUNK = 512;
+
+/**
+ * `items` sorted ascending (Lua's string order), in slices of at most SLICE_NS: a table.sort of
+ * 20,000 strings holds the loop for about 30 ms.
+ */
+export function sortSliced(items: string[], cb: (this: void, sorted: string[]) => void): void {
+  let runs: string[][] = [];
+  let i = 0;
+  const sortChunks = () => {
+    const started = vim.uv.hrtime();
+    while (i < items.length) {
+      const run: string[] = [];
+      const stop = math.min(items.length, i + SORT_CHUNK);
+      for (let j = i; j < stop; j++) run.push(items[j]);
+      table.sort(run);
+      runs.push(run);
+      i = stop;
+      if (vim.uv.hrtime() - started > SLICE_NS) return vim.schedule(sortChunks);
+    }
+    vim.schedule(merge);
+  };
+  // Bottom-up: each pass merges runs two by two into `merged`, until one run is left.
+  let merged: string[][] = [];
+  let p = 0;
+  let out: string[] | undefined;
+  let ia = 0;
+  let ib = 0;
+  const merge = () => {
+    const started = vim.uv.hrtime();
+    for (;;) {
+      if (out === undefined) {
+        if (p >= runs.length) {
+          if (merged.length <= 1) return cb(merged[0] ?? runs[0] ?? []);
+          runs = merged;
+          merged = [];
+          p = 0;
+        } else if (p + 1 >= runs.length) {
+          merged.push(runs[p]);
+          p++;
+        } else {
+          out = [];
+          ia = 0;
+          ib = 0;
+        }
+      } else {
+        const a = runs[p];
+        const b = runs[p + 1];
+        let steps = 0;
+        while (steps < 256 && (ia < a.length || ib < b.length)) {
+          if (ib >= b.length || (ia < a.length && a[ia] <= b[ib])) out.push(a[ia++]);
+          else out.push(b[ib++]);
+          steps++;
+        }
+        if (ia >= a.length && ib >= b.length) {
+          merged.push(out);
+          out = undefined;
+          p += 2;
+        }
+        if (vim.uv.hrtime() - started > SLICE_NS) return vim.schedule(merge);
+      }
+    }
+  };
+  sortChunks();
+}
+
 /** Resumes after `ms` milliseconds, on the main loop. */
 export function sleep(ms: number, fn: (this: void) => void): void {
   vim.defer_fn(fn, ms);

@@ -2,7 +2,7 @@
 // in it. Only files whose names this plugin writes are ever listed (and so ever changed or deleted).
 // A folder may hold tens of thousands: it is listed and stat'ed in slices across event-loop turns.
 import * as config from "../config";
-import { Callback, sliced, then } from "./async";
+import { Callback, sliced, sortSliced, then } from "./async";
 import { ChatFileName, parseFileName } from "./chatfile";
 import { listDir, statSync } from "./fs";
 import { withLock } from "./lock";
@@ -29,22 +29,27 @@ export function withChatsLock<T>(dir: string, work: (this: void, done: Callback<
   withLock(`${dir}/.ollama-chat.lock`, work, cb);
 }
 
+/** Sorts newest first (last save, then first save, then name): keys in Lua's string order. */
+function sortKey(f: ChatFile): string {
+  return `${string.format("%012d", f.mtime)}${f.timestamp}${f.file}`;
+}
+
 /**
- * `files` newest first (last save, then first save, then name, all descending). Sorted by a string
- * key with Lua's own comparison, in C: a Lua comparator over 20,000 files holds the loop too long.
+ * `files` newest first, in slices: sorted by their string keys (sortSliced), so that 20,000 files
+ * never hold the loop for long.
  */
-function sortNewestFirst(files: ChatFile[]): ChatFile[] {
+function sortNewestFirst(files: ChatFile[], cb: (this: void, sorted: ChatFile[]) => void): void {
   const keys: string[] = [];
   const byKey: { [key: string]: ChatFile } = {};
-  for (const f of files) {
-    const key = `${string.format("%012d", f.mtime)}${f.timestamp}${f.file}`;
+  sliced(files.length, (i) => {
+    const key = sortKey(files[i]);
     keys.push(key);
-    byKey[key] = f;
-  }
-  table.sort(keys);
-  const out: ChatFile[] = [];
-  for (let i = keys.length - 1; i >= 0; i--) out.push(byKey[keys[i]]);
-  return out;
+    byKey[key] = files[i];
+  }, () => sortSliced(keys, (sorted) => {
+    const out: ChatFile[] = [];
+    for (let i = sorted.length - 1; i >= 0; i--) out.push(byKey[sorted[i]]);
+    cb(out);
+  }));
 }
 
 /** The names in `dir` that are saved chat files (by name alone, no stat), in slices. */
@@ -75,9 +80,6 @@ export function scan(dir: string, cb: Callback<ChatFile[]>, only?: string): void
         const info = statSync(path);
         if (info !== undefined && info.type === "file") found.push({ ...n.parsed, file: n.entry, path, mtime: info.mtime.sec, size: info.size });
       }
-    }, () => {
-      const sorted = sortNewestFirst(found);
-      vim.schedule(() => cb(undefined, sorted));
-    });
+    }, () => sortNewestFirst(found, (sorted) => vim.schedule(() => cb(undefined, sorted))));
   }));
 }

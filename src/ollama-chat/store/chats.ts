@@ -12,7 +12,7 @@
 // parsed and built in slices across event-loop turns, the folder is listed in slices, and the
 // names that completion needs come from a cache kept fresh in the background.
 import type { Message } from "../format/transcript";
-import { contentLines, isHeading, parse, parseAssistantHeading, renderMessage } from "../format/transcript";
+import { THINKING_OPEN, contentLines, isHeading, lastModel, parse, renderMessage } from "../format/transcript";
 import { notify } from "../ui/notify";
 import { Callback, SLICE_NS, eachSeries, errorText, isMissing, then } from "./async";
 import { ChatFile, chatsDir, scan, scanNames, withChatsLock } from "./chatdir";
@@ -101,9 +101,40 @@ function textLines(text: string, cb: (this: void, lines: string[]) => void): voi
   slice();
 }
 
+/** Body lines parsed per turn when a message is larger than 2 pieces (and holds no thinking). */
+const PARSE_PIECE = 2000;
+
+/**
+ * One message's lines (heading, body, the next heading when there is one) → `parse` in pieces of
+ * PARSE_PIECE lines, `next` called once per piece until it returns the message. Content is joined
+ * with "\n" across pieces; a piece after the first gets a blank line after its heading, the one
+ * `parse` drops, and only the last piece has the layout blank and next heading at its end.
+ */
+function pieceParser(section: string[]): (this: void) => Message | undefined {
+  const heading = section[0];
+  const firstBody = section[1] === "" ? section[2] : section[1];
+  // A thinking block must be parsed whole (rare to be huge): one piece.
+  const piece = firstBody === THINKING_OPEN ? section.length : PARSE_PIECE;
+  let at = 1;
+  let head: Message | undefined;
+  const parts: string[] = [];
+  return () => {
+    const stop = section.length - at <= 2 * piece ? section.length : at + piece;
+    const lines = head === undefined ? [heading] : [heading, ""];
+    for (let i = at; i < stop; i++) lines.push(section[i]);
+    const m = parse(lines)[0];
+    if (head === undefined) head = m;
+    parts.push(m.content);
+    at = stop;
+    if (at < section.length) return undefined;
+    return parts.length === 1 ? head : { ...head, content: table.concat(parts, "\n") };
+  };
+}
+
 /**
  * transcript.parse in slices: the lines are cut at the headings and each message parsed on its own
- * turn. A message is parsed with the next heading after it, so it reads exactly as in the whole.
+ * turn (a large one in pieces). A message is parsed with the next heading after it, so it reads
+ * exactly as in the whole.
  */
 function parseLines(lines: string[], cb: (this: void, messages: Message[]) => void): void {
   const starts: number[] = [];
@@ -115,17 +146,24 @@ function parseLines(lines: string[], cb: (this: void, messages: Message[]) => vo
       i++;
       if (i % 256 === 0 && vim.uv.hrtime() - started > SLICE_NS) return vim.schedule(findHeadings);
     }
-    parseSections();
+    vim.schedule(parseSections);
   };
   const messages: Message[] = [];
   let s = 0;
+  let next: ((this: void) => Message | undefined) | undefined;
   const parseSections = () => {
     const started = vim.uv.hrtime();
     while (s < starts.length) {
-      const last = s === starts.length - 1;
-      const section = lines.slice(starts[s], last ? lines.length : starts[s + 1] + 1);
-      messages.push(parse(section)[0]);
-      s++;
+      if (next === undefined) {
+        const last = s === starts.length - 1;
+        next = pieceParser(lines.slice(starts[s], last ? lines.length : starts[s + 1] + 1));
+      }
+      const message = next();
+      if (message !== undefined) {
+        messages.push(message);
+        next = undefined;
+        s++;
+      }
       if (vim.uv.hrtime() - started > SLICE_NS) return vim.schedule(parseSections);
     }
     cb(messages);
@@ -183,15 +221,6 @@ function commonPrefix(a: Message[], b: Message[]): number {
   let n = 0;
   while (n < a.length && n < b.length && sameMessage(a[n], b[n])) n++;
   return n;
-}
-
-/** The exact model of the last assistant heading, read from the end. */
-function lastModel(lines: string[]): string | undefined {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const model = parseAssistantHeading(lines[i]);
-    if (model !== undefined) return model;
-  }
-  return undefined;
 }
 
 function describe(chat: ChatFile, exactModel: string | undefined): SavedChat {
@@ -311,6 +340,8 @@ interface Candidate {
   lines: string[];
   /** Messages of the file, all of them the start of the conversation being saved. */
   count: number;
+  /** The settings section changed (`/think`, `/option`): the file is written anew, not appended to. */
+  rewrite?: boolean;
 }
 
 /** The file of `name` to append to, an unchanged one, and another conversation of that name. */
@@ -338,17 +369,33 @@ function withoutLastMessage(lines: string[]): string[] {
   return kept;
 }
 
+/** The settings section a conversation starts with, if any, and its history after it. */
+function splitSettings(messages: Message[]): { settings?: Message; history: Message[] } {
+  return messages.length > 0 && messages[0].role === "settings" ? { settings: messages[0], history: messages.slice(1) } : { history: messages };
+}
+
+function sameSettings(a: Message | undefined, b: Message | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : sameMessage(a, b);
+}
+
 function survey(dir: string, name: string, messages: Message[], cb: Callback<Survey>): void {
   const found: Survey = {};
+  // The settings section is not history: a chat whose settings changed is the same conversation.
+  const { settings: nowSettings, history } = splitSettings(messages);
   scan(dir, then(cb, (files) => {
     eachSeries(files, (chat, done) => {
       if (found.unchanged !== undefined) return done();
-      readFile(chat.path, then(done, (text) => textLines(text, (lines) => parseLines(lines, (saved) => {
-        const common = commonPrefix(saved, messages);
-        const draft = common === saved.length - 1 && common < messages.length && grewFrom(messages[common], saved[common]);
-        if (common === messages.length) found.unchanged = chat;
+      readFile(chat.path, then(done, (text) => textLines(text, (lines) => parseLines(lines, (all) => {
+        const { settings: savedSettings, history: saved } = splitSettings(all);
+        const settled = sameSettings(savedSettings, nowSettings);
+        const common = commonPrefix(saved, history);
+        const draft = common === saved.length - 1 && common < history.length && grewFrom(history[common], saved[common]);
+        if (settled && common === history.length) found.unchanged = chat;
         else if (common === saved.length || draft) {
-          if (found.best === undefined || common > found.best.count) found.best = { chat, lines: draft ? withoutLastMessage(lines) : lines, count: common };
+          const count = common + (settled && savedSettings !== undefined ? 1 : 0);
+          if (found.best === undefined || count > found.best.count) {
+            found.best = { chat, lines: draft ? withoutLastMessage(lines) : lines, count, rewrite: !settled };
+          }
         } else if (found.other === undefined) found.other = chat;
         done();
       }))));
@@ -360,6 +407,13 @@ function saveUnlocked(dir: string, name: string, model: string, messages: Messag
   survey(dir, name, messages, then(cb, ({ best, unchanged, other }) => {
     if (unchanged !== undefined) {
       return cb(undefined, { action: "unchanged", name, path: unchanged.path, added: 0, message: `Chat "${name}" is already saved in ${display(unchanged.path)}: nothing new to add.` });
+    }
+    if (best !== undefined && best.rewrite === true) {
+      const lines: string[] = [];
+      return renderInto(lines, messages, () => writeFileAtomic(best.chat.path, linesText(lines), then(cb, () => {
+        const added = splitSettings(messages).history.length - best.count;
+        cb(undefined, { action: "appended", name, path: best.chat.path, added, message: `Saved chat "${name}": its settings updated${added > 0 ? `, ${plural(added, "message")} added` : ""}, in ${display(best.chat.path)}.` });
+      })));
     }
     if (best !== undefined) {
       const lines = best.lines;
@@ -437,9 +491,9 @@ function exactModel(chat: ChatFile, cb: (this: void, model: string | undefined) 
   };
   readTail(chat.path, chat.size, (tail) => {
     // The tail's first line may be cut: it is not trusted unless the tail is the whole file.
-    const model = tail === undefined ? undefined : lastModel(vim.split(tail, "\n", { plain: true }).slice(chat.size > TAIL_BYTES ? 1 : 0));
+    const model = tail === undefined ? undefined : lastModel(parse(vim.split(tail, "\n", { plain: true }).slice(chat.size > TAIL_BYTES ? 1 : 0)));
     if (model !== undefined || chat.size <= TAIL_BYTES) return remember(model);
-    readFile(chat.path, (err, text) => (err !== undefined || text === undefined ? cb(undefined) : textLines(text, (lines) => remember(lastModel(lines)))));
+    readFile(chat.path, (err, text) => (err !== undefined || text === undefined ? cb(undefined) : textLines(text, (lines) => parseLines(lines, (messages) => remember(lastModel(messages))))));
   });
 }
 
@@ -525,7 +579,7 @@ export function read(target: string, cb: ReadCallback): void {
       if (rerr !== undefined) return failed(rerr);
       textLines(text!, (lines) => parseLines(lines, (messages) => {
         if (messages.length === 0) return cb(`${display(chat!.path)} holds no chat: it has no "## User" or "## Assistant" heading.`, undefined, undefined);
-        cb(undefined, messages, describe(chat!, lastModel(lines)));
+        cb(undefined, messages, describe(chat!, lastModel(messages)));
       }));
     });
   });

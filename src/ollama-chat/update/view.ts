@@ -5,6 +5,7 @@
 // end at once. Closing the view leaves the run going; it can be shown again.
 import * as highlights from "../highlights";
 import { viewBuffer, writeLines } from "../ui/lines";
+import { stopTimer, Throttle } from "../ui/throttle";
 import { runChanges, type Run } from "./run";
 
 /** How often the view is redrawn while a run streams progress (ms): one redraw per batch. */
@@ -25,7 +26,6 @@ const state = {
   run: undefined as Run | undefined,
   shown: [] as string[],
   width: MIN_WIDTH,
-  renderTimer: undefined as UvTimer | undefined,
   lingerTimer: undefined as UvTimer | undefined,
 };
 
@@ -136,12 +136,6 @@ export function hide(): void {
   vim.api.nvim_win_close(win, true);
 }
 
-function stopTimer(timer: UvTimer | undefined): void {
-  if (timer === undefined) return;
-  timer.stop();
-  if (!timer.is_closing()) timer.close();
-}
-
 function cancelLinger(): void {
   stopTimer(state.lingerTimer);
   state.lingerTimer = undefined;
@@ -162,19 +156,10 @@ function linger(ms = LINGER_MS): void {
   });
 }
 
-/** Asks for a redraw within RENDER_MS: progress lines arrive far more often than that. */
-function requestRender(): void {
-  if (state.renderTimer !== undefined) return;
-  const timer = vim.uv.new_timer();
-  state.renderTimer = timer;
-  timer.start(RENDER_MS, 0, () => {
-    vim.schedule(() => {
-      stopTimer(timer);
-      if (state.renderTimer === timer) state.renderTimer = undefined;
-      if (isVisible()) render();
-    });
-  });
-}
+/** Redraws within RENDER_MS of a change: progress lines arrive far more often than that. */
+const renderSoon = new Throttle(RENDER_MS, () => {
+  if (isVisible()) render();
+});
 
 /** Writes the lines that changed since the last redraw, and fits the window to them. */
 function render(): void {
@@ -205,7 +190,7 @@ runChanges.subscribe(({ run, phase }) => {
   }
   if (run !== state.run) return;
   if (phase === "changed") {
-    requestRender();
+    renderSoon.request();
     return;
   }
   render();

@@ -62,7 +62,16 @@ function ____exports.keep(c)
                 notify("the conversation was not kept: " .. err, vim.log.levels.WARN)
             elseif result ~= nil and c.savedName == nil then
                 autoNames[c.id] = result.name
+                local previous = autoPaths[c.id]
                 autoPaths[c.id] = result.path
+                -- A history rewritten (regenerate, undo, a retried turn) is kept in a new file: the one
+                -- this conversation was kept in before is an older state of it, not another conversation.
+                if previous ~= nil and previous ~= result.path then
+                    vim.uv.fs_unlink(
+                        previous,
+                        function() return nil end
+                    )
+                end
             elseif result ~= nil and ____exports.isAuto(name) and c.savedName ~= nil and not ____exports.isAuto(c.savedName) then
                 -- Saved under a name while this was being written: the named file holds it all.
                 vim.uv.fs_unlink(

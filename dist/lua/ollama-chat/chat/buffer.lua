@@ -1,6 +1,25 @@
 -- generated from src/ollama-chat/chat/buffer.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+local writeCopy
+local ____notify = require("ollama-chat.ui.notify")
+local notify = ____notify.notify
+local ____text = require("ollama-chat.ui.text")
+local inline = ____text.inline
+local oneLine = ____text.oneLine
 local window = require("ollama-chat.chat.window")
+function writeCopy(buf, file)
+    local path = vim.fn.fnamemodify(file, ":p")
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    local ok, result = pcall(vim.fn.writefile, lines, path)
+    if not ok or result ~= 0 then
+        notify(
+            (("could not write " .. inline(file)) .. ": ") .. (ok and "writefile() failed" or oneLine(tostring(result))),
+            vim.log.levels.ERROR
+        )
+        return
+    end
+    notify(((("the chat's text is written to " .. inline(vim.fn.fnamemodify(path, ":~:."))) .. " (") .. tostring(#lines)) .. " lines); :w alone saves the chat")
+end
 --- Clears 'modified' (the chat is in the chats folder); edits set it again.
 function ____exports.markSaved(buf)
     if vim.api.nvim_buf_is_valid(buf) then
@@ -102,7 +121,22 @@ function ____exports.attach(buf, owner)
         {
             group = group,
             buffer = buf,
-            callback = function() return owner.write() end
+            callback = function(args)
+                -- `:w notes.md` writes the chat's text to that file, as Vim would; `:w` saves the chat.
+                -- Scheduled: the prompt and messages come after the autocommand, not as its "Error in
+                -- BufWriteCmd" output.
+                local file = args.file
+                vim.schedule(function()
+                    if not vim.api.nvim_buf_is_valid(buf) then
+                        return
+                    end
+                    if file ~= "" and file ~= vim.api.nvim_buf_get_name(buf) then
+                        writeCopy(buf, file)
+                    else
+                        owner.write()
+                    end
+                end)
+            end
         }
     )
     -- What the new owner was given is its conversation as it stands: nothing unsaved yet.

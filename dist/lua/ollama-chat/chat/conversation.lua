@@ -14,11 +14,13 @@ local chatBuffer = require("ollama-chat.chat.buffer")
 local codeKeys = require("ollama-chat.chat.codekeys")
 local excluded = require("ollama-chat.chat.excluded")
 local fit = require("ollama-chat.chat.fit")
+local fold = require("ollama-chat.chat.fold")
 local message = require("ollama-chat.chat.message")
 local ____render = require("ollama-chat.chat.render")
 local NS = ____render.NS
 local Reply = ____render.Reply
 local ____stats = require("ollama-chat.chat.stats")
+local keepWithReply = ____stats.keepWithReply
 local metaLines = ____stats.metaLines
 local tokensPerSecond = ____stats.tokensPerSecond
 local warmup = require("ollama-chat.chat.warmup")
@@ -27,6 +29,7 @@ local warmup = require("ollama-chat.chat.warmup")
 -- edits to earlier turns count. The reply belongs to the conversation: once the conversation is
 -- closed, what the reply still delivers changes nothing anywhere.
 highlights.setup()
+fold.setup()
 --- Every conversation's state changes.
 ____exports.changes = __TS__New(events.Channel, "chat")
 local nextId = 1
@@ -232,6 +235,7 @@ function Conversation.prototype.dispatch(self, model, messages, fitted)
     local buf = self:buffer()
     message.trimEnd(buf)
     self.messages = messages
+    fold.replyStarted(buf)
     local reply = __TS__New(Reply, buf)
     reply:begin({
         "",
@@ -284,6 +288,7 @@ function Conversation.prototype.close(self)
     end
     local buf = self:validBuffer()
     self.buf = nil
+    fold.replyEnded(buf)
     return buf
 end
 function Conversation.prototype.setState(self, state, tps)
@@ -327,6 +332,8 @@ function Conversation.prototype.settle(self, streaming, err, result, stopped)
             ""
         })
     end
+    fold.replyEnded(self:validBuffer())
+    keepWithReply(self:validBuffer())
     if self.streaming == streaming then
         self.streaming = nil
     end

@@ -1,6 +1,10 @@
 -- generated from src/ollama-chat/chat/saved.ts by TypeScriptToLua; do not edit
+local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__SparseArrayNew = ____lualib.__TS__SparseArrayNew
+local __TS__SparseArrayPush = ____lualib.__TS__SparseArrayPush
+local __TS__SparseArraySpread = ____lualib.__TS__SparseArraySpread
 local ____exports = {}
-local choose, closeReadOnly, isPrefix, mostRecent, resumeFrom
+local pickChat, choose, closeReadOnly, isPrefix, mostRecent, resumeFrom, OLDER
 local chats = require("ollama-chat.store.chats")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
@@ -14,40 +18,95 @@ local saving = require("ollama-chat.chat.saving")
 local session = require("ollama-chat.chat.session")
 local transcript = require("ollama-chat.format.transcript")
 local window = require("ollama-chat.chat.window")
-function choose(name, prompt, cb)
-    if name ~= nil and vim.trim(name) ~= "" then
-        cb(vim.trim(name))
-        return
-    end
-    chats.list(function(err, list)
-        if err ~= nil or list == nil then
-            notify(err or "could not list the saved chats", vim.log.levels.ERROR)
-            return
-        end
-        if #list == 0 then
-            notify("no saved chats yet: save one with <leader>os or :Ollama save")
-            return
-        end
-        local width = 0
-        for ____, c in ipairs(list) do
+function pickChat(prompt, list, chosen)
+    local width = 0
+    for ____, c in ipairs(list) do
+        if c ~= OLDER then
             width = math.max(
                 width,
                 vim.fn.strdisplaywidth(c.name)
             )
         end
-        pick({
-            prompt = prompt,
-            items = list,
-            format = function(c) return (((((((isAuto(c.name) and "·" or "★") .. " ") .. c.name) .. string.rep(
-                " ",
-                width - vim.fn.strdisplaywidth(c.name)
-            )) .. "  ") .. (c.exact_model or c.model)) .. "  ") .. c.saved end,
-            on_choice = function(c)
-                if c ~= nil then
-                    cb(c.path)
-                end
+    end
+    pick({
+        prompt = prompt,
+        items = list,
+        format = function(c) return c == OLDER and "… older saved chats" or (((((((isAuto(c.name) and "·" or "★") .. " ") .. c.name) .. string.rep(
+            " ",
+            width - vim.fn.strdisplaywidth(c.name)
+        )) .. "  ") .. (c.exact_model or c.model)) .. "  ") .. c.saved end,
+        on_choice = function(c)
+            if c ~= nil then
+                chosen(c)
             end
-        })
+        end
+    })
+end
+function choose(name, prompt, cb)
+    if name ~= nil and vim.trim(name) ~= "" then
+        cb(vim.trim(name))
+        return
+    end
+    local all = {}
+    local complete = false
+    local failed
+    local shown = false
+    --- Waiting for the whole list, to show it.
+    local wanted = false
+    local function showAll()
+        return pickChat(
+            prompt,
+            all,
+            function(c) return c ~= OLDER and cb(c.path) end
+        )
+    end
+    chats.list_slices(function(err, part, done)
+        if err ~= nil or part == nil then
+            failed = err or "could not list the saved chats"
+            if not shown or wanted then
+                notify(failed, vim.log.levels.ERROR)
+            end
+            shown = true
+            return
+        end
+        for ____, c in ipairs(part) do
+            all[#all + 1] = c
+        end
+        complete = done
+        if wanted and done then
+            return showAll()
+        end
+        if shown then
+            return
+        end
+        shown = true
+        if #all == 0 then
+            notify("no saved chats yet: save one with <leader>os or :Ollama save")
+            return
+        end
+        if done then
+            return showAll()
+        end
+        local ____array_0 = __TS__SparseArrayNew(unpack(all))
+        __TS__SparseArrayPush(____array_0, OLDER)
+        local items = {__TS__SparseArraySpread(____array_0)}
+        pickChat(
+            prompt,
+            items,
+            function(c)
+                if c ~= OLDER then
+                    return cb(c.path)
+                end
+                if failed ~= nil then
+                    return notify(failed, vim.log.levels.ERROR)
+                end
+                if complete then
+                    return showAll()
+                end
+                wanted = true
+                notify("listing the older saved chats…")
+            end
+        )
     end)
 end
 function closeReadOnly(win, buf)
@@ -156,6 +215,7 @@ function ____exports.save(name)
         ""
     )
 end
+OLDER = "older"
 --- The buffer named exactly `name` (bufnr() would read it as a pattern: `[ab]` matches `a`).
 local function bufferNamed(name)
     for ____, buf in ipairs(vim.api.nvim_list_bufs()) do

@@ -59,8 +59,9 @@ local function unsaveable(c)
 end
 --- Asks the name to save `c` under, `suggested` typed in already; an empty answer cancels.
 local function askName(c, suggested)
+    -- <Tab> completes the saved names (vim.ui.input hands `completion` to input()).
     vim.ui.input(
-        {prompt = "Save chat as: ", default = suggested},
+        {prompt = "Save chat as: ", default = suggested, completion = "customlist,v:lua.require'ollama-chat.completion'.savedNames"},
         function(input)
             if input == nil or vim.trim(input) == "" then
                 notify("not saved: no name given")

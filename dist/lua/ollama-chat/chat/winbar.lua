@@ -10,10 +10,14 @@ local registry = require("ollama-chat.chat.registry")
 ____exports.SILENCE_MS = 5000
 local waitingSince
 local ticker
---- 1234 → "1.2k", 8192 → "8k".
+--- 1234 → "1.2k", 8192 → "8k", 131072 → "128k": a multiple of 1024 (a context size, as Ollama
+-- and model cards name them) in binary thousands, other counts in decimal ones.
 function ____exports.compact(n)
     if n < 1000 then
         return tostring(math.floor(n))
+    end
+    if n % 1024 == 0 then
+        return tostring(n / 1024) .. "k"
     end
     local k = n / 1000
     return (k >= 10 or math.floor(k) == k) and tostring(math.floor(k + 0.5)) .. "k" or string.format("%.1f", k) .. "k"

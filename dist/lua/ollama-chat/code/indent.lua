@@ -78,16 +78,23 @@ function ____exports.keepLayout(original, replacement)
     end
     return out
 end
---- The code of a reply that should hold code only: what is inside its first fence when it opens
--- with one (a fence still open keeps everything after it), else the whole reply.
+--- The code of a reply that should hold code only: what is inside its first fence (a fence still
+-- open keeps everything after it), prose around it left out, as small models add some despite the
+-- prompt; a reply with no fence is all code.
 function ____exports.codeOnly(lines)
     local first = 0
-    while first < #lines and isBlank(lines[first + 1]) do
-        first = first + 1
+    local fence
+    do
+        while first < #lines do
+            local marker = string.match(lines[first + 1], "^%s*(```+)")
+            local tilde = string.match(lines[first + 1], "^%s*(~~~+)")
+            fence = marker or tilde
+            if fence ~= nil then
+                break
+            end
+            first = first + 1
+        end
     end
-    local marker = string.match(lines[first + 1] or "", "^%s*(```+)")
-    local tilde = string.match(lines[first + 1] or "", "^%s*(~~~+)")
-    local fence = marker or tilde
     if fence == nil then
         return lines
     end

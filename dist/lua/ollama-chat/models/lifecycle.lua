@@ -238,8 +238,38 @@ function ____exports.unloadModel(name)
         if #loaded == 0 then
             return notify("no model is loaded in memory")
         end
+        if #loaded == 1 then
+            return unloadOne(loaded[1].name)
+        end
+        -- Several: one message once all have answered (one each would hide all but the last).
+        local unloaded = {}
+        local failed = {}
+        local pending = #loaded
         for ____, m in ipairs(loaded) do
-            unloadOne(m.name)
+            client.unload(
+                m.name,
+                function(uerr)
+                    if uerr ~= nil then
+                        failed[#failed + 1] = ((m.name .. " (") .. uerr.message) .. ")"
+                    else
+                        unloaded[#unloaded + 1] = m.name
+                    end
+                    pending = pending - 1
+                    if pending > 0 then
+                        return
+                    end
+                    listing.refreshRunning()
+                    if #unloaded > 0 then
+                        notify("unloaded from memory: " .. table.concat(unloaded, ", "))
+                    end
+                    if #failed > 0 then
+                        notify(
+                            "could not unload " .. table.concat(failed, "; "),
+                            ERROR
+                        )
+                    end
+                end
+            )
         end
     end)
 end

@@ -5,6 +5,7 @@ local ____exports = {}
 local config = require("ollama-chat.config")
 local ____async = require("ollama-chat.store.async")
 local sliced = ____async.sliced
+local sortSliced = ____async.sortSliced
 local ____then = ____async["then"]
 local ____chatfile = require("ollama-chat.store.chatfile")
 local parseFileName = ____chatfile.parseFileName
@@ -26,26 +27,37 @@ end
 function ____exports.withChatsLock(dir, work, cb)
     withLock(dir .. "/.ollama-chat.lock", work, cb)
 end
---- `files` newest first (last save, then first save, then name, all descending). Sorted by a string
--- key with Lua's own comparison, in C: a Lua comparator over 20,000 files holds the loop too long.
-local function sortNewestFirst(files)
+--- Sorts newest first (last save, then first save, then name): keys in Lua's string order.
+local function sortKey(f)
+    return (string.format("%012d", f.mtime) .. f.timestamp) .. f.file
+end
+--- `files` newest first, in slices: sorted by their string keys (sortSliced), so that 20,000 files
+-- never hold the loop for long.
+local function sortNewestFirst(files, cb)
     local keys = {}
     local byKey = {}
-    for ____, f in ipairs(files) do
-        local key = (string.format("%012d", f.mtime) .. f.timestamp) .. f.file
-        keys[#keys + 1] = key
-        byKey[key] = f
-    end
-    table.sort(keys)
-    local out = {}
-    do
-        local i = #keys - 1
-        while i >= 0 do
-            out[#out + 1] = byKey[keys[i + 1]]
-            i = i - 1
-        end
-    end
-    return out
+    sliced(
+        #files,
+        function(i)
+            local key = sortKey(files[i + 1])
+            keys[#keys + 1] = key
+            byKey[key] = files[i + 1]
+        end,
+        function() return sortSliced(
+            keys,
+            function(sorted)
+                local out = {}
+                do
+                    local i = #sorted - 1
+                    while i >= 0 do
+                        out[#out + 1] = byKey[sorted[i + 1]]
+                        i = i - 1
+                    end
+                end
+                cb(out)
+            end
+        ) end
+    )
 end
 --- The names in `dir` that are saved chat files (by name alone, no stat), in slices.
 function ____exports.scanNames(dir, cb)
@@ -93,10 +105,10 @@ function ____exports.scan(dir, cb, only)
                             end
                         end
                     end,
-                    function()
-                        local sorted = sortNewestFirst(found)
-                        vim.schedule(function() return cb(nil, sorted) end)
-                    end
+                    function() return sortNewestFirst(
+                        found,
+                        function(sorted) return vim.schedule(function() return cb(nil, sorted) end) end
+                    ) end
                 )
             end
         )

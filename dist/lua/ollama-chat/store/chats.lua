@@ -1,14 +1,15 @@
 -- generated from src/ollama-chat/store/chats.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
+local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
 local readTail, TAIL_BYTES
 local ____transcript = require("ollama-chat.format.transcript")
+local THINKING_OPEN = ____transcript.THINKING_OPEN
 local contentLines = ____transcript.contentLines
 local isHeading = ____transcript.isHeading
+local lastModel = ____transcript.lastModel
 local parse = ____transcript.parse
-local parseAssistantHeading = ____transcript.parseAssistantHeading
 local renderMessage = ____transcript.renderMessage
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
@@ -107,8 +108,49 @@ local function textLines(text, cb)
     end
     slice()
 end
+--- Body lines parsed per turn when a message is larger than 2 pieces (and holds no thinking).
+local PARSE_PIECE = 2000
+--- One message's lines (heading, body, the next heading when there is one) → `parse` in pieces of
+-- PARSE_PIECE lines, `next` called once per piece until it returns the message. Content is joined
+-- with "\n" across pieces; a piece after the first gets a blank line after its heading, the one
+-- `parse` drops, and only the last piece has the layout blank and next heading at its end.
+local function pieceParser(section)
+    local heading = section[1]
+    local firstBody = section[2] == "" and section[3] or section[2]
+    -- A thinking block must be parsed whole (rare to be huge): one piece.
+    local piece = firstBody == THINKING_OPEN and #section or PARSE_PIECE
+    local at = 1
+    local head
+    local parts = {}
+    return function()
+        local stop = #section - at <= 2 * piece and #section or at + piece
+        local lines = head == nil and ({heading}) or ({heading, ""})
+        do
+            local i = at
+            while i < stop do
+                lines[#lines + 1] = section[i + 1]
+                i = i + 1
+            end
+        end
+        local m = parse(lines)[1]
+        if head == nil then
+            head = m
+        end
+        parts[#parts + 1] = m.content
+        at = stop
+        if at < #section then
+            return nil
+        end
+        return #parts == 1 and head or __TS__ObjectAssign(
+            {},
+            head,
+            {content = table.concat(parts, "\n")}
+        )
+    end
+end
 --- transcript.parse in slices: the lines are cut at the headings and each message parsed on its own
--- turn. A message is parsed with the next heading after it, so it reads exactly as in the whole.
+-- turn (a large one in pieces). A message is parsed with the next heading after it, so it reads
+-- exactly as in the whole.
 local function parseLines(lines, cb)
     local parseSections
     local starts = {}
@@ -125,17 +167,24 @@ local function parseLines(lines, cb)
                 return vim.schedule(findHeadings)
             end
         end
-        parseSections()
+        vim.schedule(parseSections)
     end
     local messages = {}
     local s = 0
+    local next
     parseSections = function()
         local started = vim.uv.hrtime()
         while s < #starts do
-            local last = s == #starts - 1
-            local section = __TS__ArraySlice(lines, starts[s + 1], last and #lines or starts[s + 1 + 1] + 1)
-            messages[#messages + 1] = parse(section)[1]
-            s = s + 1
+            if next == nil then
+                local last = s == #starts - 1
+                next = pieceParser(__TS__ArraySlice(lines, starts[s + 1], last and #lines or starts[s + 1 + 1] + 1))
+            end
+            local message = next()
+            if message ~= nil then
+                messages[#messages + 1] = message
+                next = nil
+                s = s + 1
+            end
             if vim.uv.hrtime() - started > SLICE_NS then
                 return vim.schedule(parseSections)
             end
@@ -223,20 +272,6 @@ local function commonPrefix(a, b)
         n = n + 1
     end
     return n
-end
---- The exact model of the last assistant heading, read from the end.
-local function lastModel(lines)
-    do
-        local i = #lines - 1
-        while i >= 0 do
-            local model = parseAssistantHeading(lines[i + 1])
-            if model ~= nil then
-                return model
-            end
-            i = i - 1
-        end
-    end
-    return nil
 end
 local function describe(chat, exactModel)
     return {
@@ -416,8 +451,28 @@ local function withoutLastMessage(lines)
     end
     return kept
 end
+--- The settings section a conversation starts with, if any, and its history after it.
+local function splitSettings(messages)
+    return #messages > 0 and messages[1].role == "settings" and ({
+        settings = messages[1],
+        history = __TS__ArraySlice(messages, 1)
+    }) or ({history = messages})
+end
+local function sameSettings(a, b)
+    local ____temp_5
+    if a == nil or b == nil then
+        ____temp_5 = a == b
+    else
+        ____temp_5 = sameMessage(a, b)
+    end
+    return ____temp_5
+end
 local function survey(dir, name, messages, cb)
     local found = {}
+    -- The settings section is not history: a chat whose settings changed is the same conversation.
+    local ____splitSettings_result_6 = splitSettings(messages)
+    local nowSettings = ____splitSettings_result_6.settings
+    local history = ____splitSettings_result_6.history
     scan(
         dir,
         ____then(
@@ -437,17 +492,23 @@ local function survey(dir, name, messages, cb)
                                     text,
                                     function(lines) return parseLines(
                                         lines,
-                                        function(saved)
-                                            local common = commonPrefix(saved, messages)
-                                            local draft = common == #saved - 1 and common < #messages and grewFrom(messages[common + 1], saved[common + 1])
-                                            if common == #messages then
+                                        function(all)
+                                            local ____splitSettings_result_7 = splitSettings(all)
+                                            local savedSettings = ____splitSettings_result_7.settings
+                                            local saved = ____splitSettings_result_7.history
+                                            local settled = sameSettings(savedSettings, nowSettings)
+                                            local common = commonPrefix(saved, history)
+                                            local draft = common == #saved - 1 and common < #history and grewFrom(history[common + 1], saved[common + 1])
+                                            if settled and common == #history then
                                                 found.unchanged = chat
                                             elseif common == #saved or draft then
-                                                if found.best == nil or common > found.best.count then
+                                                local count = common + (settled and savedSettings ~= nil and 1 or 0)
+                                                if found.best == nil or count > found.best.count then
                                                     found.best = {
                                                         chat = chat,
                                                         lines = draft and withoutLastMessage(lines) or lines,
-                                                        count = common
+                                                        count = count,
+                                                        rewrite = not settled
                                                     }
                                                 end
                                             elseif found.other == nil then
@@ -494,6 +555,33 @@ local function saveUnlocked(dir, name, model, messages, cb)
                             added = 0,
                             message = ((("Chat \"" .. name) .. "\" is already saved in ") .. display(unchanged.path)) .. ": nothing new to add."
                         }
+                    )
+                end
+                if best ~= nil and best.rewrite == true then
+                    local lines = {}
+                    return renderInto(
+                        lines,
+                        messages,
+                        function() return writeFileAtomic(
+                            best.chat.path,
+                            linesText(lines),
+                            ____then(
+                                cb,
+                                function()
+                                    local added = #splitSettings(messages).history - best.count
+                                    cb(
+                                        nil,
+                                        {
+                                            action = "appended",
+                                            name = name,
+                                            path = best.chat.path,
+                                            added = added,
+                                            message = ((((("Saved chat \"" .. name) .. "\": its settings updated") .. (added > 0 and (", " .. plural(added, "message")) .. " added" or "")) .. ", in ") .. display(best.chat.path)) .. "."
+                                        }
+                                    )
+                                end
+                            )
+                        ) end
                     )
                 end
                 if best ~= nil then
@@ -658,32 +746,35 @@ local function exactModel(chat, cb)
         chat.size,
         function(tail)
             -- The tail's first line may be cut: it is not trusted unless the tail is the whole file.
-            local ____temp_5
+            local ____temp_8
             if tail == nil then
-                ____temp_5 = nil
+                ____temp_8 = nil
             else
-                ____temp_5 = lastModel(__TS__ArraySlice(
+                ____temp_8 = lastModel(parse(__TS__ArraySlice(
                     vim.split(tail, "\n", {plain = true}),
                     chat.size > TAIL_BYTES and 1 or 0
-                ))
+                )))
             end
-            local model = ____temp_5
+            local model = ____temp_8
             if model ~= nil or chat.size <= TAIL_BYTES then
                 return remember(model)
             end
             readFile(
                 chat.path,
                 function(err, text)
-                    local ____temp_6
+                    local ____temp_9
                     if err ~= nil or text == nil then
-                        ____temp_6 = cb(nil)
+                        ____temp_9 = cb(nil)
                     else
-                        ____temp_6 = textLines(
+                        ____temp_9 = textLines(
                             text,
-                            function(lines) return remember(lastModel(lines)) end
+                            function(lines) return parseLines(
+                                lines,
+                                function(messages) return remember(lastModel(messages)) end
+                            ) end
                         )
                     end
-                    return ____temp_6
+                    return ____temp_9
                 end
             )
         end
@@ -722,13 +813,13 @@ function ____exports.list_slices(cb, opts)
                         local part = {}
                         local started = vim.uv.hrtime()
                         while i < #files and #part < LIST_SLICE and vim.uv.hrtime() - started < SLICE_NS do
-                            local ____files_10 = files
-                            local ____i_9 = i
-                            i = ____i_9 + 1
-                            local chat = ____files_10[____i_9 + 1]
-                            local ____describe_13 = describe
-                            local ____opt_11 = cachedModel(chat)
-                            part[#part + 1] = ____describe_13(chat, ____opt_11 and ____opt_11.model)
+                            local ____files_13 = files
+                            local ____i_12 = i
+                            i = ____i_12 + 1
+                            local chat = ____files_13[____i_12 + 1]
+                            local ____describe_16 = describe
+                            local ____opt_14 = cachedModel(chat)
+                            part[#part + 1] = ____describe_16(chat, ____opt_14 and ____opt_14.model)
                         end
                         cb(nil, part, i >= #files)
                         if i < #files then
@@ -833,7 +924,7 @@ function ____exports.read(target, cb)
                                     messages,
                                     describe(
                                         chat,
-                                        lastModel(lines)
+                                        lastModel(messages)
                                     )
                                 )
                             end

@@ -1,10 +1,15 @@
 -- generated from src/ollama-chat/update/view.ts by TypeScriptToLua; do not edit
+local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local bufValid, setKeymaps, createBuffer, ensureBuffer, frame, stopTimer, cancelLinger, render, BUF_NAME, NS, state
+local bufValid, setKeymaps, createBuffer, ensureBuffer, frame, cancelLinger, render, BUF_NAME, NS, state
 local highlights = require("ollama-chat.highlights")
 local ____lines = require("ollama-chat.ui.lines")
 local viewBuffer = ____lines.viewBuffer
 local writeLines = ____lines.writeLines
+local ____throttle = require("ollama-chat.ui.throttle")
+local stopTimer = ____throttle.stopTimer
+local Throttle = ____throttle.Throttle
 local ____run = require("ollama-chat.update.run")
 local runChanges = ____run.runChanges
 function bufValid()
@@ -108,15 +113,6 @@ function ____exports.hide()
     end
     vim.api.nvim_win_close(win, true)
 end
-function stopTimer(timer)
-    if timer == nil then
-        return
-    end
-    timer:stop()
-    if not timer:is_closing() then
-        timer:close()
-    end
-end
 function cancelLinger()
     stopTimer(state.lingerTimer)
     state.lingerTimer = nil
@@ -167,7 +163,6 @@ state = {
     run = nil,
     shown = {},
     width = MIN_WIDTH,
-    renderTimer = nil,
     lingerTimer = nil
 }
 function ____exports.isFocused()
@@ -246,29 +241,16 @@ local function linger(ms)
         end
     )
 end
---- Asks for a redraw within RENDER_MS: progress lines arrive far more often than that.
-local function requestRender()
-    if state.renderTimer ~= nil then
-        return
-    end
-    local timer = vim.uv.new_timer()
-    state.renderTimer = timer
-    timer:start(
-        ____exports.RENDER_MS,
-        0,
-        function()
-            vim.schedule(function()
-                stopTimer(timer)
-                if state.renderTimer == timer then
-                    state.renderTimer = nil
-                end
-                if ____exports.isVisible() then
-                    render()
-                end
-            end)
+--- Redraws within RENDER_MS of a change: progress lines arrive far more often than that.
+local renderSoon = __TS__New(
+    Throttle,
+    ____exports.RENDER_MS,
+    function()
+        if ____exports.isVisible() then
+            render()
         end
-    )
-end
+    end
+)
 vim.api.nvim_create_autocmd(
     "VimResized",
     {
@@ -297,7 +279,7 @@ runChanges:subscribe(function(____bindingPattern0)
         return
     end
     if phase == "changed" then
-        requestRender()
+        renderSoon:request()
         return
     end
     render()
