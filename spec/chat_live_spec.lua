@@ -182,6 +182,16 @@ describe("a chat to live in", function()
     assert.equals("Back again.", retried.content)
     assert.same({ { role = "user", content = "hello?" } }, chat_requests()[2].json.messages)
     assert.same({ "## User", "", "hello?", "", "## Assistant (llama3.2:3b)", "", "Back again.", "", "## User", "", "" }, child:lines(chat_buf()))
+    -- the retry took the failed turn's mark away: only the new reply's stats are shown
+    local shown = child:lua([[
+      local out = {}
+      for _, m in ipairs(vim.api.nvim_buf_get_extmarks(..., vim.api.nvim_create_namespace("ollama-chat"), 0, -1, { details = true })) do
+        if m[4].virt_lines then table.insert(out, m[4].virt_lines[1][1][1]) end
+      end
+      return out
+    ]], chat_buf())
+    assert.equals(1, #shown, vim.inspect(shown))
+    assert.is_nil(shown[1]:find("crashed", 1, true))
 
     -- a bare assistant heading typed by hand is not sent either
     child:lua([[vim.api.nvim_buf_set_lines(..., -3, -1, false, { "## Assistant (llama3.2:3b)", "", "## User", "", "more" })]], chat_buf())
@@ -202,6 +212,39 @@ describe("a chat to live in", function()
     assert.is_true(done.stopped)
     assert.same({ "## User", "", "wait" }, child:lines(chat_buf()))
     assert.equals("idle", child:lua("return require('ollama-chat').status().state"))
+    local virt = child:lua([[
+      for _, m in ipairs(vim.api.nvim_buf_get_extmarks(..., vim.api.nvim_create_namespace("ollama-chat"), 0, -1, { details = true })) do
+        if m[4].virt_lines then return { m[2], m[4].virt_lines[1][1][1] } end
+      end
+    ]], chat_buf())
+    assert.same({ 2, "■ stopped before any reply arrived" }, virt)
+  end)
+
+  it("a reply stopped while thinking has its stop mark right under it, above the next heading", function()
+    server:scenario({ models = { { name = "llama3.2:3b", thinking = true } }, chat = { queue = { { thinking = string.rep("hmm ", 400), reply = "late", token_ms = 20 } } } })
+    start_child()
+    open_chat()
+    type_and_send("think")
+    child:wait_until(function()
+      for _, l in ipairs(child:lines(chat_buf())) do if l:find("hmm", 1, true) then return true end end
+      return false
+    end, "thinking streams")
+    child:feed("<C-c>")
+    local done = wait_done(1)
+    assert.is_true(done.stopped)
+    local lines = child:lines(chat_buf())
+    local virt = child:lua([[
+      for _, m in ipairs(vim.api.nvim_buf_get_extmarks(..., vim.api.nvim_create_namespace("ollama-chat"), 0, -1, { details = true })) do
+        if m[4].virt_lines then return { m[2], m[4].virt_lines[1][1][1] } end
+      end
+    ]], chat_buf())
+    assert.matches("^■ stopped", virt[2])
+    local heading
+    for i, l in ipairs(lines) do if l == "## User" then heading = i - 1 end end -- 0-based row of the last
+    assert.is_true(virt[1] < heading, ("the mark (row %d) is above the next heading (row %d)"):format(virt[1], heading))
+    -- the closed thinking block, one blank line with the mark under it, then the next heading
+    assert.same({ "~~~~", "", "## User", "", "" }, vim.list_slice(lines, #lines - 4))
+    assert.equals(#lines - 4, virt[1], "the mark is under the blank line after the block")
   end)
 
   it("the winbar names the model, says what it does, and within 10 s that Ollama has not answered", function()

@@ -20,6 +20,9 @@ export type MetaLine = [string, string];
 export const MAX_LINES_PER_WRITE = 12;
 const SLICE_GAP_MS = 2;
 
+/** Per buffer: the mark left under the user's message by the last turn that brought nothing. */
+const retractedMarks = new LuaMap<number, number>();
+
 /** The head of `text` holding at most `max` line breaks, the rest, and how many breaks the head has. */
 function takeLines(text: string, max: number): [string, string, number] {
   let breaks = 0;
@@ -86,6 +89,12 @@ export class Reply {
 
   /** Writes the reply's heading lines at the end: the first change of the reply's undo step. */
   begin(lines: string[]): void {
+    // The mark of a turn that brought nothing says why it failed: the new turn retries it.
+    const retracted = retractedMarks.get(this.buf);
+    if (retracted !== undefined) {
+      retractedMarks.delete(this.buf);
+      vim.api.nvim_buf_del_extmark(this.buf, NS, retracted);
+    }
     const [row, col] = this.end();
     // Left gravity: the reply's text goes after it.
     this.startMark = vim.api.nvim_buf_set_extmark(this.buf, NS, row, col, { right_gravity: false });
@@ -296,14 +305,20 @@ export class Reply {
     this.flush();
     this.closed = true;
     if (!vim.api.nvim_buf_is_valid(this.buf)) return this.release();
-    const [row] = this.end();
+    const [row, col] = this.end();
     this.escapeRow(row);
+    // A reply ending on a blank line (a thinking block closed by a stop: its fence and the blank
+    // line after it) already has the break the next heading needs: no second one.
+    const blankEnd = col === 0 && row > 0 && trailing[0] === "" && trailing[1] === "" &&
+      vim.api.nvim_buf_get_lines(this.buf, row - 1, row + 1, false).join("") === "";
+    const markRow = blankEnd ? row - 1 : row;
     if (meta.length > 0) {
       const virt: MetaLine[][] = [];
       for (const l of meta) virt.push([l]);
-      vim.api.nvim_buf_set_extmark(this.buf, NS, row, 0, { virt_lines: virt });
+      // Left gravity: the next turn's heading, inserted where the reply ends, goes after the mark.
+      vim.api.nvim_buf_set_extmark(this.buf, NS, markRow, 0, { virt_lines: virt, right_gravity: false });
     }
-    this.appendLines(trailing);
+    this.appendLines(blankEnd ? trailing.slice(2) : trailing);
     this.dropMarks();
     this.release(true);
   }
@@ -329,7 +344,7 @@ export class Reply {
       });
       const virt: MetaLine[][] = [];
       for (const l of meta) virt.push([l]);
-      if (virt.length > 0) vim.api.nvim_buf_set_extmark(this.buf, NS, start[0], 0, { virt_lines: virt });
+      if (virt.length > 0) retractedMarks.set(this.buf, vim.api.nvim_buf_set_extmark(this.buf, NS, start[0], 0, { virt_lines: virt }));
       this.follow(follow);
     }
     this.dropMarks();

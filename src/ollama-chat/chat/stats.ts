@@ -22,6 +22,7 @@ function endedBecause(reason: string | undefined): string | undefined {
 }
 
 export function metaLines(err: OllamaError | undefined, result: ChatResult, stopped: boolean): MetaLine[] {
+  if (stopped && result.content === "" && result.thinking === "") return [["■ stopped before any reply arrived", "OllamaChatStopped"]];
   if (stopped) return [["■ stopped: the reply above is what arrived before you stopped it", "OllamaChatStopped"]];
   if (err !== undefined) return [[`✗ ${oneLine(err.message)}`, "OllamaChatError"]];
   const parts: string[] = [];

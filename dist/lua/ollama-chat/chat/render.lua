@@ -1,6 +1,7 @@
 -- generated from src/ollama-chat/chat/render.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
+local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
 local ____transcript = require("ollama-chat.format.transcript")
 local THINKING_CLOSE = ____transcript.THINKING_CLOSE
@@ -22,6 +23,8 @@ ____exports.NS = vim.api.nvim_create_namespace("ollama-chat")
 -- behind) is written in slices SLICE_GAP_MS apart, so no single write and redraw stalls the editor.
 ____exports.MAX_LINES_PER_WRITE = 12
 local SLICE_GAP_MS = 2
+--- Per buffer: the mark left under the user's message by the last turn that brought nothing.
+local retractedMarks = {}
 --- The head of `text` holding at most `max` line breaks, the rest, and how many breaks the head has.
 local function takeLines(text, max)
     local breaks = 0
@@ -88,6 +91,12 @@ function Reply.prototype.____constructor(self, buf)
     self.startMark = -1
 end
 function Reply.prototype.begin(self, lines)
+    -- The mark of a turn that brought nothing says why it failed: the new turn retries it.
+    local retracted = retractedMarks[self.buf]
+    if retracted ~= nil then
+        retractedMarks[self.buf] = nil
+        vim.api.nvim_buf_del_extmark(self.buf, ____exports.NS, retracted)
+    end
     local row, col = unpack(
         self["end"](self),
         1,
@@ -400,26 +409,34 @@ function Reply.prototype.finish(self, meta, trailing)
     if not vim.api.nvim_buf_is_valid(self.buf) then
         return self:release()
     end
-    local row = unpack(
+    local row, col = unpack(
         self["end"](self),
         1,
-        1
+        2
     )
     self:escapeRow(row)
+    -- A reply ending on a blank line (a thinking block closed by a stop: its fence and the blank
+    -- line after it) already has the break the next heading needs: no second one.
+    local blankEnd = col == 0 and row > 0 and trailing[1] == "" and trailing[2] == "" and table.concat(
+        vim.api.nvim_buf_get_lines(self.buf, row - 1, row + 1, false),
+        ""
+    ) == ""
+    local markRow = blankEnd and row - 1 or row
     if #meta > 0 then
         local virt = {}
         for ____, l in ipairs(meta) do
             virt[#virt + 1] = {l}
         end
+        -- Left gravity: the next turn's heading, inserted where the reply ends, goes after the mark.
         vim.api.nvim_buf_set_extmark(
             self.buf,
             ____exports.NS,
-            row,
+            markRow,
             0,
-            {virt_lines = virt}
+            {virt_lines = virt, right_gravity = false}
         )
     end
-    self:appendLines(trailing)
+    self:appendLines(blankEnd and __TS__ArraySlice(trailing, 2) or trailing)
     self:dropMarks()
     self:release(true)
 end
@@ -463,7 +480,7 @@ function Reply.prototype.retract(self, meta)
             virt[#virt + 1] = {l}
         end
         if #virt > 0 then
-            vim.api.nvim_buf_set_extmark(
+            retractedMarks[self.buf] = vim.api.nvim_buf_set_extmark(
                 self.buf,
                 ____exports.NS,
                 start[1],

@@ -28,6 +28,9 @@ local function endedBecause(reason)
     return "ended: " .. reason
 end
 function ____exports.metaLines(err, result, stopped)
+    if stopped and result.content == "" and result.thinking == "" then
+        return {{"■ stopped before any reply arrived", "OllamaChatStopped"}}
+    end
     if stopped then
         return {{"■ stopped: the reply above is what arrived before you stopped it", "OllamaChatStopped"}}
     end
