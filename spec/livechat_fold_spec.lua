@@ -146,6 +146,18 @@ describe("a reply's thinking and marks", function()
     row = fence_rows()[1]
     assert.is_number(row)
     assert.equals(row, closed_at(row + 1), "a resumed chat's thinking is folded")
+    -- and dimmed, its fences included, as it was while it streamed
+    local lines = child:lines(chat_win().buf)
+    local close -- 0-based, as extmarks count (fence_rows() counts from 1)
+    for i = row + 1, #lines do if close == nil and lines[i] == "~~~~" then close = i - 1 end end
+    local dim = child:lua([[
+      local out = {}
+      for _, m in ipairs(vim.api.nvim_buf_get_extmarks(..., vim.api.nvim_create_namespace("ollama-chat"), 0, -1, { details = true })) do
+        if m[4].hl_group == "OllamaChatThinking" then table.insert(out, { m[2], m[4].end_row }) end
+      end
+      return out
+    ]], chat_win().buf)
+    assert.same({ { row - 1, close + 1 } }, dim)
   end)
 
   it("chat.fold_thinking = false folds nothing", function()

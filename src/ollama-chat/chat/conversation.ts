@@ -18,7 +18,7 @@ import * as fit from "./fit";
 import * as fold from "./fold";
 import type { Fitted, Sent } from "./fit";
 import * as message from "./message";
-import { NS, Reply } from "./render";
+import { NS, Reply, dimThinkingBlocks } from "./render";
 import { keepWithReply, metaLines, tokensPerSecond } from "./stats";
 import * as warmup from "./warmup";
 
@@ -130,6 +130,7 @@ export class Conversation {
     if (valid !== undefined) return valid;
     const lines = this.messages.length > 0 ? message.linesWithInput(this.messages) : message.initialLines();
     const buf = chatBuffer.create(lines);
+    dimThinkingBlocks(buf);
     this.own(buf);
     return buf;
   }
@@ -139,6 +140,7 @@ export class Conversation {
     vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1);
     excluded.clear(buf);
     vim.api.nvim_buf_set_lines(buf, 0, -1, false, message.linesWithInput(this.messages));
+    dimThinkingBlocks(buf);
     this.own(buf);
   }
 

@@ -23,6 +23,26 @@ const SLICE_GAP_MS = 2;
 /** Per buffer: the mark left under the user's message by the last turn that brought nothing. */
 const retractedMarks = new LuaMap<number, number>();
 
+/** Dims a thinking block, its fences included (rows 0-based, `last` the closing fence's). */
+function dimBlock(buf: number, first: number, last: number): void {
+  // To the start of the next line; the end of the fence itself when it is the buffer's last line.
+  const end: [number, number] = last + 1 < vim.api.nvim_buf_line_count(buf) ? [last + 1, 0] : [last, (vim.api.nvim_buf_get_lines(buf, last, last + 1, false)[0] ?? "").length];
+  vim.api.nvim_buf_set_extmark(buf, NS, first, 0, { end_row: end[0], end_col: end[1], hl_group: "OllamaChatThinking", hl_eol: true });
+}
+
+/** Dims every thinking block of a chat written at once (resumed, loaded, rebuilt). */
+export function dimThinkingBlocks(buf: number): void {
+  const lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false);
+  let open = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === THINKING_OPEN) open = i;
+    else if (lines[i] === THINKING_CLOSE && open >= 0) {
+      dimBlock(buf, open, i);
+      open = -1;
+    }
+  }
+}
+
 /** The head of `text` holding at most `max` line breaks, the rest, and how many breaks the head has. */
 function takeLines(text: string, max: number): [string, string, number] {
   let breaks = 0;
@@ -261,13 +281,7 @@ export class Reply {
 
   private dimThinking(lastRow: number): void {
     if (this.thinkingStart < 0) return;
-    vim.api.nvim_buf_set_extmark(this.buf, NS, this.thinkingStart, 0, {
-      id: this.thinkingStart + 1,
-      end_row: lastRow,
-      end_col: 0,
-      hl_group: "OllamaChatThinking",
-      hl_eol: true,
-    });
+    dimBlock(this.buf, this.thinkingStart, lastRow);
   }
 
   /** The reply is over: the chat is parsed (and highlighted) again; `settled`: a slice at a time where parsing blocks. */

@@ -7,6 +7,7 @@ import { notify } from "../ui/notify";
 import { pick } from "../ui/picker";
 import { isAuto } from "./autosave";
 import { isChatBuffer } from "./buffer";
+import { NS, dimThinkingBlocks } from "./render";
 import * as saving from "./saving";
 import * as session from "./session";
 import * as transcript from "../format/transcript";
@@ -95,7 +96,9 @@ function showReadOnly(chat: SavedChat, messages: transcript.Message[]): void {
   const buf = existing ?? vim.api.nvim_create_buf(true, true);
   if (existing === undefined) vim.api.nvim_buf_set_name(buf, name);
   vim.api.nvim_set_option_value("modifiable", true, { buf });
+  vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1);
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, transcript.render(messages));
+  dimThinkingBlocks(buf);
   vim.api.nvim_set_option_value("buftype", "nofile", { buf });
   vim.api.nvim_set_option_value("swapfile", false, { buf });
   window.setMarkdown(buf);

@@ -19,6 +19,7 @@ local message = require("ollama-chat.chat.message")
 local ____render = require("ollama-chat.chat.render")
 local NS = ____render.NS
 local Reply = ____render.Reply
+local dimThinkingBlocks = ____render.dimThinkingBlocks
 local ____stats = require("ollama-chat.chat.stats")
 local keepWithReply = ____stats.keepWithReply
 local metaLines = ____stats.metaLines
@@ -73,6 +74,7 @@ function Conversation.prototype.buffer(self)
     end
     local lines = #self.messages > 0 and message.linesWithInput(self.messages) or message.initialLines()
     local buf = chatBuffer.create(lines)
+    dimThinkingBlocks(buf)
     self:own(buf)
     return buf
 end
@@ -86,6 +88,7 @@ function Conversation.prototype.adopt(self, buf)
         false,
         message.linesWithInput(self.messages)
     )
+    dimThinkingBlocks(buf)
     self:own(buf)
 end
 function Conversation.prototype.own(self, buf)

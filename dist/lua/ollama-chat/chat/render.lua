@@ -25,6 +25,38 @@ ____exports.MAX_LINES_PER_WRITE = 12
 local SLICE_GAP_MS = 2
 --- Per buffer: the mark left under the user's message by the last turn that brought nothing.
 local retractedMarks = {}
+--- Dims a thinking block, its fences included (rows 0-based, `last` the closing fence's).
+local function dimBlock(buf, first, last)
+    -- To the start of the next line; the end of the fence itself when it is the buffer's last line.
+    local ____end = last + 1 < vim.api.nvim_buf_line_count(buf) and ({last + 1, 0}) or ({
+        last,
+        #(vim.api.nvim_buf_get_lines(buf, last, last + 1, false)[1] or "")
+    })
+    vim.api.nvim_buf_set_extmark(
+        buf,
+        ____exports.NS,
+        first,
+        0,
+        {end_row = ____end[1], end_col = ____end[2], hl_group = "OllamaChatThinking", hl_eol = true}
+    )
+end
+--- Dims every thinking block of a chat written at once (resumed, loaded, rebuilt).
+function ____exports.dimThinkingBlocks(buf)
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    local open = -1
+    do
+        local i = 0
+        while i < #lines do
+            if lines[i + 1] == THINKING_OPEN then
+                open = i
+            elseif lines[i + 1] == THINKING_CLOSE and open >= 0 then
+                dimBlock(buf, open, i)
+                open = -1
+            end
+            i = i + 1
+        end
+    end
+end
 --- The head of `text` holding at most `max` line breaks, the rest, and how many breaks the head has.
 local function takeLines(text, max)
     local breaks = 0
@@ -353,19 +385,7 @@ function Reply.prototype.dimThinking(self, lastRow)
     if self.thinkingStart < 0 then
         return
     end
-    vim.api.nvim_buf_set_extmark(
-        self.buf,
-        ____exports.NS,
-        self.thinkingStart,
-        0,
-        {
-            id = self.thinkingStart + 1,
-            end_row = lastRow,
-            end_col = 0,
-            hl_group = "OllamaChatThinking",
-            hl_eol = true
-        }
-    )
+    dimBlock(self.buf, self.thinkingStart, lastRow)
 end
 function Reply.prototype.release(self, settled)
     if settled == nil then

@@ -14,6 +14,9 @@ local ____autosave = require("ollama-chat.chat.autosave")
 local isAuto = ____autosave.isAuto
 local ____buffer = require("ollama-chat.chat.buffer")
 local isChatBuffer = ____buffer.isChatBuffer
+local ____render = require("ollama-chat.chat.render")
+local NS = ____render.NS
+local dimThinkingBlocks = ____render.dimThinkingBlocks
 local saving = require("ollama-chat.chat.saving")
 local session = require("ollama-chat.chat.session")
 local transcript = require("ollama-chat.format.transcript")
@@ -233,6 +236,7 @@ local function showReadOnly(chat, messages)
         vim.api.nvim_buf_set_name(buf, name)
     end
     vim.api.nvim_set_option_value("modifiable", true, {buf = buf})
+    vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1)
     vim.api.nvim_buf_set_lines(
         buf,
         0,
@@ -240,6 +244,7 @@ local function showReadOnly(chat, messages)
         false,
         transcript.render(messages)
     )
+    dimThinkingBlocks(buf)
     vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
     vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
     window.setMarkdown(buf)
