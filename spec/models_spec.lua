@@ -280,6 +280,18 @@ describe(":Ollama models", function()
     for _, e in ipairs(requests(server, "/api/pull")) do names[#names + 1] = e.json.model end
     table.sort(names)
     assert.same({ "gemma3:4b", "llama3.2:3b", "nomic-embed-text:latest", "qwen3:8b", "tiny:1b" }, names)
+
+    -- p asks a name, as :Ollama pull does: a cancelled prompt says so and pulls nothing
+    server:clear_log()
+    child:lua("vim.api.nvim_set_current_win(vim.fn.win_findbuf(vim.fn.bufnr(...))[1])", BUF)
+    child:feed("p")
+    user:answer("<Esc>")
+    user:wait_message("pull cancelled: no model name given")
+    assert.same({}, requests(server, "/api/pull"))
+    child:feed("p")
+    user:answer("../x<CR>")
+    user:wait(function(c) return c:messages():find("cannot pull:", 1, true) ~= nil end, "a bad name refused")
+    assert.same({}, requests(server, "/api/pull"))
   end)
 
   it("stays true while open: other clients' loads, copies and deletes show up; the cursor stays on its model", function()

@@ -5,6 +5,7 @@
 // doc/ollama-chat.txt (scripts/gen-docs.lua). Adding a subcommand is adding an entry here.
 import { candidates, withPrefix } from "./completion";
 import type * as Health from "./health";
+import type * as Updater from "./update/updater";
 import type * as Api from "./init";
 import { lazy } from "./lazy";
 import { notify } from "./ui/notify";
@@ -12,6 +13,7 @@ import { pick } from "./ui/picker";
 
 const api = lazy<typeof Api>("ollama-chat");
 const health = lazy<typeof Health>("ollama-chat.health");
+const updater = lazy<typeof Updater>("ollama-chat.update.updater");
 
 export type Mode = "n" | "x";
 
@@ -93,11 +95,7 @@ function pull(name: string | undefined): void {
     api().pull(name);
     return;
   }
-  vim.ui.input({ prompt: "Model to pull (name:tag): " }, (input) => {
-    const trimmed = vim.trim(input ?? "");
-    if (trimmed !== "") api().pull(trimmed);
-    else notify("pull cancelled: no model name given");
-  });
+  updater().askToPull();
 }
 
 function copy(args: string[]): void {

@@ -22,6 +22,7 @@ end
 -- doc/ollama-chat.txt (scripts/gen-docs.lua). Adding a subcommand is adding an entry here.
 local api = lazy("ollama-chat")
 local health = lazy("ollama-chat.health")
+local updater = lazy("ollama-chat.update.updater")
 ____exports.LAYOUTS = {"horizontal", "vertical"}
 local function models()
     return candidates("models")
@@ -68,17 +69,7 @@ local function pull(name)
         api().pull(name)
         return
     end
-    vim.ui.input(
-        {prompt = "Model to pull (name:tag): "},
-        function(input)
-            local trimmed = vim.trim(input or "")
-            if trimmed ~= "" then
-                api().pull(trimmed)
-            else
-                notify("pull cancelled: no model name given")
-            end
-        end
-    )
+    updater().askToPull()
 end
 local function copy(args)
     if #args ~= 2 then

@@ -4,9 +4,7 @@
 import type * as ChatSession from "../chat/session";
 import { lazy } from "../lazy";
 import * as prefs from "../store/prefs";
-import { notify } from "../ui/notify";
 import * as client from "../ollama/client";
-import { invalidName } from "../ollama/names";
 import type * as Lifecycle from "./lifecycle";
 import { changes } from "./changes";
 import type * as Details from "./details";
@@ -160,12 +158,7 @@ function copyPrompt(name: string): void {
 }
 
 function pullPrompt(): void {
-  vim.ui.input({ prompt: "Model to pull (name:tag): " }, (input) => {
-    if (input === undefined || vim.trim(input) === "") return;
-    const bad = invalidName(vim.trim(input));
-    if (bad !== undefined) return notify(`cannot pull: ${bad}`, vim.log.levels.ERROR);
-    updater().pull(vim.trim(input));
-  });
+  updater().askToPull();
 }
 
 const KEYS: view.ViewKeys = {

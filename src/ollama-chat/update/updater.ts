@@ -2,6 +2,7 @@
 // One run at a time per Neovim: asking again while one runs shows its progress instead.
 import { inline } from "../ui/text";
 import * as localModelNames from "../ollama/localmodels";
+import { invalidName } from "../ollama/names";
 import { notify } from "../ui/notify";
 import { outdated } from "./report";
 import { Run, type Request } from "./run";
@@ -73,6 +74,17 @@ export function update(opts?: UpdateOptions): void {
     return;
   }
   start({ mode: opts?.check_only === true ? "check" : "update", names: models.names, install: false });
+}
+
+/** Asks the name of a model to pull, then pulls it; an empty or cancelled answer pulls nothing, and says so. */
+export function askToPull(): void {
+  vim.ui.input({ prompt: "Model to pull (name:tag): " }, (input) => {
+    const name = vim.trim(input ?? "");
+    if (name === "") return notify("pull cancelled: no model name given");
+    const bad = invalidName(name);
+    if (bad !== undefined) return notify(`cannot pull: ${bad}`, vim.log.levels.ERROR);
+    pull(name);
+  });
 }
 
 /** Downloads a model (new or installed) with the same progress view; joins a running update. */

@@ -5,11 +5,7 @@ local ____exports = {}
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
 local prefs = require("ollama-chat.store.prefs")
-local ____notify = require("ollama-chat.ui.notify")
-local notify = ____notify.notify
 local client = require("ollama-chat.ollama.client")
-local ____names = require("ollama-chat.ollama.names")
-local invalidName = ____names.invalidName
 local ____changes = require("ollama-chat.models.changes")
 local changes = ____changes.changes
 local listing = require("ollama-chat.models.listing")
@@ -198,19 +194,7 @@ local function copyPrompt(name)
     )
 end
 local function pullPrompt()
-    vim.ui.input(
-        {prompt = "Model to pull (name:tag): "},
-        function(input)
-            if input == nil or vim.trim(input) == "" then
-                return
-            end
-            local bad = invalidName(vim.trim(input))
-            if bad ~= nil then
-                return notify("cannot pull: " .. bad, vim.log.levels.ERROR)
-            end
-            updater().pull(vim.trim(input))
-        end
-    )
+    updater().askToPull()
 end
 local KEYS = {
     chat = function(name) return chatWith(name) end,

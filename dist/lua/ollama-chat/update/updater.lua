@@ -6,6 +6,8 @@ local start, state
 local ____text = require("ollama-chat.ui.text")
 local inline = ____text.inline
 local localModelNames = require("ollama-chat.ollama.localmodels")
+local ____names = require("ollama-chat.ollama.names")
+local invalidName = ____names.invalidName
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____report = require("ollama-chat.update.report")
@@ -30,6 +32,27 @@ function start(request)
     state.active = run
     state.last = run
     run:start()
+end
+--- Downloads a model (new or installed) with the same progress view; joins a running update.
+function ____exports.pull(model)
+    if type(model) ~= "string" or vim.trim(model) == "" then
+        notify("pull needs a model name, such as `:Ollama pull llama3.2:3b`", vim.log.levels.ERROR)
+        return
+    end
+    local name = vim.trim(model)
+    local active = state.active
+    if active ~= nil then
+        if active:add(name) then
+            view.show(true)
+            return
+        end
+        notify(
+            ("a check for outdated models is running: pull " .. inline(name)) .. " when it ends (x in its view stops it)",
+            vim.log.levels.WARN
+        )
+        return
+    end
+    start({mode = "update", names = {name}, install = true})
 end
 --- Shows the progress view of the running (or last) run and moves into it; false when there is none.
 function ____exports.reopen()
@@ -95,26 +118,22 @@ function ____exports.update(opts)
     end
     start({mode = (opts and opts.check_only) == true and "check" or "update", names = models.names, install = false})
 end
---- Downloads a model (new or installed) with the same progress view; joins a running update.
-function ____exports.pull(model)
-    if type(model) ~= "string" or vim.trim(model) == "" then
-        notify("pull needs a model name, such as `:Ollama pull llama3.2:3b`", vim.log.levels.ERROR)
-        return
-    end
-    local name = vim.trim(model)
-    local active = state.active
-    if active ~= nil then
-        if active:add(name) then
-            view.show(true)
-            return
+--- Asks the name of a model to pull, then pulls it; an empty or cancelled answer pulls nothing, and says so.
+function ____exports.askToPull()
+    vim.ui.input(
+        {prompt = "Model to pull (name:tag): "},
+        function(input)
+            local name = vim.trim(input or "")
+            if name == "" then
+                return notify("pull cancelled: no model name given")
+            end
+            local bad = invalidName(name)
+            if bad ~= nil then
+                return notify("cannot pull: " .. bad, vim.log.levels.ERROR)
+            end
+            ____exports.pull(name)
         end
-        notify(
-            ("a check for outdated models is running: pull " .. inline(name)) .. " when it ends (x in its view stops it)",
-            vim.log.levels.WARN
-        )
-        return
-    end
-    start({mode = "update", names = {name}, install = true})
+    )
 end
 --- Cancels the running and queued pulls (or checks); true when something was cancelled.
 function ____exports.stop()
