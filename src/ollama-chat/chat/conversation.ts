@@ -141,6 +141,7 @@ export class Conversation {
     excluded.clear(buf);
     vim.api.nvim_buf_set_lines(buf, 0, -1, false, message.linesWithInput(this.messages));
     dimThinkingBlocks(buf);
+    fold.refold(buf);
     this.own(buf);
   }
 

@@ -1,12 +1,12 @@
 // Folds each reply's thinking block once the reply has ended (`chat.fold_thinking`); `za` opens it.
 //
-// Why a 'foldexpr' and not manual folds: the folds come from the chat's own text (the thinking
-// fence opens a fold, its closing fence ends it), set local to each window showing a chat buffer.
-// So they are per window, are there again when the pane is reopened or toggled, and a resumed or
-// loaded chat is folded with no extra step; undoing a reply takes its fold with it. 'foldlevel' 0
-// closes every new fold. The reply still streaming is kept out of the folds (its block would close
-// while the thinking arrives) until it ends; then the folds are recomputed, which keeps the state
-// of the folds the user opened and closes only the new one.
+// Why manual folds and not a 'foldexpr': an expression is evaluated again for every line around
+// each change, and one that depends on the lines before it (a thinking block has no marker on its
+// inner lines) is evaluated back over the whole chat: 43-63 ms per streamed write in a
+// 13,000-line chat (docs/benchmarks.md). Manual folds cost nothing while a reply streams. They are
+// made in each window showing a chat buffer: for every finished block when the window shows it
+// (so a toggled pane and a resumed or loaded chat are folded again), and for the new block when a
+// reply ends (the folds the user opened stay open). Undoing a reply deletes its lines and its fold.
 import * as config from "../config";
 import { THINKING_CLOSE, THINKING_OPEN } from "../format/transcript";
 
@@ -15,19 +15,28 @@ const NS = vim.api.nvim_create_namespace("ollama-chat-fold");
 /** Per buffer with a reply streaming: an extmark where that reply begins (no fold from there on). */
 const streamingFrom = new LuaMap<number, number>();
 
-const FOLDEXPR = "v:lua.require'ollama-chat.chat.fold'.level(v:lnum)";
 const FOLDTEXT = "v:lua.require'ollama-chat.chat.fold'.text()";
 
-/** The fold level of line `lnum` of the current buffer ('foldexpr'): cheap, it runs for every changed line. */
-export function level(this: void, lnum: number): string {
-  const line = vim.api.nvim_buf_get_lines(0, lnum - 1, lnum, false)[0];
-  if (line !== THINKING_OPEN && line !== THINKING_CLOSE) return "=";
-  const mark = streamingFrom.get(vim.api.nvim_get_current_buf());
-  if (mark !== undefined) {
-    const pos = vim.api.nvim_buf_get_extmark_by_id(0, NS, mark, {});
-    if (pos.length === 2 && lnum - 1 >= pos[0]) return "=";
+/** The thinking blocks of `lines` as 0-based [open fence, closing fence] rows, `offset` added. */
+function blocks(lines: string[], offset: number): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === THINKING_OPEN) open = i;
+    else if (lines[i] === THINKING_CLOSE && open >= 0) {
+      out.push([offset + open, offset + i]);
+      open = -1;
+    }
   }
-  return line === THINKING_OPEN ? ">1" : "<1";
+  return out;
+}
+
+/** Closed folds over `found` in `win` (rows 0-based). */
+function foldIn(win: number, found: [number, number][]): void {
+  if (found.length === 0) return;
+  vim.api.nvim_win_call(win, () => {
+    for (const [a, b] of found) vim.cmd(`silent! ${a + 1},${b + 1}fold`);
+  });
 }
 
 /** What a closed thinking fold shows ('foldtext'): dimmed, with its size and the key that opens it. */
@@ -42,16 +51,22 @@ function windowsOf(buf: number): number[] {
   return wins;
 }
 
-/** Makes `win` (showing a chat buffer) fold thinking blocks; local to that window and buffer. */
-function setUp(win: number): void {
+/** Makes `win` (showing a chat buffer) fold its finished thinking blocks; local to that window. */
+function setUp(win: number, buf: number): void {
   if (!config.get().chat.fold_thinking) return;
   const opts = { win, scope: "local" } as const;
-  if (vim.api.nvim_get_option_value("foldexpr", opts) === FOLDEXPR) return;
-  vim.api.nvim_set_option_value("foldexpr", FOLDEXPR, opts);
+  vim.api.nvim_set_option_value("foldmethod", "manual", opts);
   vim.api.nvim_set_option_value("foldtext", FOLDTEXT, opts);
-  vim.api.nvim_set_option_value("foldlevel", 0, opts);
   vim.api.nvim_set_option_value("foldenable", true, opts);
-  vim.api.nvim_set_option_value("foldmethod", "expr", opts);
+  // The window may have shown the chat before: its folds are made again from the text.
+  vim.api.nvim_win_call(win, () => vim.cmd("silent! normal! zE"));
+  let lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false);
+  const mark = streamingFrom.get(buf);
+  if (mark !== undefined) {
+    const pos = vim.api.nvim_buf_get_extmark_by_id(buf, NS, mark, {});
+    if (pos.length === 2) lines = lines.slice(0, pos[0]);
+  }
+  foldIn(win, blocks(lines, 0));
 }
 
 /** A reply begins streaming into `buf` at its end: its thinking is not folded until it ends. */
@@ -69,18 +84,16 @@ export function replyEnded(this: void, buf: number | undefined): void {
   if (mark === undefined || !vim.api.nvim_buf_is_valid(buf)) return;
   const start = vim.api.nvim_buf_get_extmark_by_id(buf, NS, mark, {})[0] ?? 0;
   vim.api.nvim_buf_del_extmark(buf, NS, mark);
-  const lines = vim.api.nvim_buf_get_lines(buf, start, -1, false);
-  let fence = -1;
-  for (let i = 0; i < lines.length && fence < 0; i++) if (lines[i] === THINKING_OPEN) fence = start + i;
+  if (!config.get().chat.fold_thinking) return;
+  const found = blocks(vim.api.nvim_buf_get_lines(buf, start, -1, false), start);
   for (const win of windowsOf(buf)) {
-    const opts = { win, scope: "local" } as const;
-    // Setting 'foldexpr' again recomputes the folds, keeping the state of those the user opened;
-    // a new fold would open like them once the user opened one (Neovim), so the reply's is closed.
-    if (vim.api.nvim_get_option_value("foldexpr", opts) === FOLDEXPR) {
-      vim.api.nvim_set_option_value("foldexpr", FOLDEXPR, opts);
-      if (fence >= 0) vim.api.nvim_win_call(win, () => vim.cmd(`silent! ${fence + 1}foldclose`));
-    }
+    if (vim.api.nvim_get_option_value("foldtext", { win, scope: "local" }) === FOLDTEXT) foldIn(win, found);
   }
+}
+
+/** The chat's text was replaced (a resumed chat taking over the pane): its folds are made again. */
+export function refold(this: void, buf: number): void {
+  for (const win of windowsOf(buf)) setUp(win, buf);
 }
 
 let installed = false;
@@ -93,7 +106,9 @@ export function setup(this: void): void {
     group: vim.api.nvim_create_augroup("ollama-chat-fold", { clear: true }),
     pattern: "ollama-chat://*",
     callback: (args: { buf: number }) => {
-      for (const win of windowsOf(args.buf)) setUp(win);
+      // The window the buffer enters (the others showing it keep the folds their user opened).
+      const win = vim.api.nvim_get_current_win();
+      if (vim.api.nvim_win_get_buf(win) === args.buf) setUp(win, args.buf);
     },
   });
 }

@@ -89,6 +89,7 @@ function Conversation.prototype.adopt(self, buf)
         message.linesWithInput(self.messages)
     )
     dimThinkingBlocks(buf)
+    fold.refold(buf)
     self:own(buf)
 end
 function Conversation.prototype.own(self, buf)

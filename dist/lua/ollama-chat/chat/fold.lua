@@ -1,4 +1,6 @@
 -- generated from src/ollama-chat/chat/fold.ts by TypeScriptToLua; do not edit
+local ____lualib = require("ollama-chat.lualib_bundle")
+local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
 local config = require("ollama-chat.config")
 local ____transcript = require("ollama-chat.format.transcript")
@@ -6,32 +8,50 @@ local THINKING_CLOSE = ____transcript.THINKING_CLOSE
 local THINKING_OPEN = ____transcript.THINKING_OPEN
 -- Folds each reply's thinking block once the reply has ended (`chat.fold_thinking`); `za` opens it.
 -- 
--- Why a 'foldexpr' and not manual folds: the folds come from the chat's own text (the thinking
--- fence opens a fold, its closing fence ends it), set local to each window showing a chat buffer.
--- So they are per window, are there again when the pane is reopened or toggled, and a resumed or
--- loaded chat is folded with no extra step; undoing a reply takes its fold with it. 'foldlevel' 0
--- closes every new fold. The reply still streaming is kept out of the folds (its block would close
--- while the thinking arrives) until it ends; then the folds are recomputed, which keeps the state
--- of the folds the user opened and closes only the new one.
+-- Why manual folds and not a 'foldexpr': an expression is evaluated again for every line around
+-- each change, and one that depends on the lines before it (a thinking block has no marker on its
+-- inner lines) is evaluated back over the whole chat: 43-63 ms per streamed write in a
+-- 13,000-line chat (docs/benchmarks.md). Manual folds cost nothing while a reply streams. They are
+-- made in each window showing a chat buffer: for every finished block when the window shows it
+-- (so a toggled pane and a resumed or loaded chat are folded again), and for the new block when a
+-- reply ends (the folds the user opened stay open). Undoing a reply deletes its lines and its fold.
 local NS = vim.api.nvim_create_namespace("ollama-chat-fold")
 --- Per buffer with a reply streaming: an extmark where that reply begins (no fold from there on).
 local streamingFrom = {}
-local FOLDEXPR = "v:lua.require'ollama-chat.chat.fold'.level(v:lnum)"
 local FOLDTEXT = "v:lua.require'ollama-chat.chat.fold'.text()"
---- The fold level of line `lnum` of the current buffer ('foldexpr'): cheap, it runs for every changed line.
-function ____exports.level(lnum)
-    local line = vim.api.nvim_buf_get_lines(0, lnum - 1, lnum, false)[1]
-    if line ~= THINKING_OPEN and line ~= THINKING_CLOSE then
-        return "="
-    end
-    local mark = streamingFrom[vim.api.nvim_get_current_buf()]
-    if mark ~= nil then
-        local pos = vim.api.nvim_buf_get_extmark_by_id(0, NS, mark, {})
-        if #pos == 2 and lnum - 1 >= pos[1] then
-            return "="
+--- The thinking blocks of `lines` as 0-based [open fence, closing fence] rows, `offset` added.
+local function blocks(lines, offset)
+    local out = {}
+    local open = -1
+    do
+        local i = 0
+        while i < #lines do
+            if lines[i + 1] == THINKING_OPEN then
+                open = i
+            elseif lines[i + 1] == THINKING_CLOSE and open >= 0 then
+                out[#out + 1] = {offset + open, offset + i}
+                open = -1
+            end
+            i = i + 1
         end
     end
-    return line == THINKING_OPEN and ">1" or "<1"
+    return out
+end
+--- Closed folds over `found` in `win` (rows 0-based).
+local function foldIn(win, found)
+    if #found == 0 then
+        return
+    end
+    vim.api.nvim_win_call(
+        win,
+        function()
+            for ____, ____value in ipairs(found) do
+                local a = ____value[1]
+                local b = ____value[2]
+                vim.cmd(((("silent! " .. tostring(a + 1)) .. ",") .. tostring(b + 1)) .. "fold")
+            end
+        end
+    )
 end
 --- What a closed thinking fold shows ('foldtext'): dimmed, with its size and the key that opens it.
 function ____exports.text()
@@ -50,20 +70,32 @@ local function windowsOf(buf)
     end
     return wins
 end
---- Makes `win` (showing a chat buffer) fold thinking blocks; local to that window and buffer.
-local function setUp(win)
+--- Makes `win` (showing a chat buffer) fold its finished thinking blocks; local to that window.
+local function setUp(win, buf)
     if not config.get().chat.fold_thinking then
         return
     end
     local opts = {win = win, scope = "local"}
-    if vim.api.nvim_get_option_value("foldexpr", opts) == FOLDEXPR then
-        return
-    end
-    vim.api.nvim_set_option_value("foldexpr", FOLDEXPR, opts)
+    vim.api.nvim_set_option_value("foldmethod", "manual", opts)
     vim.api.nvim_set_option_value("foldtext", FOLDTEXT, opts)
-    vim.api.nvim_set_option_value("foldlevel", 0, opts)
     vim.api.nvim_set_option_value("foldenable", true, opts)
-    vim.api.nvim_set_option_value("foldmethod", "expr", opts)
+    -- The window may have shown the chat before: its folds are made again from the text.
+    vim.api.nvim_win_call(
+        win,
+        function() return vim.cmd("silent! normal! zE") end
+    )
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    local mark = streamingFrom[buf]
+    if mark ~= nil then
+        local pos = vim.api.nvim_buf_get_extmark_by_id(buf, NS, mark, {})
+        if #pos == 2 then
+            lines = __TS__ArraySlice(lines, 0, pos[1])
+        end
+    end
+    foldIn(
+        win,
+        blocks(lines, 0)
+    )
 end
 --- A reply begins streaming into `buf` at its end: its thinking is not folded until it ends.
 function ____exports.replyStarted(buf)
@@ -89,30 +121,23 @@ function ____exports.replyEnded(buf)
     end
     local start = vim.api.nvim_buf_get_extmark_by_id(buf, NS, mark, {})[1] or 0
     vim.api.nvim_buf_del_extmark(buf, NS, mark)
-    local lines = vim.api.nvim_buf_get_lines(buf, start, -1, false)
-    local fence = -1
-    do
-        local i = 0
-        while i < #lines and fence < 0 do
-            if lines[i + 1] == THINKING_OPEN then
-                fence = start + i
-            end
-            i = i + 1
+    if not config.get().chat.fold_thinking then
+        return
+    end
+    local found = blocks(
+        vim.api.nvim_buf_get_lines(buf, start, -1, false),
+        start
+    )
+    for ____, win in ipairs(windowsOf(buf)) do
+        if vim.api.nvim_get_option_value("foldtext", {win = win, scope = "local"}) == FOLDTEXT then
+            foldIn(win, found)
         end
     end
+end
+--- The chat's text was replaced (a resumed chat taking over the pane): its folds are made again.
+function ____exports.refold(buf)
     for ____, win in ipairs(windowsOf(buf)) do
-        local opts = {win = win, scope = "local"}
-        -- Setting 'foldexpr' again recomputes the folds, keeping the state of those the user opened;
-        -- a new fold would open like them once the user opened one (Neovim), so the reply's is closed.
-        if vim.api.nvim_get_option_value("foldexpr", opts) == FOLDEXPR then
-            vim.api.nvim_set_option_value("foldexpr", FOLDEXPR, opts)
-            if fence >= 0 then
-                vim.api.nvim_win_call(
-                    win,
-                    function() return vim.cmd(("silent! " .. tostring(fence + 1)) .. "foldclose") end
-                )
-            end
-        end
+        setUp(win, buf)
     end
 end
 local installed = false
@@ -128,8 +153,10 @@ function ____exports.setup()
             group = vim.api.nvim_create_augroup("ollama-chat-fold", {clear = true}),
             pattern = "ollama-chat://*",
             callback = function(args)
-                for ____, win in ipairs(windowsOf(args.buf)) do
-                    setUp(win)
+                -- The window the buffer enters (the others showing it keep the folds their user opened).
+                local win = vim.api.nvim_get_current_win()
+                if vim.api.nvim_win_get_buf(win) == args.buf then
+                    setUp(win, args.buf)
                 end
             end
         }
