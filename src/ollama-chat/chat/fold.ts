@@ -8,7 +8,7 @@
 // (so a toggled pane and a resumed or loaded chat are folded again), and for the new block when a
 // reply ends (the folds the user opened stay open). Undoing a reply deletes its lines and its fold.
 import * as config from "../config";
-import { THINKING_CLOSE, THINKING_OPEN } from "../format/transcript";
+import { thinkingBlocks } from "../format/transcript";
 
 const NS = vim.api.nvim_create_namespace("ollama-chat-fold");
 
@@ -16,20 +16,6 @@ const NS = vim.api.nvim_create_namespace("ollama-chat-fold");
 const streamingFrom = new LuaMap<number, number>();
 
 const FOLDTEXT = "v:lua.require'ollama-chat.chat.fold'.text()";
-
-/** The thinking blocks of `lines` as 0-based [open fence, closing fence] rows, `offset` added. */
-function blocks(lines: string[], offset: number): [number, number][] {
-  const out: [number, number][] = [];
-  let open = -1;
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i] === THINKING_OPEN) open = i;
-    else if (lines[i] === THINKING_CLOSE && open >= 0) {
-      out.push([offset + open, offset + i]);
-      open = -1;
-    }
-  }
-  return out;
-}
 
 /** Closed folds over `found` in `win` (rows 0-based). */
 function foldIn(win: number, found: [number, number][]): void {
@@ -66,7 +52,7 @@ function setUp(win: number, buf: number): void {
     const pos = vim.api.nvim_buf_get_extmark_by_id(buf, NS, mark, {});
     if (pos.length === 2) lines = lines.slice(0, pos[0]);
   }
-  foldIn(win, blocks(lines, 0));
+  foldIn(win, thinkingBlocks(lines));
 }
 
 /** A reply begins streaming into `buf` at its end: its thinking is not folded until it ends. */
@@ -85,7 +71,7 @@ export function replyEnded(this: void, buf: number | undefined): void {
   const start = vim.api.nvim_buf_get_extmark_by_id(buf, NS, mark, {})[0] ?? 0;
   vim.api.nvim_buf_del_extmark(buf, NS, mark);
   if (!config.get().chat.fold_thinking) return;
-  const found = blocks(vim.api.nvim_buf_get_lines(buf, start, -1, false), start);
+  const found = thinkingBlocks(vim.api.nvim_buf_get_lines(buf, start, -1, false), start);
   for (const win of windowsOf(buf)) {
     if (vim.api.nvim_get_option_value("foldtext", { win, scope: "local" }) === FOLDTEXT) foldIn(win, found);
   }

@@ -2,7 +2,7 @@
 // batches (one nvim_buf_set_text per batch, touching only the new text), so the cost of a chunk
 // does not grow with the chat; the batches of one reply are joined into one undo step; windows
 // follow the reply only while their cursor sits on the last line.
-import { THINKING_CLOSE, THINKING_OPEN, escapeLine } from "../format/transcript";
+import { THINKING_CLOSE, THINKING_OPEN, escapeLine, thinkingBlocks } from "../format/transcript";
 import { type LanguageTree, highlighterTree, hold, settle, splitInlineRegions } from "./render_parse";
 
 /** How often streamed text is written to the buffer (ms): one redraw per batch, not per token. */
@@ -32,15 +32,7 @@ function dimBlock(buf: number, first: number, last: number): void {
 
 /** Dims every thinking block of a chat written at once (resumed, loaded, rebuilt). */
 export function dimThinkingBlocks(buf: number): void {
-  const lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false);
-  let open = -1;
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i] === THINKING_OPEN) open = i;
-    else if (lines[i] === THINKING_CLOSE && open >= 0) {
-      dimBlock(buf, open, i);
-      open = -1;
-    }
-  }
+  for (const [open, close] of thinkingBlocks(vim.api.nvim_buf_get_lines(buf, 0, -1, false))) dimBlock(buf, open, close);
 }
 
 /** The head of `text` holding at most `max` line breaks, the rest, and how many breaks the head has. */

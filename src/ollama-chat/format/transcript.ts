@@ -45,6 +45,20 @@ export const SETTINGS_HEADING = "## Settings";
 export const THINKING_OPEN = "~~~~thinking";
 export const THINKING_CLOSE = "~~~~";
 
+/** The thinking blocks of a chat's `lines` as 0-based [open fence, closing fence] rows, `offset` added. */
+export function thinkingBlocks(lines: string[], offset = 0): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === THINKING_OPEN) open = i;
+    else if (lines[i] === THINKING_CLOSE && open >= 0) {
+      out.push([offset + open, offset + i]);
+      open = -1;
+    }
+  }
+  return out;
+}
+
 export function assistantHeading(model: string): string {
   // A model name from outside may hold a newline; the heading is one buffer line.
   return `## Assistant (${inline(model)})`;

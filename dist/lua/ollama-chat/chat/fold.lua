@@ -4,8 +4,7 @@ local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
 local config = require("ollama-chat.config")
 local ____transcript = require("ollama-chat.format.transcript")
-local THINKING_CLOSE = ____transcript.THINKING_CLOSE
-local THINKING_OPEN = ____transcript.THINKING_OPEN
+local thinkingBlocks = ____transcript.thinkingBlocks
 -- Folds each reply's thinking block once the reply has ended (`chat.fold_thinking`); `za` opens it.
 -- 
 -- Why manual folds and not a 'foldexpr': an expression is evaluated again for every line around
@@ -19,24 +18,6 @@ local NS = vim.api.nvim_create_namespace("ollama-chat-fold")
 --- Per buffer with a reply streaming: an extmark where that reply begins (no fold from there on).
 local streamingFrom = {}
 local FOLDTEXT = "v:lua.require'ollama-chat.chat.fold'.text()"
---- The thinking blocks of `lines` as 0-based [open fence, closing fence] rows, `offset` added.
-local function blocks(lines, offset)
-    local out = {}
-    local open = -1
-    do
-        local i = 0
-        while i < #lines do
-            if lines[i + 1] == THINKING_OPEN then
-                open = i
-            elseif lines[i + 1] == THINKING_CLOSE and open >= 0 then
-                out[#out + 1] = {offset + open, offset + i}
-                open = -1
-            end
-            i = i + 1
-        end
-    end
-    return out
-end
 --- Closed folds over `found` in `win` (rows 0-based).
 local function foldIn(win, found)
     if #found == 0 then
@@ -94,7 +75,7 @@ local function setUp(win, buf)
     end
     foldIn(
         win,
-        blocks(lines, 0)
+        thinkingBlocks(lines)
     )
 end
 --- A reply begins streaming into `buf` at its end: its thinking is not folded until it ends.
@@ -124,7 +105,7 @@ function ____exports.replyEnded(buf)
     if not config.get().chat.fold_thinking then
         return
     end
-    local found = blocks(
+    local found = thinkingBlocks(
         vim.api.nvim_buf_get_lines(buf, start, -1, false),
         start
     )

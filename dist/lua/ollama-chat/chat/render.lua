@@ -7,6 +7,7 @@ local ____transcript = require("ollama-chat.format.transcript")
 local THINKING_CLOSE = ____transcript.THINKING_CLOSE
 local THINKING_OPEN = ____transcript.THINKING_OPEN
 local escapeLine = ____transcript.escapeLine
+local thinkingBlocks = ____transcript.thinkingBlocks
 local ____render_parse = require("ollama-chat.chat.render_parse")
 local highlighterTree = ____render_parse.highlighterTree
 local hold = ____render_parse.hold
@@ -42,19 +43,10 @@ local function dimBlock(buf, first, last)
 end
 --- Dims every thinking block of a chat written at once (resumed, loaded, rebuilt).
 function ____exports.dimThinkingBlocks(buf)
-    local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
-    local open = -1
-    do
-        local i = 0
-        while i < #lines do
-            if lines[i + 1] == THINKING_OPEN then
-                open = i
-            elseif lines[i + 1] == THINKING_CLOSE and open >= 0 then
-                dimBlock(buf, open, i)
-                open = -1
-            end
-            i = i + 1
-        end
+    for ____, ____value in ipairs(thinkingBlocks(vim.api.nvim_buf_get_lines(buf, 0, -1, false))) do
+        local open = ____value[1]
+        local close = ____value[2]
+        dimBlock(buf, open, close)
     end
 end
 --- The head of `text` holding at most `max` line breaks, the rest, and how many breaks the head has.

@@ -37,6 +37,27 @@ ____exports.SYSTEM_HEADING = "## System"
 ____exports.SETTINGS_HEADING = "## Settings"
 ____exports.THINKING_OPEN = "~~~~thinking"
 ____exports.THINKING_CLOSE = "~~~~"
+--- The thinking blocks of a chat's `lines` as 0-based [open fence, closing fence] rows, `offset` added.
+function ____exports.thinkingBlocks(lines, offset)
+    if offset == nil then
+        offset = 0
+    end
+    local out = {}
+    local open = -1
+    do
+        local i = 0
+        while i < #lines do
+            if lines[i + 1] == ____exports.THINKING_OPEN then
+                open = i
+            elseif lines[i + 1] == ____exports.THINKING_CLOSE and open >= 0 then
+                out[#out + 1] = {offset + open, offset + i}
+                open = -1
+            end
+            i = i + 1
+        end
+    end
+    return out
+end
 function ____exports.assistantHeading(model)
     -- A model name from outside may hold a newline; the heading is one buffer line.
     return ("## Assistant (" .. inline(model)) .. ")"
