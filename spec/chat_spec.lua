@@ -170,7 +170,7 @@ describe("chat", function()
         if m[4].hl_group then return { m[2], m[4].end_row, m[4].hl_group } end
       end
     ]], chat_buf())
-    assert.same({ 6, 9, "OllamaChatThinking" }, hl)
+    assert.same({ 6, 10, "OllamaChatThinking" }, hl) -- the block with both its fences (rows 6-9)
     assert.is_true(chat_requests()[1].json.think)
   end)
 

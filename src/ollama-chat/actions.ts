@@ -95,7 +95,7 @@ function pull(name: string | undefined): void {
     api().pull(name);
     return;
   }
-  updater().askToPull();
+  updater().askToPull((picked) => api().pull(picked));
 }
 
 function copy(args: string[]): void {

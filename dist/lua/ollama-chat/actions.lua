@@ -69,7 +69,7 @@ local function pull(name)
         api().pull(name)
         return
     end
-    updater().askToPull()
+    updater().askToPull(function(picked) return api().pull(picked) end)
 end
 local function copy(args)
     if #args ~= 2 then

@@ -76,14 +76,17 @@ export function update(opts?: UpdateOptions): void {
   start({ mode: opts?.check_only === true ? "check" : "update", names: models.names, install: false });
 }
 
-/** Asks the name of a model to pull, then pulls it; an empty or cancelled answer pulls nothing, and says so. */
-export function askToPull(): void {
+/**
+ * Asks the name of a model to pull, then pulls it (with `pullWith` when given: the public API's
+ * pull); an empty or cancelled answer pulls nothing, and says so.
+ */
+export function askToPull(pullWith: (this: void, name: string) => void = pull): void {
   vim.ui.input({ prompt: "Model to pull (name:tag): " }, (input) => {
     const name = vim.trim(input ?? "");
     if (name === "") return notify("pull cancelled: no model name given");
     const bad = invalidName(name);
     if (bad !== undefined) return notify(`cannot pull: ${bad}`, vim.log.levels.ERROR);
-    pull(name);
+    pullWith(name);
   });
 }
 

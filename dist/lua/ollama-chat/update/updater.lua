@@ -118,8 +118,12 @@ function ____exports.update(opts)
     end
     start({mode = (opts and opts.check_only) == true and "check" or "update", names = models.names, install = false})
 end
---- Asks the name of a model to pull, then pulls it; an empty or cancelled answer pulls nothing, and says so.
-function ____exports.askToPull()
+--- Asks the name of a model to pull, then pulls it (with `pullWith` when given: the public API's
+-- pull); an empty or cancelled answer pulls nothing, and says so.
+function ____exports.askToPull(pullWith)
+    if pullWith == nil then
+        pullWith = ____exports.pull
+    end
     vim.ui.input(
         {prompt = "Model to pull (name:tag): "},
         function(input)
@@ -131,7 +135,7 @@ function ____exports.askToPull()
             if bad ~= nil then
                 return notify("cannot pull: " .. bad, vim.log.levels.ERROR)
             end
-            ____exports.pull(name)
+            pullWith(name)
         end
     )
 end
