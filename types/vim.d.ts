@@ -224,6 +224,8 @@ declare namespace vim {
     function exepath(name: string): string;
     function stdpath(what: "config" | "data" | "state" | "cache" | "log" | "run"): string;
     function fnamemodify(fname: string, mods: string): string;
+    /** Every window showing buffer `bufnr`, in any tab. */
+    function win_findbuf(bufnr: number): number[];
     function expand(expr: string): string;
     function mkdir(name: string, flags?: string, prot?: number): 0 | 1;
     function isdirectory(name: string): 0 | 1;

@@ -31,12 +31,6 @@ export function text(this: void): [string, string][] {
   return [[`▸ thinking · ${lines} line${lines === 1 ? "" : "s"} · za opens`, "OllamaChatThinking"]];
 }
 
-function windowsOf(buf: number): number[] {
-  const wins: number[] = [];
-  for (const win of vim.api.nvim_list_wins()) if (vim.api.nvim_win_get_buf(win) === buf) wins.push(win);
-  return wins;
-}
-
 /** Makes `win` (showing a chat buffer) fold its finished thinking blocks; local to that window. */
 function setUp(win: number, buf: number): void {
   if (!config.get().chat.fold_thinking) return;
@@ -72,14 +66,14 @@ export function replyEnded(this: void, buf: number | undefined): void {
   vim.api.nvim_buf_del_extmark(buf, NS, mark);
   if (!config.get().chat.fold_thinking) return;
   const found = thinkingBlocks(vim.api.nvim_buf_get_lines(buf, start, -1, false), start);
-  for (const win of windowsOf(buf)) {
+  for (const win of vim.fn.win_findbuf(buf)) {
     if (vim.api.nvim_get_option_value("foldtext", { win, scope: "local" }) === FOLDTEXT) foldIn(win, found);
   }
 }
 
 /** The chat's text was replaced (a resumed chat taking over the pane): its folds are made again. */
 export function refold(this: void, buf: number): void {
-  for (const win of windowsOf(buf)) setUp(win, buf);
+  for (const win of vim.fn.win_findbuf(buf)) setUp(win, buf);
 }
 
 let installed = false;

@@ -3,7 +3,6 @@ import * as client from "../ollama/client";
 import type { ModelShow } from "../ollama/client";
 import { notify } from "../ui/notify";
 import { contextText } from "./rows";
-import { windowsOf } from "./view";
 
 function section(out: string[], title: string, text: string): void {
   out.push("", `## ${title}`, "");
@@ -57,7 +56,7 @@ export function show(name: string): void {
     vim.api.nvim_set_option_value("modifiable", true, { buf });
     vim.api.nvim_buf_set_lines(buf, 0, -1, false, detailLines(name, s));
     vim.api.nvim_set_option_value("modifiable", false, { buf });
-    const wins = windowsOf(buf);
+    const wins = vim.fn.win_findbuf(buf);
     if (wins.length > 0) return vim.api.nvim_set_current_win(wins[0]);
     vim.cmd(`vertical belowright sbuffer ${buf}`);
     const win = vim.api.nvim_get_current_win();

@@ -50,17 +50,10 @@ export function buffer(): number | undefined {
   return bufValid() ? state.buf : undefined;
 }
 
-/** Every window showing `buf`, in any tab. */
-export function windowsOf(buf: number): number[] {
-  const out: number[] = [];
-  for (const w of vim.api.nvim_list_wins()) if (vim.api.nvim_win_get_buf(w) === buf) out.push(w);
-  return out;
-}
-
 /** A window showing the view, preferring the current tab's. */
 function window(): number | undefined {
   if (!bufValid()) return undefined;
-  const wins = windowsOf(state.buf!);
+  const wins = vim.fn.win_findbuf(state.buf!);
   const tab = vim.api.nvim_get_current_tabpage();
   for (const w of wins) if (vim.api.nvim_win_get_tabpage(w) === tab) return w;
   return wins[0];
@@ -166,7 +159,7 @@ export function open(keys: ViewKeys, hooks: ViewHooks): void {
 /** Closes the view's windows (its tab when it has it alone); the buffer stays for next time. */
 export function close(): void {
   if (!bufValid()) return;
-  for (const w of windowsOf(state.buf!)) {
+  for (const w of vim.fn.win_findbuf(state.buf!)) {
     if (!vim.api.nvim_win_is_valid(w)) {
       // already closed
     } else if (vim.api.nvim_list_wins().length === 1) vim.api.nvim_win_call(w, () => vim.cmd("enew"));
@@ -184,7 +177,7 @@ interface CursorMark {
 
 function cursorMarks(buf: number): CursorMark[] {
   const marks: CursorMark[] = [];
-  for (const win of windowsOf(buf)) {
+  for (const win of vim.fn.win_findbuf(buf)) {
     const [line] = vim.api.nvim_win_get_cursor(win);
     const index = line - 1 - state.rowStart;
     marks.push({ win, line, model: state.names[index], index });

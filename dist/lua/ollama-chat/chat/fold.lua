@@ -42,15 +42,6 @@ function ____exports.text()
         "OllamaChatThinking"
     }}
 end
-local function windowsOf(buf)
-    local wins = {}
-    for ____, win in ipairs(vim.api.nvim_list_wins()) do
-        if vim.api.nvim_win_get_buf(win) == buf then
-            wins[#wins + 1] = win
-        end
-    end
-    return wins
-end
 --- Makes `win` (showing a chat buffer) fold its finished thinking blocks; local to that window.
 local function setUp(win, buf)
     if not config.get().chat.fold_thinking then
@@ -109,7 +100,7 @@ function ____exports.replyEnded(buf)
         vim.api.nvim_buf_get_lines(buf, start, -1, false),
         start
     )
-    for ____, win in ipairs(windowsOf(buf)) do
+    for ____, win in ipairs(vim.fn.win_findbuf(buf)) do
         if vim.api.nvim_get_option_value("foldtext", {win = win, scope = "local"}) == FOLDTEXT then
             foldIn(win, found)
         end
@@ -117,7 +108,7 @@ function ____exports.replyEnded(buf)
 end
 --- The chat's text was replaced (a resumed chat taking over the pane): its folds are made again.
 function ____exports.refold(buf)
-    for ____, win in ipairs(windowsOf(buf)) do
+    for ____, win in ipairs(vim.fn.win_findbuf(buf)) do
         setUp(win, buf)
     end
 end

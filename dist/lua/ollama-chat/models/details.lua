@@ -7,8 +7,6 @@ local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____rows = require("ollama-chat.models.rows")
 local contextText = ____rows.contextText
-local ____view = require("ollama-chat.models.view")
-local windowsOf = ____view.windowsOf
 local function section(out, title, text)
     -- K in the model manager: everything /api/show says about one model, in a split next to the list.
     __TS__ArrayPush(out, "", "## " .. title, "")
@@ -84,7 +82,7 @@ function ____exports.show(name)
                 ____exports.detailLines(name, s)
             )
             vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
-            local wins = windowsOf(buf)
+            local wins = vim.fn.win_findbuf(buf)
             if #wins > 0 then
                 return vim.api.nvim_set_current_win(wins[1])
             end

@@ -16,22 +16,12 @@ local footer = ____rows.footer
 function bufValid()
     return state.buf ~= nil and vim.api.nvim_buf_is_valid(state.buf)
 end
---- Every window showing `buf`, in any tab.
-function ____exports.windowsOf(buf)
-    local out = {}
-    for ____, w in ipairs(vim.api.nvim_list_wins()) do
-        if vim.api.nvim_win_get_buf(w) == buf then
-            out[#out + 1] = w
-        end
-    end
-    return out
-end
 --- Closes the view's windows (its tab when it has it alone); the buffer stays for next time.
 function ____exports.close()
     if not bufValid() then
         return
     end
-    for ____, w in ipairs(____exports.windowsOf(state.buf)) do
+    for ____, w in ipairs(vim.fn.win_findbuf(state.buf)) do
         if not vim.api.nvim_win_is_valid(w) then
         elseif #vim.api.nvim_list_wins() == 1 then
             vim.api.nvim_win_call(
@@ -128,7 +118,7 @@ local function window()
     if not bufValid() then
         return nil
     end
-    local wins = ____exports.windowsOf(state.buf)
+    local wins = vim.fn.win_findbuf(state.buf)
     local tab = vim.api.nvim_get_current_tabpage()
     for ____, w in ipairs(wins) do
         if vim.api.nvim_win_get_tabpage(w) == tab then
@@ -271,7 +261,7 @@ function ____exports.open(keys, hooks)
 end
 local function cursorMarks(buf)
     local marks = {}
-    for ____, win in ipairs(____exports.windowsOf(buf)) do
+    for ____, win in ipairs(vim.fn.win_findbuf(buf)) do
         local line = unpack(
             vim.api.nvim_win_get_cursor(win),
             1,
