@@ -3,6 +3,7 @@
 // makes `:w`, `:write` and `:update` run BufWriteCmd (a "nofile" buffer refuses them, E382), and
 // 'modified' says whether the chat has changes not yet in the chats folder. The chat pane's is named BUF_NAME; a conversation
 // beside it (its buffer not shown) gets BUF_NAME/<n>.
+import * as fs from "../store/fs";
 import { notify } from "../ui/notify";
 import { inline, oneLine } from "../ui/text";
 import * as window from "./window";
@@ -85,12 +86,11 @@ export function attach(buf: number, owner: Owner): void {
 function writeCopy(buf: number, file: string): void {
   const path = vim.fn.fnamemodify(file, ":p");
   const lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false);
-  const [ok, result] = pcall(vim.fn.writefile, lines, path);
-  if (!ok || result !== 0) {
-    notify(`could not write ${inline(file)}: ${ok ? "writefile() failed" : oneLine(tostring(result))}`, vim.log.levels.ERROR);
-    return;
-  }
-  notify(`the chat's text is written to ${inline(vim.fn.fnamemodify(path, ":~:."))} (${lines.length} lines); :w alone saves the chat`);
+  // Written in the background (temp file, then rename), as the chats folder is.
+  fs.writeFileAtomic(path, table.concat(lines, "\n") + "\n", (err) => {
+    if (err !== undefined) return notify(`could not write ${inline(file)}: ${oneLine(err)}`, vim.log.levels.ERROR);
+    notify(`the chat's text is written to ${inline(vim.fn.fnamemodify(path, ":~:."))} (${lines.length} lines); :w alone saves the chat`);
+  });
 }
 
 /** Clears 'modified' (the chat is in the chats folder); edits set it again. */

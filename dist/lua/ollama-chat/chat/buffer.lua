@@ -1,6 +1,7 @@
 -- generated from src/ollama-chat/chat/buffer.ts by TypeScriptToLua; do not edit
 local ____exports = {}
 local writeCopy
+local fs = require("ollama-chat.store.fs")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____text = require("ollama-chat.ui.text")
@@ -10,15 +11,20 @@ local window = require("ollama-chat.chat.window")
 function writeCopy(buf, file)
     local path = vim.fn.fnamemodify(file, ":p")
     local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
-    local ok, result = pcall(vim.fn.writefile, lines, path)
-    if not ok or result ~= 0 then
-        notify(
-            (("could not write " .. inline(file)) .. ": ") .. (ok and "writefile() failed" or oneLine(tostring(result))),
-            vim.log.levels.ERROR
-        )
-        return
-    end
-    notify(((("the chat's text is written to " .. inline(vim.fn.fnamemodify(path, ":~:."))) .. " (") .. tostring(#lines)) .. " lines); :w alone saves the chat")
+    -- Written in the background (temp file, then rename), as the chats folder is.
+    fs.writeFileAtomic(
+        path,
+        table.concat(lines, "\n") .. "\n",
+        function(err)
+            if err ~= nil then
+                return notify(
+                    (("could not write " .. inline(file)) .. ": ") .. oneLine(err),
+                    vim.log.levels.ERROR
+                )
+            end
+            notify(((("the chat's text is written to " .. inline(vim.fn.fnamemodify(path, ":~:."))) .. " (") .. tostring(#lines)) .. " lines); :w alone saves the chat")
+        end
+    )
 end
 --- Clears 'modified' (the chat is in the chats folder); edits set it again.
 function ____exports.markSaved(buf)
