@@ -51,6 +51,17 @@ describe("build", function()
     end
   end)
 
+  it("no array is spread into a table: unpack() fails past ~8,000 items", function()
+    -- [...xs] compiles to { unpack(xs) }: write xs.slice() or xs.concat(ys) (loops in lualib).
+    for _, f in ipairs(dist_files()) do
+      if not f:match("lualib_bundle%.lua$") then
+        local text = table.concat(vim.fn.readfile(f), "\n")
+        assert.is_nil(text:find("{%s*unpack%("), f .. " spreads an array into a table")
+        assert.is_nil(text:find("ArrayNew%(%s*unpack%("), f .. " spreads an array into a table")
+      end
+    end
+  end)
+
   it("health's one wait is bounded by HEALTH_WAIT_MS and says why it is there", function()
     local text = table.concat(vim.fn.readfile(root .. "/dist/lua/ollama-chat/health.lua"), "\n")
     local _, n = text:gsub("vim%.wait%f[^%w_]", "")

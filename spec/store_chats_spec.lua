@@ -374,6 +374,22 @@ describe("chats", function()
     assert(vim.wait(1000, function() return chats.names()[1] == "e" end, 5), "not refreshed after a save")
   end)
 
+  it("names and lists more chats than Lua can unpack (9,000): completion and the picker's whole list", function()
+    vim.fn.mkdir(t.env.chats, "p")
+    for i = 1, 9000 do
+      local f = assert(io.open(("%s/c%04d_m_20250101-000000.txt"):format(t.env.chats, i), "wb"))
+      f:write("## User\n\nx\n")
+      f:close()
+    end
+    h.await(chats.refresh_names)
+    local names = chats.names()
+    assert.equals(9000, #names)
+    assert.equals(9000, #list())
+    -- each answer is a copy: the caller may change it
+    names[1] = nil
+    assert.equals(9000, #chats.names())
+  end)
+
   it("lists nothing, counts 0 and loads nothing when no chat was ever saved", function()
     assert.same({}, list())
     assert.equals(0, count())

@@ -213,31 +213,6 @@ local function __TS__ArraySort(self, compareFn)
     return self
 end
 
-local function __TS__CountVarargs(...)
-    return select("#", ...)
-end
-
-local function __TS__SparseArrayNew(...)
-    local sparseArray = {...}
-    sparseArray.sparseLength = __TS__CountVarargs(...)
-    return sparseArray
-end
-
-local function __TS__SparseArrayPush(sparseArray, ...)
-    local args = {...}
-    local argsLen = __TS__CountVarargs(...)
-    local listLen = sparseArray.sparseLength
-    for i = 1, argsLen do
-        sparseArray[listLen + i] = args[i]
-    end
-    sparseArray.sparseLength = listLen + argsLen
-end
-
-local function __TS__SparseArraySpread(sparseArray)
-    local _unpack = unpack or table.unpack
-    return _unpack(sparseArray, 1, sparseArray.sparseLength)
-end
-
 local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
     if fromIndex == nil then
         fromIndex = 0
@@ -275,8 +250,5 @@ return {
   __TS__ObjectAssign = __TS__ObjectAssign,
   __TS__ArrayConcat = __TS__ArrayConcat,
   __TS__ArraySort = __TS__ArraySort,
-  __TS__SparseArrayNew = __TS__SparseArrayNew,
-  __TS__SparseArrayPush = __TS__SparseArrayPush,
-  __TS__SparseArraySpread = __TS__SparseArraySpread,
   __TS__ArrayIndexOf = __TS__ArrayIndexOf
 }

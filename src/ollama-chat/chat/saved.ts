@@ -71,7 +71,7 @@ function choose(name: string | undefined, prompt: string, cb: (this: void, targe
       return;
     }
     if (done) return showAll();
-    const items: (SavedChat | typeof OLDER)[] = [...all, OLDER];
+    const items: (SavedChat | typeof OLDER)[] = (all as (SavedChat | typeof OLDER)[]).concat([OLDER]);
     pickChat(prompt, items, (c) => {
       if (c !== OLDER) return cb(c.path);
       if (failed !== undefined) return notify(failed, vim.log.levels.ERROR);

@@ -245,7 +245,7 @@ function layout(cellTexts: string[], w: number[], groups: (string | undefined)[]
 
 const ROW_GROUPS: (string | undefined)[] = [];
 for (const [, group] of COLUMNS) ROW_GROUPS.push(group);
-const DEFAULT_GROUPS = [...ROW_GROUPS];
+const DEFAULT_GROUPS = ROW_GROUPS.slice();
 DEFAULT_GROUPS[NAME] = "OllamaModelsDefault";
 
 /** Lines made before, by their cells and the widths: most rows do not change between redraws. */

@@ -321,7 +321,7 @@ export function names(): string[] {
   } else if (vim.uv.now() - nameCache.at > NAMES_FRESH_MS) {
     refresh_names();
   }
-  return nameCache !== undefined && nameCache.dir === dir ? [...nameCache.names] : [];
+  return nameCache !== undefined && nameCache.dir === dir ? nameCache.names.slice() : [];
 }
 
 // ---- save ---------------------------------------------------------------------------------------

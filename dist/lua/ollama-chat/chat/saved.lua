@@ -1,8 +1,6 @@
 -- generated from src/ollama-chat/chat/saved.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__SparseArrayNew = ____lualib.__TS__SparseArrayNew
-local __TS__SparseArrayPush = ____lualib.__TS__SparseArrayPush
-local __TS__SparseArraySpread = ____lualib.__TS__SparseArraySpread
+local __TS__ArrayConcat = ____lualib.__TS__ArrayConcat
 local ____exports = {}
 local pickChat, choose, closeReadOnly, isPrefix, mostRecent, resumeFrom, OLDER
 local chats = require("ollama-chat.store.chats")
@@ -90,9 +88,7 @@ function choose(name, prompt, cb)
         if done then
             return showAll()
         end
-        local ____array_0 = __TS__SparseArrayNew(unpack(all))
-        __TS__SparseArrayPush(____array_0, OLDER)
-        local items = {__TS__SparseArraySpread(____array_0)}
+        local items = __TS__ArrayConcat(all, {OLDER})
         pickChat(
             prompt,
             items,

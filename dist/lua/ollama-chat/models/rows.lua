@@ -2,6 +2,7 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
+local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
 local ____names = require("ollama-chat.ollama.names")
 local fullName = ____names.fullName
@@ -312,7 +313,7 @@ for ____, ____value in ipairs(COLUMNS) do
     local group = ____value[2]
     ROW_GROUPS[#ROW_GROUPS + 1] = group
 end
-local DEFAULT_GROUPS = {unpack(ROW_GROUPS)}
+local DEFAULT_GROUPS = __TS__ArraySlice(ROW_GROUPS)
 DEFAULT_GROUPS[NAME + 1] = "OllamaModelsDefault"
 --- Lines made before, by their cells and the widths: most rows do not change between redraws.
 local lineCache = {}

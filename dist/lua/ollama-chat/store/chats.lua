@@ -404,7 +404,7 @@ function ____exports.names()
     elseif vim.uv.now() - nameCache.at > NAMES_FRESH_MS then
         ____exports.refresh_names()
     end
-    return nameCache ~= nil and nameCache.dir == dir and ({unpack(nameCache.names)}) or ({})
+    return nameCache ~= nil and nameCache.dir == dir and __TS__ArraySlice(nameCache.names) or ({})
 end
 -- ---- save ---------------------------------------------------------------------------------------
 --- A path for a new file of `name` that no file uses yet (a later second when taken).
