@@ -181,6 +181,32 @@ describe(":w in the chat", function()
     end, "one file with the latest history")
   end)
 
+  it("reads a long chat in slices to save it: an edit made meanwhile is what is saved", function()
+    start()
+    user:open_chat()
+    user:send("hi")
+    user:wait_done(1)
+    -- 100,000 lines pasted as the next message, then the save; an edit comes before the reading is done
+    user.child:lua([[
+      local buf = ...
+      local lines = {}
+      for i = 1, 100000 do lines[i] = "pasted line " .. i end
+      vim.api.nvim_buf_set_lines(buf, -1, -1, false, lines)
+      vim.cmd("Ollama save long")
+      vim.schedule(function() vim.api.nvim_buf_set_lines(buf, -1, -1, false, { "edited meanwhile" }) end)
+    ]], user:chat_buf())
+    user:wait_message('Saved chat "long" (3 messages)', 20000)
+    local files = files_of("long")
+    assert.equals(1, #files)
+    local saved = transcript.parse(vim.fn.readfile(data .. "/chats/" .. files[1]))
+    local draft = vim.split(saved[3].content, "\n", { plain = true })
+    assert.equals("pasted line 1", draft[#draft - 100000])
+    assert.equals("pasted line 100000", draft[#draft - 1])
+    assert.equals("edited meanwhile", draft[#draft])
+    -- what was saved is the buffer as it is: nothing unsaved
+    assert.is_false(modified())
+  end)
+
   it(":w {file} writes the chat's text to that file and leaves the chat unsaved", function()
     start()
     user:open_chat()

@@ -82,17 +82,17 @@ do
     end
 end
 
-local function __TS__Class(self)
-    local c = {prototype = {}}
-    c.prototype.__index = c.prototype
-    c.prototype.constructor = c
-    return c
-end
-
-local function __TS__New(target, ...)
-    local instance = setmetatable({}, target.prototype)
-    instance:____constructor(...)
-    return instance
+local function __TS__ObjectAssign(target, ...)
+    local sources = {...}
+    for i = 1, #sources do
+        local source = sources[i]
+        if type(source) == "table" then
+            for key in pairs(source) do
+                target[key] = source[key]
+            end
+        end
+    end
+    return target
 end
 
 local function __TS__ArraySlice(self, first, last)
@@ -131,6 +131,19 @@ local function __TS__ArraySlice(self, first, last)
     return out
 end
 
+local function __TS__Class(self)
+    local c = {prototype = {}}
+    c.prototype.__index = c.prototype
+    c.prototype.constructor = c
+    return c
+end
+
+local function __TS__New(target, ...)
+    local instance = setmetatable({}, target.prototype)
+    instance:____constructor(...)
+    return instance
+end
+
 local function __TS__ArrayIncludes(self, searchElement, fromIndex)
     if fromIndex == nil then
         fromIndex = 0
@@ -159,19 +172,6 @@ local function __TS__ArrayFind(self, predicate, thisArg)
         end
     end
     return nil
-end
-
-local function __TS__ObjectAssign(target, ...)
-    local sources = {...}
-    for i = 1, #sources do
-        local source = sources[i]
-        if type(source) == "table" then
-            for key in pairs(source) do
-                target[key] = source[key]
-            end
-        end
-    end
-    return target
 end
 
 local function __TS__ArrayIsArray(value)
@@ -242,12 +242,12 @@ return {
   __TS__ArrayPush = __TS__ArrayPush,
   __TS__ArrayEntries = __TS__ArrayEntries,
   __TS__Iterator = __TS__Iterator,
+  __TS__ObjectAssign = __TS__ObjectAssign,
+  __TS__ArraySlice = __TS__ArraySlice,
   __TS__Class = __TS__Class,
   __TS__New = __TS__New,
-  __TS__ArraySlice = __TS__ArraySlice,
   __TS__ArrayIncludes = __TS__ArrayIncludes,
   __TS__ArrayFind = __TS__ArrayFind,
-  __TS__ObjectAssign = __TS__ObjectAssign,
   __TS__ArrayConcat = __TS__ArrayConcat,
   __TS__ArraySort = __TS__ArraySort,
   __TS__ArrayIndexOf = __TS__ArrayIndexOf

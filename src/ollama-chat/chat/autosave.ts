@@ -1,6 +1,8 @@
 // Conversations are never lost: after each reply, a conversation with a reply is kept in the
 // chats folder (atomically, as a saved chat) under its saved name, else an automatic one
 // (`auto-<when it began>`). Saving it under a name makes that its name from then on.
+import * as transcript from "../format/transcript";
+import type { Message } from "../format/transcript";
 import * as chats from "../store/chats";
 import { notify } from "../ui/notify";
 import { markSaved } from "./buffer";
@@ -37,12 +39,17 @@ function hasReply(messages: { role: string; content: string }[]): boolean {
 
 /** Keeps `c` in the chats folder now (a failure is told once, in one line). */
 export function keep(c: Conversation): void {
-  const messages = c.read();
-  if (!hasReply(messages)) return;
+  c.readLater((messages, tick) => {
+    // A reply began while the chat was read: it is kept when it ends.
+    if (c.isStreaming() || !hasReply(messages)) return;
+    store(c, messages, tick);
+  });
+}
+
+function store(c: Conversation, messages: Message[], tick: number | undefined): void {
   const name = nameOf(c);
   const buf = c.validBuffer();
-  const tick = buf !== undefined ? vim.api.nvim_buf_get_changedtick(buf) : undefined;
-  chats.save(name, c.lastModel() ?? "unknown", messages, (err, result) => {
+  chats.save(name, transcript.lastModel(messages) ?? c.model ?? "unknown", messages, (err, result) => {
     // Kept on disk as the buffer still says: nothing to lose by closing or quitting it.
     if (err === undefined && buf !== undefined && vim.api.nvim_buf_is_valid(buf) && vim.api.nvim_buf_get_changedtick(buf) === tick) markSaved(buf);
     if (err !== undefined) notify(`the conversation was not kept: ${err}`, vim.log.levels.WARN);

@@ -49,6 +49,7 @@ export function create(lines: string[]): number {
   vim.api.nvim_set_option_value("undolevels", -1, { buf });
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines);
   vim.api.nvim_set_option_value("undolevels", undolevels, { buf });
+  window.highlightUnlessLong(buf, lines);
   return buf;
 }
 

@@ -5,6 +5,7 @@
 import * as config from "../config";
 import type { Config } from "../config";
 import * as events from "../events";
+import * as sliced from "../format/sliced";
 import * as transcript from "../format/transcript";
 import * as highlights from "../highlights";
 import type { Message } from "../format/transcript";
@@ -21,6 +22,7 @@ import * as message from "./message";
 import { NS, Reply, dimThinkingBlocks } from "./render";
 import { keepWithReply, metaLines, tokensPerSecond } from "./stats";
 import * as warmup from "./warmup";
+import * as window from "./window";
 
 export type State = "idle" | "loading" | "generating" | "error";
 
@@ -67,6 +69,9 @@ export interface Change {
 export const changes = new events.Channel<Change>("chat");
 
 let nextId = 1;
+
+/** Buffer lines taken per event-loop turn by readLater (about 1 ms). */
+const READ_SLICE = 20000;
 
 /** One reply being received: the request and the text it streams into the buffer. */
 class Streaming {
@@ -139,7 +144,9 @@ export class Conversation {
   adopt(buf: number): void {
     vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1);
     excluded.clear(buf);
-    vim.api.nvim_buf_set_lines(buf, 0, -1, false, message.linesWithInput(this.messages));
+    const lines = message.linesWithInput(this.messages);
+    vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines);
+    window.highlightUnlessLong(buf, lines);
     dimThinkingBlocks(buf);
     fold.refold(buf);
     this.own(buf);
@@ -185,11 +192,48 @@ export class Conversation {
     } as Required<Settings>;
   }
 
+  /** The buffer's messages as last read, and the changedtick they are of. */
+  private lastRead: { buf: number; tick: number; messages: Message[] } | undefined;
+
+  /** What the buffer's text was last read as, if it has not changed since. */
+  private readAlready(buf: number): Message[] | undefined {
+    const r = this.lastRead;
+    return r !== undefined && r.buf === buf && r.tick === vim.api.nvim_buf_get_changedtick(buf) ? r.messages.slice() : undefined;
+  }
+
+  private remember(buf: number, tick: number, messages: Message[]): Message[] {
+    this.lastRead = { buf, tick, messages: message.withoutEmptyInput(messages) };
+    return this.lastRead.messages.slice();
+  }
+
   /** The conversation as the buffer says it, without the empty turn being typed. */
   read(): Message[] {
     const buf = this.validBuffer();
-    const messages = buf !== undefined ? transcript.parse(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) : this.messages;
-    return message.withoutEmptyInput(messages);
+    if (buf === undefined) return message.withoutEmptyInput(this.messages.slice());
+    return this.readAlready(buf) ?? this.remember(buf, vim.api.nvim_buf_get_changedtick(buf), transcript.parse(vim.api.nvim_buf_get_lines(buf, 0, -1, false)));
+  }
+
+  /**
+   * read(), for saving: in slices (format/sliced.ts), so a chat of any size never holds the editor.
+   * `cb(messages, tick)`: `tick` is the changedtick the messages are of (undefined without a
+   * buffer). A change meanwhile starts the reading over.
+   */
+  readLater(cb: (this: void, messages: Message[], tick: number | undefined) => void): void {
+    const buf = this.validBuffer();
+    if (buf === undefined) return cb(this.read(), undefined);
+    const tick = vim.api.nvim_buf_get_changedtick(buf);
+    const known = this.readAlready(buf);
+    if (known !== undefined) return cb(known, tick);
+    const n = vim.api.nvim_buf_line_count(buf);
+    const lines: string[] = [];
+    const changed = () => !vim.api.nvim_buf_is_valid(buf) || vim.api.nvim_buf_get_changedtick(buf) !== tick;
+    const take = () => {
+      if (changed()) return this.readLater(cb);
+      for (const l of vim.api.nvim_buf_get_lines(buf, lines.length, Math.min(n, lines.length + READ_SLICE), false)) lines.push(l);
+      if (lines.length < n) return vim.schedule(take);
+      sliced.parseLines(lines, (messages) => (changed() ? this.readLater(cb) : cb(this.remember(buf, tick, messages), tick)));
+    };
+    take();
   }
 
   /** The model that wrote the last reply, else the conversation's model. */

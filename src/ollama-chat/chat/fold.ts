@@ -17,9 +17,13 @@ const streamingFrom = new LuaMap<number, number>();
 
 const FOLDTEXT = "v:lua.require'ollama-chat.chat.fold'.text()";
 
+/** The buffer each window was last given folds for. */
+const folded = new LuaMap<number, number>();
+
 /** Closed folds over `found` in `win` (rows 0-based). */
 function foldIn(win: number, found: [number, number][]): void {
   if (found.length === 0) return;
+  folded.set(win, vim.api.nvim_win_get_buf(win));
   vim.api.nvim_win_call(win, () => {
     for (const [a, b] of found) vim.cmd(`silent! ${a + 1},${b + 1}fold`);
   });
@@ -38,8 +42,10 @@ function setUp(win: number, buf: number): void {
   vim.api.nvim_set_option_value("foldmethod", "manual", opts);
   vim.api.nvim_set_option_value("foldtext", FOLDTEXT, opts);
   vim.api.nvim_set_option_value("foldenable", true, opts);
-  // The window may have shown the chat before: its folds are made again from the text.
-  vim.api.nvim_win_call(win, () => vim.cmd("silent! normal! zE"));
+  // The window may have shown the chat before: its folds are made again from the text. (Only
+  // then: zE in a window showing a line of megabytes costs 30 ms.)
+  if (folded.get(win) === buf) vim.api.nvim_win_call(win, () => vim.cmd("silent! normal! zE"));
+  folded.delete(win);
   let lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false);
   const mark = streamingFrom.get(buf);
   if (mark !== undefined) {

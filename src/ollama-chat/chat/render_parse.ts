@@ -48,6 +48,12 @@ const SLICE_GAP_MS = 2;
 const SCAN_ROWS = 200;
 /** An inline region longer than this (rows) is parsed in pieces of this many rows. */
 export const INLINE_ROWS = 100;
+/**
+ * An inline region of more bytes than this is parsed in pieces of at most this many: a line of
+ * megabytes (a saved chat with an 8 MB line) is otherwise one inline parse of 100 ms, which
+ * tree-sitter's timeout does not interrupt (one token).
+ */
+export const INLINE_BYTES = 64 * 1024;
 
 /** The tree-sitter error a parse stopped by its timeout raises (Neovim 0.10). */
 const TIMED_OUT = "An error occurred when parsing";
@@ -119,14 +125,68 @@ function splitRegion(buf: number, region: Range6[]): Range6[][] {
   return out;
 }
 
-/** The inline regions longer than INLINE_ROWS rows split (each region is one inline tree, parsed and scanned whole). */
+function byteLength(region: Range6[]): number {
+  let n = 0;
+  for (const r of region) n += r[5] - r[2];
+  return n;
+}
+
+/** Where a cut at byte column `col` of `row` may go: not inside a UTF-8 character. */
+function charStart(buf: number, row: number, col: number, end: number): number {
+  const [text] = vim.api.nvim_buf_get_text(buf, row, col, row, Math.min(col + 4, end), {});
+  let i = 1;
+  while (i <= text.length && string.byte(text, i) >= 0x80 && string.byte(text, i) < 0xc0) i++;
+  return col + i - 1;
+}
+
+/** `region` in pieces of at most about INLINE_BYTES bytes: its rows apart, a longer row cut within. */
+function splitBytes(buf: number, region: Range6[]): Range6[][] {
+  const out: Range6[][] = [];
+  let piece: Range6[] = [];
+  let size = 0;
+  const add = (r: Range6) => {
+    if (size + r[5] - r[2] > INLINE_BYTES && piece.length > 0) {
+      out.push(piece);
+      [piece, size] = [[], 0];
+    }
+    piece.push(r);
+    size += r[5] - r[2];
+  };
+  for (const range of region) {
+    let [row, col, byte] = [range[0], range[1], range[2]];
+    while (row <= range[3]) {
+      const last = row === range[3];
+      // this row's part of the range: to the range's end, or to the next row's start
+      const [endRow, endCol, endByte] = last ? [row, range[4], range[5]] : [row + 1, 0, vim.api.nvim_buf_get_offset(buf, row + 1)];
+      const rowEnd = last ? range[4] : col + endByte - byte - 1;
+      while (endByte - byte > INLINE_BYTES) {
+        const cut = charStart(buf, row, col + INLINE_BYTES, rowEnd);
+        if (cut >= rowEnd) break;
+        add([row, col, byte, row, cut, byte + cut - col]);
+        [byte, col] = [byte + cut - col, cut];
+      }
+      if (endByte > byte) add([row, col, byte, endRow, endCol, endByte]);
+      [row, col, byte] = [row + 1, 0, endByte];
+    }
+  }
+  if (piece.length > 0) out.push(piece);
+  return out;
+}
+
+/**
+ * The inline regions longer than INLINE_ROWS rows or INLINE_BYTES bytes split (each region is one
+ * inline tree, parsed and scanned whole).
+ */
 function splitLong(buf: number, injections: Injections): Injections {
   const inline = injections.get("markdown_inline");
   if (inline === undefined) return injections;
   const out: Range6[][] = [];
   for (const region of inline) {
-    if (region.length === 0 || region[region.length - 1][3] - region[0][0] <= INLINE_ROWS) out.push(region);
-    else for (const piece of splitRegion(buf, region)) out.push(piece);
+    const pieces = region.length === 0 || region[region.length - 1][3] - region[0][0] <= INLINE_ROWS ? [region] : splitRegion(buf, region);
+    for (const piece of pieces) {
+      if (byteLength(piece) <= INLINE_BYTES) out.push(piece);
+      else for (const small of splitBytes(buf, piece)) out.push(small);
+    }
   }
   injections.set("markdown_inline", out);
   return injections;

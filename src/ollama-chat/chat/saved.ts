@@ -97,11 +97,12 @@ function showReadOnly(chat: SavedChat, messages: transcript.Message[]): void {
   if (existing === undefined) vim.api.nvim_buf_set_name(buf, name);
   vim.api.nvim_set_option_value("modifiable", true, { buf });
   vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1);
-  vim.api.nvim_buf_set_lines(buf, 0, -1, false, transcript.render(messages));
+  const lines = transcript.render(messages);
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines);
   dimThinkingBlocks(buf);
   vim.api.nvim_set_option_value("buftype", "nofile", { buf });
   vim.api.nvim_set_option_value("swapfile", false, { buf });
-  window.setMarkdown(buf);
+  window.highlightUnlessLong(buf, lines);
   vim.api.nvim_set_option_value("modifiable", false, { buf });
   vim.api.nvim_set_option_value("readonly", true, { buf });
   vim.keymap.set("n", "r", () => {

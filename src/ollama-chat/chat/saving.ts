@@ -1,7 +1,7 @@
 // Saving a conversation under a name, as `:w` in its buffer and `:Ollama save` do: asked the
 // first time (a name suggested), then under that name, appending what is new (store/chats.ts).
 // 'modified' is cleared once the buffer's text is saved.
-import type * as transcript from "../format/transcript";
+import * as transcript from "../format/transcript";
 import * as chats from "../store/chats";
 import { notify } from "../ui/notify";
 import * as autosave from "./autosave";
@@ -16,27 +16,32 @@ function saveAs(c: Conversation, name: string): void {
     notify(check.reason, vim.log.levels.ERROR);
     return;
   }
-  const messages = c.read();
-  const buf = c.validBuffer();
-  const tick = buf !== undefined ? vim.api.nvim_buf_get_changedtick(buf) : undefined;
-  chats.save(check.name, c.lastModel() ?? "unknown", messages, (err, result) => {
-    if (err !== undefined || result === undefined) {
-      notify(err ?? "the chat was not saved", vim.log.levels.ERROR);
-      return;
-    }
-    const named = c.savedName === undefined || isAuto(c.savedName);
-    c.savedName = result.name;
-    if (buf !== undefined && vim.api.nvim_buf_is_valid(buf) && vim.api.nvim_buf_get_changedtick(buf) === tick) markSaved(buf);
-    if (named) autosave.renamed(c, () => notify(result.message));
-    else notify(result.message);
+  // Read in slices: a chat of any size is saved without holding the editor.
+  c.readLater((messages, tick) => {
+    const why = unsaveable(c, messages);
+    if (why !== undefined) return notify(why, vim.log.levels.WARN);
+    const buf = c.validBuffer();
+    chats.save(check.name, transcript.lastModel(messages) ?? c.model ?? "unknown", messages, (err, result) => {
+      if (err !== undefined || result === undefined) {
+        notify(err ?? "the chat was not saved", vim.log.levels.ERROR);
+        return;
+      }
+      const named = c.savedName === undefined || isAuto(c.savedName);
+      c.savedName = result.name;
+      if (buf !== undefined && vim.api.nvim_buf_is_valid(buf) && vim.api.nvim_buf_get_changedtick(buf) === tick) markSaved(buf);
+      if (named) autosave.renamed(c, () => notify(result.message));
+      else notify(result.message);
+    });
   });
 }
 
-/** Why `c` cannot be saved now, if it cannot. */
-function unsaveable(c: Conversation): string | undefined {
+const STREAMING = "a reply is still streaming: save when it is done, or stop it first with <C-c> or :Ollama stop";
+
+/** Why `c`, whose buffer reads as `messages`, cannot be saved now, if it cannot. */
+function unsaveable(c: Conversation, messages: transcript.Message[]): string | undefined {
   // Half a reply saved now would stop the finished one from being appended to it later.
-  if (c.isStreaming()) return "a reply is still streaming: save when it is done, or stop it first with <C-c> or :Ollama stop";
-  if (c.read().length === 0) return "nothing to save: the chat is empty";
+  if (c.isStreaming()) return STREAMING;
+  if (messages.length === 0) return "nothing to save: the chat is empty";
   return undefined;
 }
 
@@ -81,19 +86,20 @@ function suggestName(messages: transcript.Message[]): string {
  * `suggestion` typed in, later with its name.
  */
 export function save(c: Conversation, name: string | undefined, suggestion: string): void {
-  const why = unsaveable(c);
-  if (why !== undefined) {
-    notify(why, vim.log.levels.WARN);
-    return;
-  }
-  if (name !== undefined && vim.trim(name) !== "") {
-    saveAs(c, name);
-    return;
-  }
-  askName(c, ownName(c) ?? suggestion);
+  ask(c, name, () => suggestion);
+}
+
+function ask(c: Conversation, name: string | undefined, suggest: (this: void, messages: transcript.Message[]) => string): void {
+  if (c.isStreaming()) return notify(STREAMING, vim.log.levels.WARN);
+  if (name !== undefined && vim.trim(name) !== "") return saveAs(c, name);
+  c.readLater((messages) => {
+    const why = unsaveable(c, messages);
+    if (why !== undefined) return notify(why, vim.log.levels.WARN);
+    askName(c, ownName(c) ?? suggest(messages));
+  });
 }
 
 /** `:w` in a conversation's buffer: saved under its name (appending what is new), else asked. */
 export function write(c: Conversation): void {
-  save(c, ownName(c), suggestName(c.read()));
+  ask(c, ownName(c), suggestName);
 }

@@ -1,5 +1,6 @@
 // The chat pane: a split along the whole editor taking `chat.size` of it, below or to the right.
 import type { Layout } from "../config";
+import { notify } from "../ui/notify";
 import { prepareParser } from "./render";
 
 function setWinOptions(win: number): void {
@@ -58,4 +59,37 @@ export function setMarkdown(buf: number): void {
   if (!ok) {
     vim.notify(`ollama-chat: markdown support failed for the chat, shown as plain text: ${tostring(err)}`, vim.log.levels.WARN);
   }
+}
+
+/**
+ * A line longer than this (bytes) turns a chat's highlighting off. Tree-sitter parses such a line
+ * in steps its timeout cannot cut (an 8 MB line: the markdown parse 180 ms, the inline one 100 ms,
+ * docs/benchmarks.md), and Vim's markdown syntax, its fallback, is slower still (600 ms a redraw).
+ */
+export const LONG_LINE = 256 * 1024;
+
+/** The chat buffers shown plain because of a long line. */
+const plain = new LuaSet<number>();
+
+/**
+ * `buf` now holds `lines`: markdown (highlighted), or plain text (told once) when a line is longer
+ * than LONG_LINE; highlighted again once it no longer has such a line.
+ */
+export function highlightUnlessLong(buf: number, lines: string[]): void {
+  let longest = 0;
+  for (const l of lines) if (l.length > longest) longest = l.length;
+  const markdown = vim.api.nvim_get_option_value("filetype", { buf }) === "markdown";
+  if (longest <= LONG_LINE) {
+    if (!markdown || plain.has(buf)) setMarkdown(buf);
+    plain.delete(buf);
+    return;
+  }
+  if (plain.has(buf)) return;
+  plain.add(buf);
+  if (markdown) {
+    pcall((vim as any).treesitter.stop, buf);
+    vim.api.nvim_set_option_value("syntax", "OFF", { buf });
+  }
+  vim.api.nvim_create_autocmd("BufWipeout", { buffer: buf, once: true, callback: () => void plain.delete(buf) });
+  notify(`this chat is shown without highlighting: it holds a line of ${string.format("%.1f", longest / 1048576)} MB, too long to highlight without freezing the editor`);
 }

@@ -1,6 +1,9 @@
 // The store's one asynchronous style: Node-style callbacks, `(err, value)`, always called on the
 // main loop. libuv calls back in a fast context where most of the Neovim API is off limits, so
 // every libuv completion reaches its callback through vim.schedule. No promises, no coroutines.
+import { SLICE_NS } from "../format/sliced";
+
+export { SLICE_NS };
 
 /** How the store's functions answer: a message for the user, or the result. */
 export type Callback<T> = (this: void, err: string | undefined, result?: T) => void;
@@ -58,8 +61,6 @@ export function eachSeries<T>(items: readonly T[], each: (this: void, item: T, d
   next();
 }
 
-/** Longest stretch of work between two event-loop turns (the editor answers keys meanwhile). */
-export const SLICE_NS = 4e6;
 
 /**
  * Calls `work(i)` for i = 0 .. n-1 in slices of at most SLICE_NS, letting the event loop run

@@ -1,5 +1,7 @@
 -- generated from src/ollama-chat/chat/autosave.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+local store, autoNames, autoPaths
+local transcript = require("ollama-chat.format.transcript")
 local chats = require("ollama-chat.store.chats")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
@@ -8,14 +10,6 @@ local markSaved = ____buffer.markSaved
 local registry = require("ollama-chat.chat.registry")
 local ____conversation = require("ollama-chat.chat.conversation")
 local changes = ____conversation.changes
--- Conversations are never lost: after each reply, a conversation with a reply is kept in the
--- chats folder (atomically, as a saved chat) under its saved name, else an automatic one
--- (`auto-<when it began>`). Saving it under a name makes that its name from then on.
---- Automatic chats are named with this prefix (the picker shows them apart).
-____exports.AUTO_PREFIX = "auto-"
-local autoNames = {}
---- The automatic file each conversation was last kept in.
-local autoPaths = {}
 --- Whether a saved chat's name is an automatic one.
 function ____exports.isAuto(name)
     return vim.startswith(name, ____exports.AUTO_PREFIX)
@@ -32,26 +26,12 @@ function ____exports.nameOf(c)
     end
     return name
 end
-local function hasReply(messages)
-    for ____, m in ipairs(messages) do
-        if m.role == "assistant" and vim.trim(m.content) ~= "" then
-            return true
-        end
-    end
-    return false
-end
---- Keeps `c` in the chats folder now (a failure is told once, in one line).
-function ____exports.keep(c)
-    local messages = c:read()
-    if not hasReply(messages) then
-        return
-    end
+function store(c, messages, tick)
     local name = ____exports.nameOf(c)
     local buf = c:validBuffer()
-    local tick = buf ~= nil and vim.api.nvim_buf_get_changedtick(buf) or nil
     chats.save(
         name,
-        c:lastModel() or "unknown",
+        transcript.lastModel(messages) or c.model or "unknown",
         messages,
         function(err, result)
             -- Kept on disk as the buffer still says: nothing to lose by closing or quitting it.
@@ -81,6 +61,31 @@ function ____exports.keep(c)
             end
         end
     )
+end
+-- Conversations are never lost: after each reply, a conversation with a reply is kept in the
+-- chats folder (atomically, as a saved chat) under its saved name, else an automatic one
+-- (`auto-<when it began>`). Saving it under a name makes that its name from then on.
+--- Automatic chats are named with this prefix (the picker shows them apart).
+____exports.AUTO_PREFIX = "auto-"
+autoNames = {}
+autoPaths = {}
+local function hasReply(messages)
+    for ____, m in ipairs(messages) do
+        if m.role == "assistant" and vim.trim(m.content) ~= "" then
+            return true
+        end
+    end
+    return false
+end
+--- Keeps `c` in the chats folder now (a failure is told once, in one line).
+function ____exports.keep(c)
+    c:readLater(function(messages, tick)
+        -- A reply began while the chat was read: it is kept when it ends.
+        if c:isStreaming() or not hasReply(messages) then
+            return
+        end
+        store(c, messages, tick)
+    end)
 end
 --- The conversation was saved under a name: its automatic file goes (the named one holds it all).
 function ____exports.renamed(c, done)

@@ -81,6 +81,7 @@ function ____exports.create(lines)
         lines
     )
     vim.api.nvim_set_option_value("undolevels", undolevels, {buf = buf})
+    window.highlightUnlessLong(buf, lines)
     return buf
 end
 --- Binds the buffer's keys and wipeout to `owner`, replacing a previous owner's.

@@ -2,9 +2,11 @@
 local ____lualib = require("ollama-chat.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local __TS__Class = ____lualib.__TS__Class
+local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
 local config = require("ollama-chat.config")
 local events = require("ollama-chat.events")
+local sliced = require("ollama-chat.format.sliced")
 local transcript = require("ollama-chat.format.transcript")
 local highlights = require("ollama-chat.highlights")
 local client = require("ollama-chat.ollama.client")
@@ -25,6 +27,7 @@ local keepWithReply = ____stats.keepWithReply
 local metaLines = ____stats.metaLines
 local tokensPerSecond = ____stats.tokensPerSecond
 local warmup = require("ollama-chat.chat.warmup")
+local window = require("ollama-chat.chat.window")
 -- A conversation: its buffer, model, messages, settings and the reply streaming into it. The
 -- buffer is the conversation: what is sent to /api/chat is what the buffer says (transcript), so
 -- edits to earlier turns count. The reply belongs to the conversation: once the conversation is
@@ -34,6 +37,8 @@ fold.setup()
 --- Every conversation's state changes.
 ____exports.changes = __TS__New(events.Channel, "chat")
 local nextId = 1
+--- Buffer lines taken per event-loop turn by readLater (about 1 ms).
+local READ_SLICE = 20000
 --- One reply being received: the request and the text it streams into the buffer.
 local Streaming = __TS__Class()
 Streaming.name = "Streaming"
@@ -81,13 +86,15 @@ end
 function Conversation.prototype.adopt(self, buf)
     vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1)
     excluded.clear(buf)
+    local lines = message.linesWithInput(self.messages)
     vim.api.nvim_buf_set_lines(
         buf,
         0,
         -1,
         false,
-        message.linesWithInput(self.messages)
+        lines
     )
+    window.highlightUnlessLong(buf, lines)
     dimThinkingBlocks(buf)
     fold.refold(buf)
     self:own(buf)
@@ -142,10 +149,80 @@ function Conversation.prototype.effectiveSettings(self)
     end
     return {system = ____temp_2, options = ____options_3, keep_alive = ____temp_4, think = ____s_think_1}
 end
+function Conversation.prototype.readAlready(self, buf)
+    local r = self.lastRead
+    return r ~= nil and r.buf == buf and r.tick == vim.api.nvim_buf_get_changedtick(buf) and __TS__ArraySlice(r.messages) or nil
+end
+function Conversation.prototype.remember(self, buf, tick, messages)
+    self.lastRead = {
+        buf = buf,
+        tick = tick,
+        messages = message.withoutEmptyInput(messages)
+    }
+    return __TS__ArraySlice(self.lastRead.messages)
+end
 function Conversation.prototype.read(self)
     local buf = self:validBuffer()
-    local messages = buf ~= nil and transcript.parse(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) or self.messages
-    return message.withoutEmptyInput(messages)
+    if buf == nil then
+        return message.withoutEmptyInput(__TS__ArraySlice(self.messages))
+    end
+    return self:readAlready(buf) or self:remember(
+        buf,
+        vim.api.nvim_buf_get_changedtick(buf),
+        transcript.parse(vim.api.nvim_buf_get_lines(buf, 0, -1, false))
+    )
+end
+function Conversation.prototype.readLater(self, cb)
+    local buf = self:validBuffer()
+    if buf == nil then
+        return cb(
+            self:read(),
+            nil
+        )
+    end
+    local tick = vim.api.nvim_buf_get_changedtick(buf)
+    local known = self:readAlready(buf)
+    if known ~= nil then
+        return cb(known, tick)
+    end
+    local n = vim.api.nvim_buf_line_count(buf)
+    local lines = {}
+    local function changed()
+        return not vim.api.nvim_buf_is_valid(buf) or vim.api.nvim_buf_get_changedtick(buf) ~= tick
+    end
+    local take
+    take = function()
+        if changed() then
+            return self:readLater(cb)
+        end
+        for ____, l in ipairs(vim.api.nvim_buf_get_lines(
+            buf,
+            #lines,
+            math.min(n, #lines + READ_SLICE),
+            false
+        )) do
+            lines[#lines + 1] = l
+        end
+        if #lines < n then
+            return vim.schedule(take)
+        end
+        sliced.parseLines(
+            lines,
+            function(messages)
+                local ____changed_result_5
+                if changed() then
+                    ____changed_result_5 = self:readLater(cb)
+                else
+                    ____changed_result_5 = cb(
+                        self:remember(buf, tick, messages),
+                        tick
+                    )
+                end
+                return ____changed_result_5
+            end
+        )
+    end
+    take()
 end
 function Conversation.prototype.lastModel(self)
     return transcript.lastModel(self:read()) or self.model
@@ -277,9 +354,9 @@ function Conversation.prototype.dispatch(self, model, messages, fitted)
     )
 end
 function Conversation.prototype.stop(self)
-    local ____opt_5 = self.streaming
-    if ____opt_5 ~= nil then
-        ____opt_5:stop()
+    local ____opt_6 = self.streaming
+    if ____opt_6 ~= nil then
+        ____opt_6:stop()
     end
 end
 function Conversation.prototype.close(self)
@@ -346,18 +423,18 @@ function Conversation.prototype.settle(self, streaming, err, result, stopped)
         if result.thinking ~= "" then
             m.thinking = result.thinking
         end
-        local ____self_messages_7 = self.messages
-        ____self_messages_7[#____self_messages_7 + 1] = m
+        local ____self_messages_8 = self.messages
+        ____self_messages_8[#____self_messages_8 + 1] = m
     end
-    local ____self_setState_10 = self.setState
-    local ____temp_9 = err ~= nil and not stopped and "error" or "idle"
-    local ____temp_8
+    local ____self_setState_11 = self.setState
+    local ____temp_10 = err ~= nil and not stopped and "error" or "idle"
+    local ____temp_9
     if err == nil then
-        ____temp_8 = tokensPerSecond(result)
+        ____temp_9 = tokensPerSecond(result)
     else
-        ____temp_8 = nil
+        ____temp_9 = nil
     end
-    ____self_setState_10(self, ____temp_9, ____temp_8)
+    ____self_setState_11(self, ____temp_10, ____temp_9)
     if err ~= nil and not stopped then
         if err.kind == "not_found" then
             self.host.missingModel(self, streaming.model)

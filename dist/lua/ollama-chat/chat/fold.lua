@@ -18,11 +18,14 @@ local NS = vim.api.nvim_create_namespace("ollama-chat-fold")
 --- Per buffer with a reply streaming: an extmark where that reply begins (no fold from there on).
 local streamingFrom = {}
 local FOLDTEXT = "v:lua.require'ollama-chat.chat.fold'.text()"
+--- The buffer each window was last given folds for.
+local folded = {}
 --- Closed folds over `found` in `win` (rows 0-based).
 local function foldIn(win, found)
     if #found == 0 then
         return
     end
+    folded[win] = vim.api.nvim_win_get_buf(win)
     vim.api.nvim_win_call(
         win,
         function()
@@ -51,11 +54,15 @@ local function setUp(win, buf)
     vim.api.nvim_set_option_value("foldmethod", "manual", opts)
     vim.api.nvim_set_option_value("foldtext", FOLDTEXT, opts)
     vim.api.nvim_set_option_value("foldenable", true, opts)
-    -- The window may have shown the chat before: its folds are made again from the text.
-    vim.api.nvim_win_call(
-        win,
-        function() return vim.cmd("silent! normal! zE") end
-    )
+    -- The window may have shown the chat before: its folds are made again from the text. (Only
+    -- then: zE in a window showing a line of megabytes costs 30 ms.)
+    if folded[win] == buf then
+        vim.api.nvim_win_call(
+            win,
+            function() return vim.cmd("silent! normal! zE") end
+        )
+    end
+    folded[win] = nil
     local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
     local mark = streamingFrom[buf]
     if mark ~= nil then

@@ -12,6 +12,10 @@ local SLICE_GAP_MS = 2
 local SCAN_ROWS = 200
 --- An inline region longer than this (rows) is parsed in pieces of this many rows.
 ____exports.INLINE_ROWS = 100
+--- An inline region of more bytes than this is parsed in pieces of at most this many: a line of
+-- megabytes (a saved chat with an 8 MB line) is otherwise one inline parse of 100 ms, which
+-- tree-sitter's timeout does not interrupt (one token).
+____exports.INLINE_BYTES = 64 * 1024
 --- The tree-sitter error a parse stopped by its timeout raises (Neovim 0.10).
 local TIMED_OUT = "An error occurred when parsing"
 local function classMethod(tree, name)
@@ -100,7 +104,96 @@ local function splitRegion(buf, region)
     end
     return out
 end
---- The inline regions longer than INLINE_ROWS rows split (each region is one inline tree, parsed and scanned whole).
+local function byteLength(region)
+    local n = 0
+    for ____, r in ipairs(region) do
+        n = n + (r[6] - r[3])
+    end
+    return n
+end
+--- Where a cut at byte column `col` of `row` may go: not inside a UTF-8 character.
+local function charStart(buf, row, col, ____end)
+    local text = unpack(
+        vim.api.nvim_buf_get_text(
+            buf,
+            row,
+            col,
+            row,
+            math.min(col + 4, ____end),
+            {}
+        ),
+        1,
+        1
+    )
+    local i = 1
+    while i <= #text and string.byte(text, i) >= 128 and string.byte(text, i) < 192 do
+        i = i + 1
+    end
+    return col + i - 1
+end
+--- `region` in pieces of at most about INLINE_BYTES bytes: its rows apart, a longer row cut within.
+local function splitBytes(buf, region)
+    local out = {}
+    local piece = {}
+    local size = 0
+    local function add(r)
+        if size + r[6] - r[3] > ____exports.INLINE_BYTES and #piece > 0 then
+            out[#out + 1] = piece
+            piece, size = {}, 0
+        end
+        piece[#piece + 1] = r
+        size = size + (r[6] - r[3])
+    end
+    for ____, range in ipairs(region) do
+        local row, col, byte = range[1], range[2], range[3]
+        while row <= range[4] do
+            local last = row == range[4]
+            -- this row's part of the range: to the range's end, or to the next row's start
+            local endRow, endCol, endByte = unpack(
+                last and ({row, range[5], range[6]}) or ({
+                    row + 1,
+                    0,
+                    vim.api.nvim_buf_get_offset(buf, row + 1)
+                }),
+                1,
+                3
+            )
+            local rowEnd = last and range[5] or col + endByte - byte - 1
+            while endByte - byte > ____exports.INLINE_BYTES do
+                local cut = charStart(buf, row, col + ____exports.INLINE_BYTES, rowEnd)
+                if cut >= rowEnd then
+                    break
+                end
+                add({
+                    row,
+                    col,
+                    byte,
+                    row,
+                    cut,
+                    byte + cut - col
+                })
+                byte, col = byte + cut - col, cut
+            end
+            if endByte > byte then
+                add({
+                    row,
+                    col,
+                    byte,
+                    endRow,
+                    endCol,
+                    endByte
+                })
+            end
+            row, col, byte = row + 1, 0, endByte
+        end
+    end
+    if #piece > 0 then
+        out[#out + 1] = piece
+    end
+    return out
+end
+--- The inline regions longer than INLINE_ROWS rows or INLINE_BYTES bytes split (each region is one
+-- inline tree, parsed and scanned whole).
 local function splitLong(buf, injections)
     local inline = injections.markdown_inline
     if inline == nil then
@@ -108,11 +201,14 @@ local function splitLong(buf, injections)
     end
     local out = {}
     for ____, region in ipairs(inline) do
-        if #region == 0 or region[#region][4] - region[1][1] <= ____exports.INLINE_ROWS then
-            out[#out + 1] = region
-        else
-            for ____, piece in ipairs(splitRegion(buf, region)) do
+        local pieces = (#region == 0 or region[#region][4] - region[1][1] <= ____exports.INLINE_ROWS) and ({region}) or splitRegion(buf, region)
+        for ____, piece in ipairs(pieces) do
+            if byteLength(piece) <= ____exports.INLINE_BYTES then
                 out[#out + 1] = piece
+            else
+                for ____, small in ipairs(splitBytes(buf, piece)) do
+                    out[#out + 1] = small
+                end
             end
         end
     end

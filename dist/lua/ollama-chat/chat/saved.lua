@@ -233,17 +233,18 @@ local function showReadOnly(chat, messages)
     end
     vim.api.nvim_set_option_value("modifiable", true, {buf = buf})
     vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1)
+    local lines = transcript.render(messages)
     vim.api.nvim_buf_set_lines(
         buf,
         0,
         -1,
         false,
-        transcript.render(messages)
+        lines
     )
     dimThinkingBlocks(buf)
     vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
     vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
-    window.setMarkdown(buf)
+    window.highlightUnlessLong(buf, lines)
     vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
     vim.api.nvim_set_option_value("readonly", true, {buf = buf})
     vim.keymap.set(

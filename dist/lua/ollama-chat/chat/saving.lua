@@ -1,5 +1,7 @@
 -- generated from src/ollama-chat/chat/saving.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+local saveAs, unsaveable, askName, ownName, ask, STREAMING
+local transcript = require("ollama-chat.format.transcript")
 local chats = require("ollama-chat.store.chats")
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
@@ -8,8 +10,7 @@ local ____autosave = require("ollama-chat.chat.autosave")
 local isAuto = ____autosave.isAuto
 local ____buffer = require("ollama-chat.chat.buffer")
 local markSaved = ____buffer.markSaved
---- Saves `c` under `name`; 'modified' is cleared when the buffer did not change meanwhile.
-local function saveAs(c, name)
+function saveAs(c, name)
     -- Saving a conversation under a name, as `:w` in its buffer and `:Ollama save` do: asked the
     -- first time (a name suggested), then under that name, appending what is new (store/chats.ts).
     -- 'modified' is cleared once the buffer's text is saved.
@@ -18,47 +19,50 @@ local function saveAs(c, name)
         notify(check.reason, vim.log.levels.ERROR)
         return
     end
-    local messages = c:read()
-    local buf = c:validBuffer()
-    local tick = buf ~= nil and vim.api.nvim_buf_get_changedtick(buf) or nil
-    chats.save(
-        check.name,
-        c:lastModel() or "unknown",
-        messages,
-        function(err, result)
-            if err ~= nil or result == nil then
-                notify(err or "the chat was not saved", vim.log.levels.ERROR)
-                return
-            end
-            local named = c.savedName == nil or isAuto(c.savedName)
-            c.savedName = result.name
-            if buf ~= nil and vim.api.nvim_buf_is_valid(buf) and vim.api.nvim_buf_get_changedtick(buf) == tick then
-                markSaved(buf)
-            end
-            if named then
-                autosave.renamed(
-                    c,
-                    function() return notify(result.message) end
-                )
-            else
-                notify(result.message)
-            end
+    -- Read in slices: a chat of any size is saved without holding the editor.
+    c:readLater(function(messages, tick)
+        local why = unsaveable(c, messages)
+        if why ~= nil then
+            return notify(why, vim.log.levels.WARN)
         end
-    )
+        local buf = c:validBuffer()
+        chats.save(
+            check.name,
+            transcript.lastModel(messages) or c.model or "unknown",
+            messages,
+            function(err, result)
+                if err ~= nil or result == nil then
+                    notify(err or "the chat was not saved", vim.log.levels.ERROR)
+                    return
+                end
+                local named = c.savedName == nil or isAuto(c.savedName)
+                c.savedName = result.name
+                if buf ~= nil and vim.api.nvim_buf_is_valid(buf) and vim.api.nvim_buf_get_changedtick(buf) == tick then
+                    markSaved(buf)
+                end
+                if named then
+                    autosave.renamed(
+                        c,
+                        function() return notify(result.message) end
+                    )
+                else
+                    notify(result.message)
+                end
+            end
+        )
+    end)
 end
---- Why `c` cannot be saved now, if it cannot.
-local function unsaveable(c)
+function unsaveable(c, messages)
     -- Half a reply saved now would stop the finished one from being appended to it later.
     if c:isStreaming() then
-        return "a reply is still streaming: save when it is done, or stop it first with <C-c> or :Ollama stop"
+        return STREAMING
     end
-    if #c:read() == 0 then
+    if #messages == 0 then
         return "nothing to save: the chat is empty"
     end
     return nil
 end
---- Asks the name to save `c` under, `suggested` typed in already; an empty answer cancels.
-local function askName(c, suggested)
+function askName(c, suggested)
     -- <Tab> completes the saved names (vim.ui.input hands `completion` to input()).
     vim.ui.input(
         {prompt = "Save chat as: ", default = suggested, completion = "customlist,v:lua.require'ollama-chat.completion'.savedNames"},
@@ -71,10 +75,28 @@ local function askName(c, suggested)
         end
     )
 end
---- The name `c` was saved under by the user (an automatic one is not its own).
-local function ownName(c)
+function ownName(c)
     return c.savedName ~= nil and not isAuto(c.savedName) and c.savedName or nil
 end
+function ask(c, name, suggest)
+    if c:isStreaming() then
+        return notify(STREAMING, vim.log.levels.WARN)
+    end
+    if name ~= nil and vim.trim(name) ~= "" then
+        return saveAs(c, name)
+    end
+    c:readLater(function(messages)
+        local why = unsaveable(c, messages)
+        if why ~= nil then
+            return notify(why, vim.log.levels.WARN)
+        end
+        askName(
+            c,
+            ownName(c) or suggest(messages)
+        )
+    end)
+end
+STREAMING = "a reply is still streaming: save when it is done, or stop it first with <C-c> or :Ollama stop"
 --- A name for a chat never saved: the first words of its first message, else the date.
 local function suggestName(messages)
     for ____, m in ipairs(messages) do
@@ -100,26 +122,18 @@ end
 --- Saves `c` under `name`; without one, asks for it: the first time (no name of its own yet) with
 -- `suggestion` typed in, later with its name.
 function ____exports.save(c, name, suggestion)
-    local why = unsaveable(c)
-    if why ~= nil then
-        notify(why, vim.log.levels.WARN)
-        return
-    end
-    if name ~= nil and vim.trim(name) ~= "" then
-        saveAs(c, name)
-        return
-    end
-    askName(
+    ask(
         c,
-        ownName(c) or suggestion
+        name,
+        function() return suggestion end
     )
 end
 --- `:w` in a conversation's buffer: saved under its name (appending what is new), else asked.
 function ____exports.write(c)
-    ____exports.save(
+    ask(
         c,
         ownName(c),
-        suggestName(c:read())
+        suggestName
     )
 end
 return ____exports

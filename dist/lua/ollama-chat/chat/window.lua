@@ -1,5 +1,7 @@
 -- generated from src/ollama-chat/chat/window.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+local ____notify = require("ollama-chat.ui.notify")
+local notify = ____notify.notify
 local ____render = require("ollama-chat.chat.render")
 local prepareParser = ____render.prepareParser
 local function setWinOptions(win)
@@ -70,5 +72,49 @@ function ____exports.setMarkdown(buf)
             vim.log.levels.WARN
         )
     end
+end
+--- A line longer than this (bytes) turns a chat's highlighting off. Tree-sitter parses such a line
+-- in steps its timeout cannot cut (an 8 MB line: the markdown parse 180 ms, the inline one 100 ms,
+-- docs/benchmarks.md), and Vim's markdown syntax, its fallback, is slower still (600 ms a redraw).
+____exports.LONG_LINE = 256 * 1024
+--- The chat buffers shown plain because of a long line.
+local plain = {}
+--- `buf` now holds `lines`: markdown (highlighted), or plain text (told once) when a line is longer
+-- than LONG_LINE; highlighted again once it no longer has such a line.
+function ____exports.highlightUnlessLong(buf, lines)
+    local longest = 0
+    for ____, l in ipairs(lines) do
+        if #l > longest then
+            longest = #l
+        end
+    end
+    local markdown = vim.api.nvim_get_option_value("filetype", {buf = buf}) == "markdown"
+    if longest <= ____exports.LONG_LINE then
+        if not markdown or plain[buf] ~= nil then
+            ____exports.setMarkdown(buf)
+        end
+        plain[buf] = nil
+        return
+    end
+    if plain[buf] ~= nil then
+        return
+    end
+    plain[buf] = true
+    if markdown then
+        pcall(vim.treesitter.stop, buf)
+        vim.api.nvim_set_option_value("syntax", "OFF", {buf = buf})
+    end
+    vim.api.nvim_create_autocmd(
+        "BufWipeout",
+        {
+            buffer = buf,
+            once = true,
+            callback = function()
+                plain[buf] = nil
+                return nil
+            end
+        }
+    )
+    notify(("this chat is shown without highlighting: it holds a line of " .. string.format("%.1f", longest / 1048576)) .. " MB, too long to highlight without freezing the editor")
 end
 return ____exports

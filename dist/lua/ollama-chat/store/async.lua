@@ -1,5 +1,7 @@
 -- generated from src/ollama-chat/store/async.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+local ____sliced = require("ollama-chat.format.sliced")
+local SLICE_NS = ____sliced.SLICE_NS
 --- The text of anything thrown: libuv errors and our own reasons are strings already.
 function ____exports.errorText(e)
     if type(e) == "string" then
@@ -17,6 +19,10 @@ function ____exports.isMissing(e)
         "^ENOENT"
     )) ~= nil
 end
+-- The store's one asynchronous style: Node-style callbacks, `(err, value)`, always called on the
+-- main loop. libuv calls back in a fast context where most of the Neovim API is off limits, so
+-- every libuv completion reaches its callback through vim.schedule. No promises, no coroutines.
+____exports.SLICE_NS = SLICE_NS
 --- Starts a libuv request; `cb` gets its outcome on the main loop.
 function ____exports.uv(start, cb)
     start(function(err, value) return vim.schedule(function() return cb(err, value) end) end)
@@ -73,8 +79,6 @@ function ____exports.eachSeries(items, each, cb)
     end
     next()
 end
---- Longest stretch of work between two event-loop turns (the editor answers keys meanwhile).
-____exports.SLICE_NS = 4000000
 --- Calls `work(i)` for i = 0 .. n-1 in slices of at most SLICE_NS, letting the event loop run
 -- between slices; then `cb`. `work` returning false stops early.
 function ____exports.sliced(n, work, cb)
@@ -90,7 +94,7 @@ function ____exports.sliced(n, work, cb)
                 i = n
                 break
             end
-            if i % 16 == 0 and vim.uv.hrtime() - started > ____exports.SLICE_NS then
+            if i % 16 == 0 and vim.uv.hrtime() - started > SLICE_NS then
                 vim.schedule(run)
                 return
             end
@@ -123,7 +127,7 @@ function ____exports.sortSliced(items, cb)
             table.sort(run)
             runs[#runs + 1] = run
             i = stop
-            if vim.uv.hrtime() - started > ____exports.SLICE_NS then
+            if vim.uv.hrtime() - started > SLICE_NS then
                 return vim.schedule(sortChunks)
             end
         end
@@ -178,7 +182,7 @@ function ____exports.sortSliced(items, cb)
                         out = nil
                         p = p + 2
                     end
-                    if vim.uv.hrtime() - started > ____exports.SLICE_NS then
+                    if vim.uv.hrtime() - started > SLICE_NS then
                         return vim.schedule(merge)
                     end
                 end

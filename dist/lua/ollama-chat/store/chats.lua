@@ -1,16 +1,17 @@
 -- generated from src/ollama-chat/store/chats.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
+local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local ____exports = {}
 local readTail, TAIL_BYTES
 local ____transcript = require("ollama-chat.format.transcript")
-local THINKING_OPEN = ____transcript.THINKING_OPEN
-local contentLines = ____transcript.contentLines
 local isHeading = ____transcript.isHeading
 local lastModel = ____transcript.lastModel
 local parse = ____transcript.parse
 local renderMessage = ____transcript.renderMessage
+local ____sliced = require("ollama-chat.format.sliced")
+local parseLines = ____sliced.parseLines
+local renderInto = ____sliced.renderInto
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____async = require("ollama-chat.store.async")
@@ -77,8 +78,6 @@ ____exports.LIST_DETAILED = 100
 --- Chats per slice after the first, in `list_slices`.
 local LIST_SLICE = 500
 TAIL_BYTES = 64 * 1024
---- Content bytes rendered per event-loop turn when a message is large.
-local RENDER_CHUNK = 256 * 1024
 --- Checks a chat name typed by the user; see chatfile.sanitize_name.
 function ____exports.sanitize_name(input)
     return checkName(input)
@@ -105,146 +104,6 @@ local function textLines(text, cb)
             end
         end
         cb(lines)
-    end
-    slice()
-end
---- Body lines parsed per turn when a message is larger than 2 pieces (and holds no thinking).
-local PARSE_PIECE = 2000
---- One message's lines (heading, body, the next heading when there is one) → `parse` in pieces of
--- PARSE_PIECE lines, `next` called once per piece until it returns the message. Content is joined
--- with "\n" across pieces; a piece after the first gets a blank line after its heading, the one
--- `parse` drops, and only the last piece has the layout blank and next heading at its end.
-local function pieceParser(section)
-    local heading = section[1]
-    local firstBody = section[2] == "" and section[3] or section[2]
-    -- A thinking block must be parsed whole (rare to be huge): one piece.
-    local piece = firstBody == THINKING_OPEN and #section or PARSE_PIECE
-    local at = 1
-    local head
-    local parts = {}
-    return function()
-        local stop = #section - at <= 2 * piece and #section or at + piece
-        local lines = head == nil and ({heading}) or ({heading, ""})
-        do
-            local i = at
-            while i < stop do
-                lines[#lines + 1] = section[i + 1]
-                i = i + 1
-            end
-        end
-        local m = parse(lines)[1]
-        if head == nil then
-            head = m
-        end
-        parts[#parts + 1] = m.content
-        at = stop
-        if at < #section then
-            return nil
-        end
-        return #parts == 1 and head or __TS__ObjectAssign(
-            {},
-            head,
-            {content = table.concat(parts, "\n")}
-        )
-    end
-end
---- transcript.parse in slices: the lines are cut at the headings and each message parsed on its own
--- turn (a large one in pieces). A message is parsed with the next heading after it, so it reads
--- exactly as in the whole.
-local function parseLines(lines, cb)
-    local parseSections
-    local starts = {}
-    local i = 0
-    local findHeadings
-    findHeadings = function()
-        local started = vim.uv.hrtime()
-        while i < #lines do
-            if isHeading(lines[i + 1]) then
-                starts[#starts + 1] = i
-            end
-            i = i + 1
-            if i % 256 == 0 and vim.uv.hrtime() - started > SLICE_NS then
-                return vim.schedule(findHeadings)
-            end
-        end
-        vim.schedule(parseSections)
-    end
-    local messages = {}
-    local s = 0
-    local next
-    parseSections = function()
-        local started = vim.uv.hrtime()
-        while s < #starts do
-            if next == nil then
-                local last = s == #starts - 1
-                next = pieceParser(__TS__ArraySlice(lines, starts[s + 1], last and #lines or starts[s + 1 + 1] + 1))
-            end
-            local message = next()
-            if message ~= nil then
-                messages[#messages + 1] = message
-                next = nil
-                s = s + 1
-            end
-            if vim.uv.hrtime() - started > SLICE_NS then
-                return vim.schedule(parseSections)
-            end
-        end
-        cb(messages)
-    end
-    findHeadings()
-end
---- transcript.render in slices: `out` gets the lines of `messages` (messages separated by a blank
--- line), a message or a RENDER_CHUNK of its content per turn. Content is cut only at "\n", and
--- contentLines(a .. "\n" .. b) is contentLines(a) followed by contentLines(b).
-local function renderInto(out, messages, cb)
-    local m = 0
-    --- Where the rest of a large message's content starts, when one is being rendered.
-    local pos
-    local slice
-    slice = function()
-        local started = vim.uv.hrtime()
-        while m < #messages do
-            local message = messages[m + 1]
-            local content = message.content
-            if pos == nil then
-                if #out > 0 then
-                    out[#out + 1] = ""
-                end
-                local cut = type(content) == "string" and #content > RENDER_CHUNK and (string.find(content, "\n", RENDER_CHUNK, true)) or nil
-                for ____, l in ipairs(renderMessage(cut == nil and message or __TS__ObjectAssign(
-                    {},
-                    message,
-                    {content = string.sub(content, 1, cut - 1)}
-                ))) do
-                    out[#out + 1] = l
-                end
-                if cut ~= nil then
-                    pos = cut + 1
-                else
-                    m = m + 1
-                end
-            else
-                -- Substrings of the content, never copies of its rest: each turn costs its own chunk only.
-                local nl = string.find(content, "\n", pos + RENDER_CHUNK, true)
-                for ____, l in ipairs(contentLines(string.sub(content, pos, nl == nil and -1 or nl - 1))) do
-                    out[#out + 1] = l
-                end
-                local ____temp_0
-                if nl == nil then
-                    ____temp_0 = nil
-                else
-                    ____temp_0 = nl + 1
-                end
-                pos = ____temp_0
-                if pos == nil then
-                    m = m + 1
-                end
-            end
-            if vim.uv.hrtime() - started > SLICE_NS then
-                return vim.schedule(slice)
-            end
-        end
-        cb()
     end
     slice()
 end
@@ -302,13 +161,13 @@ local function namesOf(entries)
     table.sort(
         entries,
         function(a, b)
-            local ____temp_1
+            local ____temp_0
             if a.timestamp ~= b.timestamp then
-                ____temp_1 = a.timestamp > b.timestamp
+                ____temp_0 = a.timestamp > b.timestamp
             else
-                ____temp_1 = a.name < b.name
+                ____temp_0 = a.name < b.name
             end
-            return ____temp_1
+            return ____temp_0
         end
     )
     local seen = {}
@@ -417,13 +276,13 @@ local function freePath(dir, name, model, cb)
             ____then(
                 cb,
                 function(taken)
-                    local ____taken_4
+                    local ____taken_3
                     if taken then
-                        ____taken_4 = tryTime(t + 1)
+                        ____taken_3 = tryTime(t + 1)
                     else
-                        ____taken_4 = cb(nil, path)
+                        ____taken_3 = cb(nil, path)
                     end
-                    return ____taken_4
+                    return ____taken_3
                 end
             )
         )
@@ -459,20 +318,20 @@ local function splitSettings(messages)
     }) or ({history = messages})
 end
 local function sameSettings(a, b)
-    local ____temp_5
+    local ____temp_4
     if a == nil or b == nil then
-        ____temp_5 = a == b
+        ____temp_4 = a == b
     else
-        ____temp_5 = sameMessage(a, b)
+        ____temp_4 = sameMessage(a, b)
     end
-    return ____temp_5
+    return ____temp_4
 end
 local function survey(dir, name, messages, cb)
     local found = {}
     -- The settings section is not history: a chat whose settings changed is the same conversation.
-    local ____splitSettings_result_6 = splitSettings(messages)
-    local nowSettings = ____splitSettings_result_6.settings
-    local history = ____splitSettings_result_6.history
+    local ____splitSettings_result_5 = splitSettings(messages)
+    local nowSettings = ____splitSettings_result_5.settings
+    local history = ____splitSettings_result_5.history
     scan(
         dir,
         ____then(
@@ -493,9 +352,9 @@ local function survey(dir, name, messages, cb)
                                     function(lines) return parseLines(
                                         lines,
                                         function(all)
-                                            local ____splitSettings_result_7 = splitSettings(all)
-                                            local savedSettings = ____splitSettings_result_7.settings
-                                            local saved = ____splitSettings_result_7.history
+                                            local ____splitSettings_result_6 = splitSettings(all)
+                                            local savedSettings = ____splitSettings_result_6.settings
+                                            local saved = ____splitSettings_result_6.history
                                             local settled = sameSettings(savedSettings, nowSettings)
                                             local common = commonPrefix(saved, history)
                                             local draft = common == #saved - 1 and common < #history and grewFrom(history[common + 1], saved[common + 1])
@@ -746,27 +605,27 @@ local function exactModel(chat, cb)
         chat.size,
         function(tail)
             -- The tail's first line may be cut: it is not trusted unless the tail is the whole file.
-            local ____temp_8
+            local ____temp_7
             if tail == nil then
-                ____temp_8 = nil
+                ____temp_7 = nil
             else
-                ____temp_8 = lastModel(parse(__TS__ArraySlice(
+                ____temp_7 = lastModel(parse(__TS__ArraySlice(
                     vim.split(tail, "\n", {plain = true}),
                     chat.size > TAIL_BYTES and 1 or 0
                 )))
             end
-            local model = ____temp_8
+            local model = ____temp_7
             if model ~= nil or chat.size <= TAIL_BYTES then
                 return remember(model)
             end
             readFile(
                 chat.path,
                 function(err, text)
-                    local ____temp_9
+                    local ____temp_8
                     if err ~= nil or text == nil then
-                        ____temp_9 = cb(nil)
+                        ____temp_8 = cb(nil)
                     else
-                        ____temp_9 = textLines(
+                        ____temp_8 = textLines(
                             text,
                             function(lines) return parseLines(
                                 lines,
@@ -774,7 +633,7 @@ local function exactModel(chat, cb)
                             ) end
                         )
                     end
-                    return ____temp_9
+                    return ____temp_8
                 end
             )
         end
@@ -813,13 +672,13 @@ function ____exports.list_slices(cb, opts)
                         local part = {}
                         local started = vim.uv.hrtime()
                         while i < #files and #part < LIST_SLICE and vim.uv.hrtime() - started < SLICE_NS do
-                            local ____files_13 = files
-                            local ____i_12 = i
-                            i = ____i_12 + 1
-                            local chat = ____files_13[____i_12 + 1]
-                            local ____describe_16 = describe
-                            local ____opt_14 = cachedModel(chat)
-                            part[#part + 1] = ____describe_16(chat, ____opt_14 and ____opt_14.model)
+                            local ____files_12 = files
+                            local ____i_11 = i
+                            i = ____i_11 + 1
+                            local chat = ____files_12[____i_11 + 1]
+                            local ____describe_15 = describe
+                            local ____opt_13 = cachedModel(chat)
+                            part[#part + 1] = ____describe_15(chat, ____opt_13 and ____opt_13.model)
                         end
                         cb(nil, part, i >= #files)
                         if i < #files then
