@@ -1,6 +1,7 @@
 -- Model-name completion in a fresh Neovim (issue 14): nothing has listed the models yet when the
 -- user types `:Ollama switch <Tab>`; the first <Tab> must still offer them (the names arrive a
 -- moment later and the command line is completed again), never blocking the editor meanwhile.
+-- The same for saved chat names while a folder of thousands is still being listed.
 local Child = require("helpers.child")
 local Server = require("helpers.server")
 
@@ -54,6 +55,22 @@ describe("model-name completion before the first <Tab>", function()
     child:lua("require('ollama-chat').setup({ host = ... })", server.url)
     child:feed(":OllamaUpdate <Tab>")
     child:wait_until(function() return cmdline() == "OllamaUpdate llama3.2:3b" end, "update completed", 5000)
+    child:feed("<Esc>")
+  end)
+
+  it("offers saved chat names on the first <Tab> of :Ollama load, with 20,000 saved chats", function()
+    child:stop()
+    local data = Child.tempdir() .. "/data"
+    vim.fn.mkdir(data .. "/chats", "p")
+    for i = 1, 20000 do
+      local f = assert(io.open(("%s/chats/c%05d_m_20250101-000000.txt"):format(data, i), "wb"))
+      f:write("## User\n\nhi\n")
+      f:close()
+    end
+    child = Child.new()
+    child:lua("require('ollama-chat').setup({ host = ..., data_dir = select(2, ...) })", server.url, data)
+    child:feed(":Ollama load c1999<Tab>")
+    child:wait_until(function() return cmdline():match("^Ollama load c1999%d$") ~= nil end, "a chat name completed", 20000)
     child:feed("<Esc>")
   end)
 

@@ -3,9 +3,11 @@
 import type * as Api from "./init";
 import { lazy } from "./lazy";
 import type * as LocalModels from "./ollama/localmodels";
+import type * as Chats from "./store/chats";
 
 const api = lazy<typeof Api>("ollama-chat");
 const localModels = lazy<typeof LocalModels>("ollama-chat.ollama.localmodels");
+const chatFiles = lazy<typeof Chats>("ollama-chat.store.chats");
 
 /** Completion sources other modules provide; each returns what is cached, never waits on HTTP. */
 export type CompleterKind = "models" | "chats";
@@ -23,22 +25,26 @@ export function candidates(this: void, kind: CompleterKind): string[] {
   const source = own ?? (() => api().completions(kind));
   const [ok, names] = pcall(source);
   const list = ok && type(names) === "table" ? (names as string[]) : [];
-  if (kind === "models" && own === undefined && list.length === 0) completeAgainWhenListed();
+  if (own === undefined && list.length === 0) {
+    if (kind === "models") completeAgainWhenListed((cb) => localModels().afterRefresh(cb), () => localModels().cached().length > 0);
+    else if (!chatFiles().names_known()) completeAgainWhenListed((cb) => chatFiles().refresh_names(cb), () => chatFiles().names().length > 0);
+  }
   return list;
 }
 
 /**
- * The model names are not known yet (a fresh editor: the first <Tab> started their refresh): when
- * the answer brings some, the command line, if it still reads the same, is completed again, so the
- * first <Tab> shows them (a moment later) instead of nothing.
+ * The names are not known yet (a fresh editor: the first <Tab> started their listing, or a folder
+ * of thousands of chats is still being listed): when the listing (`wait`) ends with some
+ * (`listed`), the command line, if it still reads the same, is completed again, so the first
+ * <Tab> shows them (a moment later) instead of nothing.
  */
-function completeAgainWhenListed(): void {
+function completeAgainWhenListed(wait: (this: void, cb: (this: void) => void) => unknown, listed: (this: void) => boolean): void {
   if (vim.fn.getcmdtype() !== ":") return;
   const line = vim.fn.getcmdline();
-  localModels().afterRefresh(() => {
+  wait(() => {
     vim.schedule(() => {
       const o = vim.o as unknown as { wildchar: number; wildcharm: number };
-      if (vim.fn.getcmdtype() !== ":" || vim.fn.getcmdline() !== line || localModels().cached().length === 0) return;
+      if (vim.fn.getcmdtype() !== ":" || vim.fn.getcmdline() !== line || !listed()) return;
       // As typed ("t"): 'wildchar' completes only keys typed; 'wildcharm' any key.
       const key = o.wildcharm > 0 && o.wildcharm < 256 ? o.wildcharm : o.wildchar;
       if (key > 0 && key < 256) vim.api.nvim_feedkeys(vim.fn.nr2char(key), "nt", false);

@@ -1,17 +1,17 @@
 -- generated from src/ollama-chat/completion.ts by TypeScriptToLua; do not edit
 local ____exports = {}
-local completeAgainWhenListed, localModels
+local completeAgainWhenListed
 local ____lazy = require("ollama-chat.lazy")
 local lazy = ____lazy.lazy
-function completeAgainWhenListed()
+function completeAgainWhenListed(wait, listed)
     if vim.fn.getcmdtype() ~= ":" then
         return
     end
     local line = vim.fn.getcmdline()
-    localModels().afterRefresh(function()
+    wait(function()
         vim.schedule(function()
             local o = vim.o
-            if vim.fn.getcmdtype() ~= ":" or vim.fn.getcmdline() ~= line or #localModels().cached() == 0 then
+            if vim.fn.getcmdtype() ~= ":" or vim.fn.getcmdline() ~= line or not listed() then
                 return
             end
             -- As typed ("t"): 'wildchar' completes only keys typed; 'wildcharm' any key.
@@ -29,7 +29,8 @@ end
 -- Command-line completion helpers shared by the actions (commands.ts calls them per subcommand).
 -- Names come from caches through the public API: completion never waits on HTTP.
 local api = lazy("ollama-chat")
-localModels = lazy("ollama-chat.ollama.localmodels")
+local localModels = lazy("ollama-chat.ollama.localmodels")
+local chatFiles = lazy("ollama-chat.store.chats")
 local completers = {}
 --- Registers the source of model names or saved chat names for completion (specs replace it).
 function ____exports.set_completer(kind, fn)
@@ -41,8 +42,18 @@ function ____exports.candidates(kind)
     local source = own or (function() return api().completions(kind) end)
     local ok, names = pcall(source)
     local list = ok and type(names) == "table" and names or ({})
-    if kind == "models" and own == nil and #list == 0 then
-        completeAgainWhenListed()
+    if own == nil and #list == 0 then
+        if kind == "models" then
+            completeAgainWhenListed(
+                function(cb) return localModels().afterRefresh(cb) end,
+                function() return #localModels().cached() > 0 end
+            )
+        elseif not chatFiles().names_known() then
+            completeAgainWhenListed(
+                function(cb) return chatFiles().refresh_names(cb) end,
+                function() return #chatFiles().names() > 0 end
+            )
+        end
     end
     return list
 end

@@ -145,6 +145,7 @@ function plural(n: number, word: string): string {
 /** Saved chat names newest first, as last listed; refreshed in the background. */
 let nameCache: { dir: string; names: string[]; at: number } | undefined;
 let refreshing: string | undefined;
+let refreshWaiters: (() => void)[] = [];
 /** A cached list older than this is refreshed when asked for (and still answered from). */
 const NAMES_FRESH_MS = 2000;
 
@@ -162,8 +163,9 @@ function namesOf(entries: { name: string; timestamp: string }[]): string[] {
 /** Lists the names again in the background (one listing at a time); `cb` when the cache is new. */
 export function refresh_names(cb?: (this: void) => void): void {
   const dir = chatsDir();
-  if (refreshing === dir) {
-    if (cb !== undefined) vim.defer_fn(() => refresh_names(cb), 20);
+  // One listing at a time: a call meanwhile is answered when it ends (another folder: after it).
+  if (refreshing !== undefined) {
+    if (cb !== undefined) refreshWaiters.push(refreshing === dir ? cb : () => refresh_names(cb));
     return;
   }
   refreshing = dir;
@@ -174,8 +176,16 @@ export function refresh_names(cb?: (this: void) => void): void {
       for (const n of named) entries.push(n.parsed);
       nameCache = { dir, names: namesOf(entries), at: vim.uv.now() };
     }
+    const waiting = refreshWaiters;
+    refreshWaiters = [];
     cb?.();
+    for (const w of waiting) w();
   });
+}
+
+/** Whether names() answers from a listing of the chats folder (else it has none yet). */
+export function names_known(): boolean {
+  return nameCache !== undefined && nameCache.dir === chatsDir();
 }
 
 /** The first listing, when no cache exists yet, may take this long synchronously. */

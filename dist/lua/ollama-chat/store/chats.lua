@@ -155,6 +155,7 @@ end
 --- Saved chat names newest first, as last listed; refreshed in the background.
 local nameCache
 local refreshing
+local refreshWaiters = {}
 --- A cached list older than this is refreshed when asked for (and still answered from).
 local NAMES_FRESH_MS = 2000
 local function namesOf(entries)
@@ -183,12 +184,10 @@ end
 --- Lists the names again in the background (one listing at a time); `cb` when the cache is new.
 function ____exports.refresh_names(cb)
     local dir = chatsDir()
-    if refreshing == dir then
+    -- One listing at a time: a call meanwhile is answered when it ends (another folder: after it).
+    if refreshing ~= nil then
         if cb ~= nil then
-            vim.defer_fn(
-                function() return ____exports.refresh_names(cb) end,
-                20
-            )
+            refreshWaiters[#refreshWaiters + 1] = refreshing == dir and cb or (function() return ____exports.refresh_names(cb) end)
         end
         return
     end
@@ -208,11 +207,20 @@ function ____exports.refresh_names(cb)
                     at = vim.uv.now()
                 }
             end
+            local waiting = refreshWaiters
+            refreshWaiters = {}
             if cb ~= nil then
                 cb()
             end
+            for ____, w in ipairs(waiting) do
+                w()
+            end
         end
     )
+end
+--- Whether names() answers from a listing of the chats folder (else it has none yet).
+function ____exports.names_known()
+    return nameCache ~= nil and nameCache.dir == chatsDir()
 end
 --- The first listing, when no cache exists yet, may take this long synchronously.
 local FIRST_LISTING_NS = 10000000
