@@ -336,6 +336,40 @@ describe("a chat to live in", function()
     assert.is_nil(child:messages():find("default model: qwen3:8b", 1, true))
   end)
 
+  it("a reply far ahead of the renderer (1 MB queued, written in slices) ends with all of it, then the next heading, then OllamaChatDone", function()
+    -- one chunk of 20,000 lines (~1 MB): the renderer writes it in slices; the reply ends meanwhile
+    local lines = {}
+    for i = 1, 20000 do lines[i] = "line " .. i .. " of a long reply" end
+    server:scenario({ models = MODELS, chat = { default = { tokens = { table.concat(lines, "\n") } } } })
+    start_child()
+    child:lua([[
+      _G.__oc_at_done = {}
+      vim.api.nvim_create_autocmd("User", { pattern = "OllamaChatDone", callback = function()
+        local buf = vim.fn.bufnr("ollama-chat://chat")
+        table.insert(_G.__oc_at_done, { lines = vim.api.nvim_buf_line_count(buf), state = require("ollama-chat").status().state })
+      end })
+    ]])
+    open_chat()
+    type_and_send("write a lot")
+    local done = wait_done(1)
+    assert.is_nil(done.error)
+    -- when OllamaChatDone fired, the reply and the next turn's heading were in the buffer
+    local at = child:lua("return _G.__oc_at_done[1]")
+    assert.equals("idle", at.state)
+    local text = child:lines(chat_buf())
+    assert.equals(#text, at.lines)
+    local last_line
+    for i = #text, 1, -1 do
+      if text[i]:match("^line %d+ of a long reply$") then last_line = i break end
+    end
+    assert.equals("line 20000 of a long reply", text[last_line])
+    assert.equals("line 1 of a long reply", text[last_line - 19999])
+    assert.same({ "", "## User", "", "" }, vim.list_slice(text, last_line + 1, last_line + 4))
+    -- and nothing streams any more
+    child:cmd("Ollama stop")
+    assert.matches("nothing to stop", child:messages(), 1, true)
+  end)
+
   it(":Ollama stop with nothing running says so", function()
     start_child()
     child:cmd("Ollama stop")

@@ -376,19 +376,21 @@ export class Conversation {
 
   private finish(streaming: Streaming, err: OllamaError | undefined, result: ChatResult): void {
     const stopped = streaming.stopped && err !== undefined && err.kind === "cancelled";
-    if (!this.closed) this.settle(streaming, err, result, stopped);
-    events.emit("OllamaChatDone", {
-      model: streaming.model,
-      content: result.content,
-      error: err !== undefined && !stopped ? err.message : undefined,
-      stopped,
-      eval_count: result.eval_count,
-      eval_duration: result.eval_duration,
-    });
+    const done = () =>
+      events.emit("OllamaChatDone", {
+        model: streaming.model,
+        content: result.content,
+        error: err !== undefined && !stopped ? err.message : undefined,
+        stopped,
+        eval_count: result.eval_count,
+        eval_duration: result.eval_duration,
+      });
+    if (this.closed) return done();
+    this.settle(streaming, err, result, stopped, done);
   }
 
-  /** The end of the reply: buffer, state and history. */
-  private settle(streaming: Streaming, err: OllamaError | undefined, result: ChatResult, stopped: boolean): void {
+  /** The end of the reply: buffer, state and history; then `done` (once the reply is all written). */
+  private settle(streaming: Streaming, err: OllamaError | undefined, result: ChatResult, stopped: boolean, done: (this: void) => void): void {
     const meta = metaLines(err, result, stopped);
     if (err === undefined) {
       const warning = fit.afterReply(streaming.sent, result);
@@ -397,20 +399,28 @@ export class Conversation {
       this.loaded = true;
     }
     // A turn that brought nothing leaves no empty heading: the user's message is again the one to send.
-    if (result.content === "" && result.thinking === "") streaming.reply.retract(meta);
-    else streaming.reply.finish(meta, ["", "", transcript.USER_HEADING, "", ""]);
-    fold.replyEnded(this.validBuffer());
-    keepWithReply(this.validBuffer());
-    if (this.streaming === streaming) this.streaming = undefined;
-    if (result.content !== "" || result.thinking !== "") {
-      const m: Message = { role: "assistant", model: streaming.model, content: result.content };
-      if (result.thinking !== "") m.thinking = result.thinking;
-      this.messages.push(m);
-    }
-    this.setState(err !== undefined && !stopped ? "error" : "idle", err === undefined ? tokensPerSecond(result) : undefined);
-    if (err !== undefined && !stopped) {
-      if (err.kind === "not_found") this.host.missingModel(this, streaming.model);
-      else notify(err.message, vim.log.levels.ERROR);
-    }
+    const from = streaming.reply.startRow();
+    const ended = () => {
+      // Closed while the rest of a long reply was written: its buffer went to another.
+      if (this.closed) return done();
+      fold.replyEnded(this.validBuffer());
+      keepWithReply(this.validBuffer(), from);
+      if (this.streaming === streaming) this.streaming = undefined;
+      if (result.content !== "" || result.thinking !== "") {
+        const m: Message = { role: "assistant", model: streaming.model, content: result.content };
+        if (result.thinking !== "") m.thinking = result.thinking;
+        this.messages.push(m);
+      }
+      this.setState(err !== undefined && !stopped ? "error" : "idle", err === undefined ? tokensPerSecond(result) : undefined);
+      if (err !== undefined && !stopped) {
+        if (err.kind === "not_found") this.host.missingModel(this, streaming.model);
+        else notify(err.message, vim.log.levels.ERROR);
+      }
+      done();
+    };
+    if (result.content === "" && result.thinking === "") {
+      streaming.reply.retract(meta);
+      ended();
+    } else streaming.reply.finish(meta, ["", "", transcript.USER_HEADING, "", ""], ended);
   }
 }

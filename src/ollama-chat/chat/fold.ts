@@ -8,7 +8,7 @@
 // (so a toggled pane and a resumed or loaded chat are folded again), and for the new block when a
 // reply ends (the folds the user opened stay open). Undoing a reply deletes its lines and its fold.
 import * as config from "../config";
-import { thinkingBlocks } from "../format/transcript";
+import { THINKING_CLOSE, THINKING_OPEN, thinkingBlocks } from "../format/transcript";
 
 const NS = vim.api.nvim_create_namespace("ollama-chat-fold");
 
@@ -55,6 +55,26 @@ function setUp(win: number, buf: number): void {
   foldIn(win, thinkingBlocks(lines));
 }
 
+/** Rows read at a time while looking for the end of a reply's thinking block. */
+const CHUNK = 2000;
+
+/**
+ * The thinking block of the reply that begins at row `start`: it can only come right after the
+ * reply's heading, so a few rows are read, then the block's own (not the whole reply: 10 MB).
+ */
+function replyThinking(buf: number, start: number): [number, number][] {
+  const head = vim.api.nvim_buf_get_lines(buf, start, start + 6, false);
+  let open = -1;
+  for (let i = 0; i < head.length && open < 0; i++) if (head[i] === THINKING_OPEN) open = start + i;
+  if (open < 0) return [];
+  const n = vim.api.nvim_buf_line_count(buf);
+  for (let from = open + 1; from < n; from += CHUNK) {
+    const chunk = vim.api.nvim_buf_get_lines(buf, from, math.min(n, from + CHUNK), false);
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === THINKING_CLOSE) return [[open, from + i]];
+  }
+  return [];
+}
+
 /** A reply begins streaming into `buf` at its end: its thinking is not folded until it ends. */
 export function replyStarted(this: void, buf: number): void {
   const row = vim.api.nvim_buf_line_count(buf) - 1;
@@ -71,7 +91,7 @@ export function replyEnded(this: void, buf: number | undefined): void {
   const start = vim.api.nvim_buf_get_extmark_by_id(buf, NS, mark, {})[0] ?? 0;
   vim.api.nvim_buf_del_extmark(buf, NS, mark);
   if (!config.get().chat.fold_thinking) return;
-  const found = thinkingBlocks(vim.api.nvim_buf_get_lines(buf, start, -1, false), start);
+  const found = replyThinking(buf, start);
   for (const win of vim.fn.win_findbuf(buf)) {
     if (vim.api.nvim_get_option_value("foldtext", { win, scope: "local" }) === FOLDTEXT) foldIn(win, found);
   }

@@ -18,6 +18,13 @@ export type MetaLine = [string, string];
  * behind) is written in slices SLICE_GAP_MS apart, so no single write and redraw stalls the editor.
  */
 export const MAX_LINES_PER_WRITE = 12;
+/**
+ * A reply that ends with more than this queued (bytes; the renderer fell behind a fast model) has
+ * the rest written FINISH_LINES at a time before it is finished: 1.2 MB in one write held the
+ * editor 19 ms, and more under load.
+ */
+const FINISH_BYTES = 64 * 1024;
+const FINISH_LINES = 500;
 const SLICE_GAP_MS = 2;
 
 /** Per buffer: the mark left under the user's message by the last turn that brought nothing. */
@@ -96,8 +103,16 @@ export class Reply {
    * highlighted) and the reply is parsed once, when it ends (render_parse.ts).
    */
   private parseHold: { tree: LanguageTree; release: (this: void) => void } | undefined;
+  /** The finish waiting for the queued rest of the reply to be written. */
+  private finishing: ((this: void) => void) | undefined;
 
   constructor(private readonly buf: number) {}
+
+  /** The row where the reply began (its heading comes a few rows after), while it is not finished. */
+  startRow(): number | undefined {
+    if (this.startMark < 0 || !vim.api.nvim_buf_is_valid(this.buf)) return undefined;
+    return vim.api.nvim_buf_get_extmark_by_id(this.buf, NS, this.startMark, {})[0];
+  }
 
   /** Writes the reply's heading lines at the end: the first change of the reply's undo step. */
   begin(lines: string[]): void {
@@ -175,9 +190,10 @@ export class Reply {
       timer.close();
       vim.schedule(() => {
         this.timer = undefined;
-        this.write(MAX_LINES_PER_WRITE);
+        this.write(this.finishing !== undefined ? FINISH_LINES : MAX_LINES_PER_WRITE);
         // A burst is written a slice at a time, the editor redrawing and reading keys in between.
         if (this.pending.length > 0 && !this.closed) this.schedule(SLICE_GAP_MS);
+        else this.takeFinishing()?.();
       });
     });
   }
@@ -298,13 +314,38 @@ export class Reply {
     this.stopTimer();
     this.pending = [];
     this.closed = true;
+    this.takeFinishing()?.();
+  }
+
+  private takeFinishing(): ((this: void) => void) | undefined {
+    const f = this.finishing;
+    this.finishing = undefined;
+    return f;
+  }
+
+  private queuedBytes(): number {
+    let n = 0;
+    for (const p of this.pending) if (typeof p === "string") n += p.length;
+    return n;
   }
 
   /**
    * Writes what is queued, closes an open thinking block, shows `meta` under the reply and
-   * appends `trailing` (the next turn's heading), all in the reply's undo step.
+   * appends `trailing` (the next turn's heading), all in the reply's undo step; then `done`. Much
+   * still queued is written in slices first (FINISH_BYTES), so `done` may come later.
    */
-  finish(meta: MetaLine[], trailing: string[]): void {
+  finish(meta: MetaLine[], trailing: string[], done?: (this: void) => void): void {
+    if (!this.closed && this.queuedBytes() > FINISH_BYTES && vim.api.nvim_buf_is_valid(this.buf)) {
+      this.closeThinking();
+      this.finishing = () => this.finish(meta, trailing, done);
+      if (this.timer === undefined) this.schedule(0);
+      return;
+    }
+    this.complete(meta, trailing);
+    done?.();
+  }
+
+  private complete(meta: MetaLine[], trailing: string[]): void {
     if (this.closed) return;
     this.closeThinking();
     this.stopTimer();

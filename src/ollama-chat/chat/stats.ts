@@ -123,18 +123,31 @@ function review(buf: number): void {
  * After a reply ended in `buf`: its stats line (the last virtual line) is kept with the reply, so
  * that undoing the reply takes it away. A turn that brought nothing (no reply heading) has none.
  */
-export function keepWithReply(this: void, buf: number | undefined): void {
+/**
+ * The row of the heading of the reply whose stats are at row `markRow`: a few rows after `from`
+ * (where the reply began), else searched back from the mark (the whole reply read: a 10 MB one
+ * costs 25 ms).
+ */
+function replyHeading(buf: number, markRow: number, from: number | undefined): number {
+  if (from !== undefined) {
+    const head = vim.api.nvim_buf_get_lines(buf, from, math.min(from + 4, markRow + 1), false);
+    for (let i = 0; i < head.length; i++) if (transcript.parseAssistantHeading(head[i]) !== undefined) return from + i;
+  }
+  const lines = vim.api.nvim_buf_get_lines(buf, 0, markRow + 1, false);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (transcript.parseAssistantHeading(lines[i]) !== undefined) return i;
+    if (lines[i] === transcript.USER_HEADING) break;
+  }
+  return -1;
+}
+
+export function keepWithReply(this: void, buf: number | undefined, from?: number): void {
   if (buf === undefined || !vim.api.nvim_buf_is_valid(buf)) return;
   const found = vim.api.nvim_buf_get_extmarks(buf, NS, -1, 0, { details: true, limit: 8 }) as [number, number, number, { virt_lines?: MetaLine[][] }][];
   let mark: [number, number, number, { virt_lines?: MetaLine[][] }] | undefined;
   for (const m of found) if (mark === undefined && m[3].virt_lines !== undefined) mark = m;
   if (mark === undefined) return;
-  const lines = vim.api.nvim_buf_get_lines(buf, 0, mark[1] + 1, false);
-  let heading = -1;
-  for (let i = lines.length - 1; i >= 0 && heading < 0; i--) {
-    if (transcript.parseAssistantHeading(lines[i]) !== undefined) heading = i;
-    else if (lines[i] === transcript.USER_HEADING) break;
-  }
+  const heading = replyHeading(buf, mark[1], from);
   if (heading < 0) return;
   let list = kept.get(buf);
   if (list === undefined) {

@@ -15,7 +15,7 @@ import type { Message } from "../format/transcript";
 import { isHeading, lastModel, parse, renderMessage } from "../format/transcript";
 import { parseLines, renderInto } from "../format/sliced";
 import { notify } from "../ui/notify";
-import { Callback, SLICE_NS, eachSeries, errorText, isMissing, then } from "./async";
+import { Callback, SLICE_NS, eachSeries, errorText, isMissing, sliced, sortSliced, then } from "./async";
 import { ChatFile, chatsDir, scan, scanNames, withChatsLock } from "./chatdir";
 import { NameCheck, fileName, parseFileName, sanitize_name as checkName, timestampDate } from "./chatfile";
 import { exists, mkdirp, readFile, stat, unlink, writeFileAtomic } from "./fs";
@@ -149,15 +149,39 @@ let refreshWaiters: (() => void)[] = [];
 /** A cached list older than this is refreshed when asked for (and still answered from). */
 const NAMES_FRESH_MS = 2000;
 
-function namesOf(entries: { name: string; timestamp: string }[]): string[] {
-  table.sort(entries, (a, b) => (a.timestamp !== b.timestamp ? a.timestamp > b.timestamp : a.name < b.name));
-  const seen: { [name: string]: boolean } = {};
+/** Digits complemented: ascending order of the keys is descending order of the timestamps. */
+const COMPLEMENT: { [digit: string]: string } = { "0": "9", "1": "8", "2": "7", "3": "6", "4": "5", "5": "4", "6": "3", "7": "2", "8": "1", "9": "0" };
+
+/** A file's sort key for the names: newest first, then by name ("\0" cannot be in a name). */
+function nameKey(e: { name: string; timestamp: string }): string {
+  return `${string.gsub(e.timestamp, "%d", COMPLEMENT)[0]}\0${e.name}`;
+}
+
+/** The names of sorted keys, each once. */
+function uniqueNames(keys: string[]): string[] {
+  const seen = new LuaSet<string>();
   const out: string[] = [];
-  for (const e of entries) {
-    if (seen[e.name] === undefined) out.push(e.name);
-    seen[e.name] = true;
+  for (const key of keys) {
+    const [name] = string.match(key, "%z(.*)$");
+    if (name !== undefined && !seen.has(name)) {
+      seen.add(name);
+      out.push(name);
+    }
   }
   return out;
+}
+
+function namesOf(entries: { name: string; timestamp: string }[]): string[] {
+  const keys: string[] = [];
+  for (const e of entries) keys.push(nameKey(e));
+  table.sort(keys);
+  return uniqueNames(keys);
+}
+
+/** namesOf in slices (a table.sort of 20,000 entries holds the loop for about 40 ms). */
+function namesInSlices(entries: { name: string; timestamp: string }[], cb: (this: void, names: string[]) => void): void {
+  const keys: string[] = [];
+  sliced(entries.length, (i) => void keys.push(nameKey(entries[i])), () => sortSliced(keys, (sorted) => cb(uniqueNames(sorted))));
 }
 
 /** Lists the names again in the background (one listing at a time); `cb` when the cache is new. */
@@ -170,16 +194,18 @@ export function refresh_names(cb?: (this: void) => void): void {
   }
   refreshing = dir;
   scanNames(dir, (err, named) => {
-    refreshing = undefined;
-    if (err === undefined && named !== undefined) {
-      const entries: { name: string; timestamp: string }[] = [];
-      for (const n of named) entries.push(n.parsed);
-      nameCache = { dir, names: namesOf(entries), at: vim.uv.now() };
-    }
-    const waiting = refreshWaiters;
-    refreshWaiters = [];
-    cb?.();
-    for (const w of waiting) w();
+    const done = (names?: string[]) => {
+      if (names !== undefined) nameCache = { dir, names, at: vim.uv.now() };
+      refreshing = undefined;
+      const waiting = refreshWaiters;
+      refreshWaiters = [];
+      cb?.();
+      for (const w of waiting) w();
+    };
+    if (err !== undefined || named === undefined) return done();
+    const entries: { name: string; timestamp: string }[] = [];
+    for (const n of named) entries.push(n.parsed);
+    namesInSlices(entries, done);
   });
 }
 

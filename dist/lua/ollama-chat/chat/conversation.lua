@@ -379,19 +379,28 @@ function Conversation.prototype.setState(self, state, tps)
 end
 function Conversation.prototype.finish(self, streaming, err, result)
     local stopped = streaming.stopped and err ~= nil and err.kind == "cancelled"
-    if not self.closed then
-        self:settle(streaming, err, result, stopped)
+    local function done()
+        return events.emit("OllamaChatDone", {
+            model = streaming.model,
+            content = result.content,
+            error = err ~= nil and not stopped and err.message or nil,
+            stopped = stopped,
+            eval_count = result.eval_count,
+            eval_duration = result.eval_duration
+        })
     end
-    events.emit("OllamaChatDone", {
-        model = streaming.model,
-        content = result.content,
-        error = err ~= nil and not stopped and err.message or nil,
-        stopped = stopped,
-        eval_count = result.eval_count,
-        eval_duration = result.eval_duration
-    })
+    if self.closed then
+        return done()
+    end
+    self:settle(
+        streaming,
+        err,
+        result,
+        stopped,
+        done
+    )
 end
-function Conversation.prototype.settle(self, streaming, err, result, stopped)
+function Conversation.prototype.settle(self, streaming, err, result, stopped, done)
     local meta = metaLines(err, result, stopped)
     if err == nil then
         local warning = fit.afterReply(streaming.sent, result)
@@ -402,8 +411,49 @@ function Conversation.prototype.settle(self, streaming, err, result, stopped)
         self.loaded = true
     end
     -- A turn that brought nothing leaves no empty heading: the user's message is again the one to send.
+    local from = streaming.reply:startRow()
+    local function ended()
+        -- Closed while the rest of a long reply was written: its buffer went to another.
+        if self.closed then
+            return done()
+        end
+        fold.replyEnded(self:validBuffer())
+        keepWithReply(
+            self:validBuffer(),
+            from
+        )
+        if self.streaming == streaming then
+            self.streaming = nil
+        end
+        if result.content ~= "" or result.thinking ~= "" then
+            local m = {role = "assistant", model = streaming.model, content = result.content}
+            if result.thinking ~= "" then
+                m.thinking = result.thinking
+            end
+            local ____self_messages_8 = self.messages
+            ____self_messages_8[#____self_messages_8 + 1] = m
+        end
+        local ____self_setState_11 = self.setState
+        local ____temp_10 = err ~= nil and not stopped and "error" or "idle"
+        local ____temp_9
+        if err == nil then
+            ____temp_9 = tokensPerSecond(result)
+        else
+            ____temp_9 = nil
+        end
+        ____self_setState_11(self, ____temp_10, ____temp_9)
+        if err ~= nil and not stopped then
+            if err.kind == "not_found" then
+                self.host.missingModel(self, streaming.model)
+            else
+                notify(err.message, vim.log.levels.ERROR)
+            end
+        end
+        done()
+    end
     if result.content == "" and result.thinking == "" then
         streaming.reply:retract(meta)
+        ended()
     else
         streaming.reply:finish(meta, {
             "",
@@ -411,36 +461,7 @@ function Conversation.prototype.settle(self, streaming, err, result, stopped)
             transcript.USER_HEADING,
             "",
             ""
-        })
-    end
-    fold.replyEnded(self:validBuffer())
-    keepWithReply(self:validBuffer())
-    if self.streaming == streaming then
-        self.streaming = nil
-    end
-    if result.content ~= "" or result.thinking ~= "" then
-        local m = {role = "assistant", model = streaming.model, content = result.content}
-        if result.thinking ~= "" then
-            m.thinking = result.thinking
-        end
-        local ____self_messages_8 = self.messages
-        ____self_messages_8[#____self_messages_8 + 1] = m
-    end
-    local ____self_setState_11 = self.setState
-    local ____temp_10 = err ~= nil and not stopped and "error" or "idle"
-    local ____temp_9
-    if err == nil then
-        ____temp_9 = tokensPerSecond(result)
-    else
-        ____temp_9 = nil
-    end
-    ____self_setState_11(self, ____temp_10, ____temp_9)
-    if err ~= nil and not stopped then
-        if err.kind == "not_found" then
-            self.host.missingModel(self, streaming.model)
-        else
-            notify(err.message, vim.log.levels.ERROR)
-        end
+        }, ended)
     end
 end
 return ____exports

@@ -4,6 +4,8 @@ local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
 local config = require("ollama-chat.config")
 local ____transcript = require("ollama-chat.format.transcript")
+local THINKING_CLOSE = ____transcript.THINKING_CLOSE
+local THINKING_OPEN = ____transcript.THINKING_OPEN
 local thinkingBlocks = ____transcript.thinkingBlocks
 -- Folds each reply's thinking block once the reply has ended (`chat.fold_thinking`); `za` opens it.
 -- 
@@ -76,6 +78,49 @@ local function setUp(win, buf)
         thinkingBlocks(lines)
     )
 end
+--- Rows read at a time while looking for the end of a reply's thinking block.
+local CHUNK = 2000
+--- The thinking block of the reply that begins at row `start`: it can only come right after the
+-- reply's heading, so a few rows are read, then the block's own (not the whole reply: 10 MB).
+local function replyThinking(buf, start)
+    local head = vim.api.nvim_buf_get_lines(buf, start, start + 6, false)
+    local open = -1
+    do
+        local i = 0
+        while i < #head and open < 0 do
+            if head[i + 1] == THINKING_OPEN then
+                open = start + i
+            end
+            i = i + 1
+        end
+    end
+    if open < 0 then
+        return {}
+    end
+    local n = vim.api.nvim_buf_line_count(buf)
+    do
+        local from = open + 1
+        while from < n do
+            local chunk = vim.api.nvim_buf_get_lines(
+                buf,
+                from,
+                math.min(n, from + CHUNK),
+                false
+            )
+            do
+                local i = 0
+                while i < #chunk do
+                    if chunk[i + 1] == THINKING_CLOSE then
+                        return {{open, from + i}}
+                    end
+                    i = i + 1
+                end
+            end
+            from = from + CHUNK
+        end
+    end
+    return {}
+end
 --- A reply begins streaming into `buf` at its end: its thinking is not folded until it ends.
 function ____exports.replyStarted(buf)
     local row = vim.api.nvim_buf_line_count(buf) - 1
@@ -103,10 +148,7 @@ function ____exports.replyEnded(buf)
     if not config.get().chat.fold_thinking then
         return
     end
-    local found = thinkingBlocks(
-        vim.api.nvim_buf_get_lines(buf, start, -1, false),
-        start
-    )
+    local found = replyThinking(buf, start)
     for ____, win in ipairs(vim.fn.win_findbuf(buf)) do
         if vim.api.nvim_get_option_value("foldtext", {win = win, scope = "local"}) == FOLDTEXT then
             foldIn(win, found)

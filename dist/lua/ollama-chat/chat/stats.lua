@@ -172,9 +172,43 @@ local function review(buf)
     end
     kept[buf] = next
 end
---- After a reply ended in `buf`: its stats line (the last virtual line) is kept with the reply, so
--- that undoing the reply takes it away. A turn that brought nothing (no reply heading) has none.
-function ____exports.keepWithReply(buf)
+--- The row of the heading of the reply whose stats are at row `markRow`: a few rows after `from`
+-- (where the reply began), else searched back from the mark (the whole reply read: a 10 MB one
+-- costs 25 ms).
+local function replyHeading(buf, markRow, from)
+    if from ~= nil then
+        local head = vim.api.nvim_buf_get_lines(
+            buf,
+            from,
+            math.min(from + 4, markRow + 1),
+            false
+        )
+        do
+            local i = 0
+            while i < #head do
+                if transcript.parseAssistantHeading(head[i + 1]) ~= nil then
+                    return from + i
+                end
+                i = i + 1
+            end
+        end
+    end
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, markRow + 1, false)
+    do
+        local i = #lines - 1
+        while i >= 0 do
+            if transcript.parseAssistantHeading(lines[i + 1]) ~= nil then
+                return i
+            end
+            if lines[i + 1] == transcript.USER_HEADING then
+                break
+            end
+            i = i - 1
+        end
+    end
+    return -1
+end
+function ____exports.keepWithReply(buf, from)
     if buf == nil or not vim.api.nvim_buf_is_valid(buf) then
         return
     end
@@ -194,19 +228,7 @@ function ____exports.keepWithReply(buf)
     if mark == nil then
         return
     end
-    local lines = vim.api.nvim_buf_get_lines(buf, 0, mark[2] + 1, false)
-    local heading = -1
-    do
-        local i = #lines - 1
-        while i >= 0 and heading < 0 do
-            if transcript.parseAssistantHeading(lines[i + 1]) ~= nil then
-                heading = i
-            elseif lines[i + 1] == transcript.USER_HEADING then
-                break
-            end
-            i = i - 1
-        end
-    end
+    local heading = replyHeading(buf, mark[2], from)
     if heading < 0 then
         return
     end

@@ -19,6 +19,8 @@ local SLICE_NS = ____async.SLICE_NS
 local eachSeries = ____async.eachSeries
 local errorText = ____async.errorText
 local isMissing = ____async.isMissing
+local sliced = ____async.sliced
+local sortSliced = ____async.sortSliced
 local ____then = ____async["then"]
 local ____chatdir = require("ollama-chat.store.chatdir")
 local chatsDir = ____chatdir.chatsDir
@@ -158,28 +160,59 @@ local refreshing
 local refreshWaiters = {}
 --- A cached list older than this is refreshed when asked for (and still answered from).
 local NAMES_FRESH_MS = 2000
-local function namesOf(entries)
-    table.sort(
-        entries,
-        function(a, b)
-            local ____temp_0
-            if a.timestamp ~= b.timestamp then
-                ____temp_0 = a.timestamp > b.timestamp
-            else
-                ____temp_0 = a.name < b.name
-            end
-            return ____temp_0
-        end
-    )
+--- Digits complemented: ascending order of the keys is descending order of the timestamps.
+local COMPLEMENT = {
+    ["0"] = "9",
+    ["1"] = "8",
+    ["2"] = "7",
+    ["3"] = "6",
+    ["4"] = "5",
+    ["5"] = "4",
+    ["6"] = "3",
+    ["7"] = "2",
+    ["8"] = "1",
+    ["9"] = "0"
+}
+--- A file's sort key for the names: newest first, then by name ("\0" cannot be in a name).
+local function nameKey(e)
+    return ((string.gsub(e.timestamp, "%d", COMPLEMENT)) .. "\0") .. e.name
+end
+--- The names of sorted keys, each once.
+local function uniqueNames(keys)
     local seen = {}
     local out = {}
-    for ____, e in ipairs(entries) do
-        if seen[e.name] == nil then
-            out[#out + 1] = e.name
+    for ____, key in ipairs(keys) do
+        local name = string.match(key, "%z(.*)$")
+        if name ~= nil and not (seen[name] ~= nil) then
+            seen[name] = true
+            out[#out + 1] = name
         end
-        seen[e.name] = true
     end
     return out
+end
+local function namesOf(entries)
+    local keys = {}
+    for ____, e in ipairs(entries) do
+        keys[#keys + 1] = nameKey(e)
+    end
+    table.sort(keys)
+    return uniqueNames(keys)
+end
+--- namesOf in slices (a table.sort of 20,000 entries holds the loop for about 40 ms).
+local function namesInSlices(entries, cb)
+    local keys = {}
+    sliced(
+        #entries,
+        function(i)
+            local ____temp_0 = #keys + 1
+            keys[____temp_0] = nameKey(entries[i + 1])
+            return nil
+        end,
+        function() return sortSliced(
+            keys,
+            function(sorted) return cb(uniqueNames(sorted)) end
+        ) end
+    )
 end
 --- Lists the names again in the background (one listing at a time); `cb` when the cache is new.
 function ____exports.refresh_names(cb)
@@ -195,26 +228,32 @@ function ____exports.refresh_names(cb)
     scanNames(
         dir,
         function(err, named)
-            refreshing = nil
-            if err == nil and named ~= nil then
-                local entries = {}
-                for ____, n in ipairs(named) do
-                    entries[#entries + 1] = n.parsed
+            local function done(names)
+                if names ~= nil then
+                    nameCache = {
+                        dir = dir,
+                        names = names,
+                        at = vim.uv.now()
+                    }
                 end
-                nameCache = {
-                    dir = dir,
-                    names = namesOf(entries),
-                    at = vim.uv.now()
-                }
+                refreshing = nil
+                local waiting = refreshWaiters
+                refreshWaiters = {}
+                if cb ~= nil then
+                    cb()
+                end
+                for ____, w in ipairs(waiting) do
+                    w()
+                end
             end
-            local waiting = refreshWaiters
-            refreshWaiters = {}
-            if cb ~= nil then
-                cb()
+            if err ~= nil or named == nil then
+                return done()
             end
-            for ____, w in ipairs(waiting) do
-                w()
+            local entries = {}
+            for ____, n in ipairs(named) do
+                entries[#entries + 1] = n.parsed
             end
+            namesInSlices(entries, done)
         end
     )
 end
