@@ -3,7 +3,7 @@ SHELL := /bin/bash
 BIN := node_modules/.bin
 NVIM ?= $(shell scripts/pick-nvim.sh)
 
-.PHONY: all setup deps nvim build doc typecheck check-dist types test demo bench-chat bench-update bench-startup clean server helptags screenshots
+.PHONY: all setup deps nvim build doc typecheck check-dist types test demo bench-chat bench-large bench-update bench-startup clean server helptags screenshots
 all: build
 
 ## setup: everything the tests need (Debian packages, npm packages, Neovim 0.10 and latest)
@@ -66,9 +66,12 @@ demo:
 screenshots: setup server build
 	@scripts/screenshots.sh
 
-## bench-chat, bench-update: the benchmarks of docs/benchmarks.md
+## bench-chat, bench-large, bench-update: the benchmarks of docs/benchmarks.md
 bench-chat: setup server build
 	@scripts/bench.sh chat
+
+bench-large: setup server build
+	@scripts/bench.sh large
 
 bench-update: setup server build
 	@bench/update.sh

@@ -46,7 +46,7 @@ end
 
 -- In the child: the highlighter as users have it. Neovim 0.12's markdown ftplugin starts it; on
 -- 0.10 users' configs do (`vim.treesitter.start()` on markdown). Off: stopped right after (this autocmd runs after the ftplugin's).
-local HIGHLIGHT = [[
+M.HIGHLIGHT = [[
   local on = ...
   vim.api.nvim_create_autocmd("FileType", { pattern = "markdown", callback = function(a)
     if on then
@@ -60,7 +60,7 @@ local HIGHLIGHT = [[
 -- In the child: the screen redrawn as a UI has it. A headless child with no UI attached never
 -- redraws by itself (no decoration provider runs, so the highlighter would never parse): a UI
 -- redraws whenever something changed before it waits for input; a redraw every 16 ms stands in.
-local REDRAW = [[
+M.REDRAW = [[
   local timer = vim.uv.new_timer()
   timer:start(16, 16, vim.schedule_wrap(function() vim.cmd.redraw() end))
 ]]
@@ -68,7 +68,7 @@ local REDRAW = [[
 -- In the child: the editor's longest block, from inside: the longest gap between ticks of a 5 ms
 -- libuv timer (it ticks only when the event loop turns). Input latency alone can miss a block:
 -- while the benchmark asks the child whether the reply ended, it waits and sends no key.
-local BLOCKS = [[
+M.BLOCKS = [[
   local g = { on = false, gaps = {} }
   _G.__blocks = g
   local timer = vim.uv.new_timer()
@@ -257,11 +257,12 @@ end
 -- highlighted again, the stats, the next heading) is part of what is measured.
 M.TAIL_MS = 1000
 
-local SETTLED = [[
-  if _G.__bench.done == nil then return false end
+-- In the child: whether the current buffer's parse is no longer held by the renderer.
+M.PARSE_RELEASED = [[
   local hl = vim.treesitter.highlighter.active[vim.api.nvim_get_current_buf()]
   return hl == nil or rawget(hl.tree, "parse") == nil
 ]]
+local SETTLED = "if _G.__bench.done == nil then return false end " .. M.PARSE_RELEASED
 
 local function measure(child, seconds)
   local ended
@@ -279,9 +280,9 @@ function M.run(server, opts)
   server:scenario(M.scenario(stream))
   local child = Child.new({ init = "vim.o.lines = 50; vim.o.columns = 160" })
   latency.install(child)
-  child:lua(REDRAW)
-  child:lua(BLOCKS)
-  child:lua(HIGHLIGHT, opts.highlight)
+  child:lua(M.REDRAW)
+  child:lua(M.BLOCKS)
+  child:lua(M.HIGHLIGHT, opts.highlight)
   local messages = child:lua(PREPARE, server.url, M.HISTORY_LINES)
   if opts.renderer == "reference" then
     child:lua(REFERENCE, messages, seconds, stream.name)
