@@ -5,7 +5,8 @@
 -- outside) and the editor's longest block (from inside: gaps between ticks of a 5 ms timer),
 -- from the start of the case to a second after it ended:
 --   1. a 10 MB reply streamed into the chat, until it is kept on disk (autosave) and parsed;
---   2. `:w` of that chat, under a new name (the whole 10 MB written);
+--   2. `:Ollama save` of that chat under a new name (the whole 10 MB written), then `:Ollama load`
+--      of it, until shown;
 --   3. `:Ollama load` of a saved chat holding an 8 MB line, until it is shown;
 --   4. with 20,000 saved chats: `:Ollama load <Tab>` until a name is completed, `:Ollama load`
 --      until the picker shows, and its last item until all of them show;
@@ -151,11 +152,19 @@ if case("reply") then
   end, 300)
   rows[#rows].note = ("%d lines in the chat"):format(child:lua("return vim.api.nvim_buf_line_count(0)"))
   local before = #files(chats)
-  rows[#rows + 1] = measure(user, "`:w` of that chat, under a new name (`:Ollama save big`)", function()
+  rows[#rows + 1] = measure(user, "`:Ollama save big`: that chat saved under a new name (10 MB written)", function()
     child:lua([[vim.schedule(function() vim.cmd("Ollama save big") end)]])
   end, function()
     local named = vim.tbl_filter(function(f) return vim.startswith(f, "big_") end, files(chats))
     return #named == 1 and size(chats .. "/" .. named[1]) >= reply_bytes and #files(chats) <= before and child:lua("return vim.bo.modified") == false
+  end)
+  rows[#rows + 1] = measure(user, "`:Ollama load big`: that 10 MB chat, until shown and parsed", function()
+    child:feed(":Ollama load big<CR>")
+  end, function()
+    for _, w in ipairs(child:wins()) do
+      if w.name:match("^ollama%-chat://saved/big_") then return child:lua(Stream.PARSE_RELEASED) end
+    end
+    return false
   end)
   user:stop()
 end
