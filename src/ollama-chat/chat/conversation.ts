@@ -403,6 +403,7 @@ export class Conversation {
     const ended = () => {
       // Closed while the rest of a long reply was written: its buffer went to another.
       if (this.closed) return done();
+      window.plainIfLarge(this.validBuffer());
       fold.replyEnded(this.validBuffer());
       keepWithReply(this.validBuffer(), from);
       if (this.streaming === streaming) this.streaming = undefined;

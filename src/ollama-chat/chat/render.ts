@@ -65,6 +65,31 @@ let chatInjections: string | undefined;
  * end of each reply: up to 100 ms in a chat of 5,000 lines, docs/benchmarks.md); without it only
  * the range drawn is scanned. Markdown elsewhere keeps its queries. No markdown parser: nothing.
  */
+/** Lines set per event-loop turn by setLinesInSlices (a few ms each). */
+const SET_LINES = 20000;
+
+/**
+ * Replaces the text of `buf` (shown in no window yet) by `lines` in slices, then `done`: a 10 MB
+ * chat set at once held the editor 60 ms, and its first parse, synchronous on Neovim 0.10, far
+ * longer. The chat's parse is held meanwhile and, on 0.10, then finished a slice at a time.
+ */
+export function setLinesInSlices(buf: number, lines: string[], done: (this: void) => void): void {
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines.length <= SET_LINES ? lines : lines.slice(0, SET_LINES));
+  if (lines.length <= SET_LINES) return done();
+  const tree = highlighterTree(buf);
+  const release = tree !== undefined ? hold(tree) : undefined;
+  let at = SET_LINES;
+  const next = () => {
+    if (!vim.api.nvim_buf_is_valid(buf)) return release?.();
+    vim.api.nvim_buf_set_lines(buf, -1, -1, false, lines.slice(at, at + SET_LINES));
+    at += SET_LINES;
+    if (at < lines.length) return vim.schedule(next);
+    if (tree !== undefined && release !== undefined) settle(buf, tree, release);
+    done();
+  };
+  vim.schedule(next);
+}
+
 export function prepareParser(buf: number): void {
   const ts = (vim as any).treesitter;
   if (chatInjections === undefined) {

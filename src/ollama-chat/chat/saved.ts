@@ -7,9 +7,10 @@ import { notify } from "../ui/notify";
 import { pick } from "../ui/picker";
 import { isAuto } from "./autosave";
 import { isChatBuffer } from "./buffer";
-import { NS, dimThinkingBlocks } from "./render";
+import { NS, dimThinkingBlocks, setLinesInSlices } from "./render";
 import * as saving from "./saving";
 import * as session from "./session";
+import * as sliced from "../format/sliced";
 import * as transcript from "../format/transcript";
 import * as window from "./window";
 
@@ -91,29 +92,37 @@ function bufferNamed(name: string): number | undefined {
 }
 
 function showReadOnly(chat: SavedChat, messages: transcript.Message[]): void {
-  const name = LOADED_PREFIX + chat.file;
-  const existing = bufferNamed(name);
-  const buf = existing ?? vim.api.nvim_create_buf(true, true);
-  if (existing === undefined) vim.api.nvim_buf_set_name(buf, name);
-  vim.api.nvim_set_option_value("modifiable", true, { buf });
-  vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1);
-  const lines = transcript.render(messages);
-  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines);
-  dimThinkingBlocks(buf);
-  vim.api.nvim_set_option_value("buftype", "nofile", { buf });
-  vim.api.nvim_set_option_value("swapfile", false, { buf });
-  window.highlightUnlessLong(buf, lines);
-  vim.api.nvim_set_option_value("modifiable", false, { buf });
-  vim.api.nvim_set_option_value("readonly", true, { buf });
-  vim.keymap.set("n", "r", () => {
-    const win = vim.api.nvim_get_current_win();
-    resumeFrom(chat.path, () => closeReadOnly(win, buf));
-  }, { buffer: buf, desc: "Ollama: resume this chat", nowait: true });
-  // The chat pane is the active conversation: a saved chat opens beside it, never in it.
-  const current = vim.api.nvim_get_current_win();
-  if (isChatBuffer(vim.api.nvim_win_get_buf(current))) vim.cmd("aboveleft split");
-  vim.api.nvim_win_set_buf(vim.api.nvim_get_current_win(), buf);
-  notify(`loaded "${chat.name}" (read-only): press r or run :Ollama resume to continue it`);
+  // Rendered and set in slices: a chat of 10 MB never holds the editor.
+  const lines: string[] = [];
+  sliced.renderInto(lines, messages, () => {
+    const name = LOADED_PREFIX + chat.file;
+    const existing = bufferNamed(name);
+    const buf = existing ?? vim.api.nvim_create_buf(true, true);
+    if (existing === undefined) vim.api.nvim_buf_set_name(buf, name);
+    vim.api.nvim_set_option_value("modifiable", true, { buf });
+    vim.api.nvim_set_option_value("readonly", false, { buf });
+    vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1);
+    vim.api.nvim_set_option_value("buftype", "nofile", { buf });
+    vim.api.nvim_set_option_value("swapfile", false, { buf });
+    // Highlighted (or not) before the text comes: the parser starts on an empty buffer.
+    vim.api.nvim_buf_set_lines(buf, 0, -1, false, []);
+    window.highlightUnlessLong(buf, lines);
+    setLinesInSlices(buf, lines, () => {
+      if (!vim.api.nvim_buf_is_valid(buf)) return;
+      dimThinkingBlocks(buf);
+      vim.api.nvim_set_option_value("modifiable", false, { buf });
+      vim.api.nvim_set_option_value("readonly", true, { buf });
+      vim.keymap.set("n", "r", () => {
+        const win = vim.api.nvim_get_current_win();
+        resumeFrom(chat.path, () => closeReadOnly(win, buf));
+      }, { buffer: buf, desc: "Ollama: resume this chat", nowait: true });
+      // The chat pane is the active conversation: a saved chat opens beside it, never in it.
+      const current = vim.api.nvim_get_current_win();
+      if (isChatBuffer(vim.api.nvim_win_get_buf(current))) vim.cmd("aboveleft split");
+      vim.api.nvim_win_set_buf(vim.api.nvim_get_current_win(), buf);
+      notify(`loaded "${chat.name}" (read-only): press r or run :Ollama resume to continue it`);
+    });
+  });
 }
 
 /** Once resumed, the read-only copy goes: its split closed, the buffer deleted if shown nowhere else. */

@@ -68,28 +68,66 @@ export function setMarkdown(buf: number): void {
  */
 export const LONG_LINE = 256 * 1024;
 
+/**
+ * Neovim 0.10 parses a chat's whole document (every injection) synchronously: on a change, and
+ * once a reply's parse is released. A chat larger than this (bytes) is shown plain there: a 10 MB
+ * chat blocked 440 ms after its reply and 6 s when loaded (docs/benchmarks.md). 0.11+ parses
+ * what is shown, asynchronously.
+ */
+export const LARGE_ON_010 = 1024 * 1024;
+const SYNC_PARSE = vim.fn.has("nvim-0.11") === 0;
+
 /** The chat buffers shown plain because of a long line. */
 const plain = new LuaSet<number>();
 
-/**
- * `buf` now holds `lines`: markdown (highlighted), or plain text (told once) when a line is longer
- * than LONG_LINE; highlighted again once it no longer has such a line.
- */
-export function highlightUnlessLong(buf: number, lines: string[]): void {
+/** Why `lines` are shown plain, if they are. */
+function tooBig(lines: string[]): string | undefined {
   let longest = 0;
-  for (const l of lines) if (l.length > longest) longest = l.length;
-  const markdown = vim.api.nvim_get_option_value("filetype", { buf }) === "markdown";
-  if (longest <= LONG_LINE) {
-    if (!markdown || plain.has(buf)) setMarkdown(buf);
-    plain.delete(buf);
-    return;
+  let total = 0;
+  for (const l of lines) {
+    if (l.length > longest) longest = l.length;
+    total += l.length + 1;
   }
+  if (longest > LONG_LINE) return `it holds a line of ${mb(longest)}, too long to highlight without freezing the editor`;
+  if (SYNC_PARSE && total > LARGE_ON_010) return largeOn010(total);
+  return undefined;
+}
+
+function mb(bytes: number): string {
+  return `${string.format("%.1f", bytes / 1048576)} MB`;
+}
+
+function largeOn010(bytes: number): string {
+  return `at ${mb(bytes)} it is too large for Neovim 0.10 to highlight without freezing the editor (0.11 and later can)`;
+}
+
+function showPlain(buf: number, why: string): void {
   if (plain.has(buf)) return;
   plain.add(buf);
-  if (markdown) {
+  if (vim.api.nvim_get_option_value("filetype", { buf }) === "markdown") {
     pcall((vim as any).treesitter.stop, buf);
     vim.api.nvim_set_option_value("syntax", "OFF", { buf });
   }
   vim.api.nvim_create_autocmd("BufWipeout", { buffer: buf, once: true, callback: () => void plain.delete(buf) });
-  notify(`this chat is shown without highlighting: it holds a line of ${string.format("%.1f", longest / 1048576)} MB, too long to highlight without freezing the editor`);
+  notify(`this chat is shown without highlighting: ${why}`);
+}
+
+/**
+ * `buf` now holds `lines`: markdown (highlighted), or plain text (told once) when a line is longer
+ * than LONG_LINE (or, on Neovim 0.10, the chat is larger than LARGE_ON_010); highlighted again
+ * once it no longer is.
+ */
+export function highlightUnlessLong(buf: number, lines: string[]): void {
+  const why = tooBig(lines);
+  if (why !== undefined) return showPlain(buf, why);
+  const markdown = vim.api.nvim_get_option_value("filetype", { buf }) === "markdown";
+  if (!markdown || plain.has(buf)) setMarkdown(buf);
+  plain.delete(buf);
+}
+
+/** A reply grew the chat in `buf`: on Neovim 0.10, past LARGE_ON_010 it is shown plain from now on. */
+export function plainIfLarge(buf: number | undefined): void {
+  if (!SYNC_PARSE || buf === undefined || !vim.api.nvim_buf_is_valid(buf) || plain.has(buf)) return;
+  const bytes = vim.api.nvim_buf_get_offset(buf, vim.api.nvim_buf_line_count(buf));
+  if (bytes > LARGE_ON_010) showPlain(buf, largeOn010(bytes));
 }

@@ -417,6 +417,7 @@ function Conversation.prototype.settle(self, streaming, err, result, stopped, do
         if self.closed then
             return done()
         end
+        window.plainIfLarge(self:validBuffer())
         fold.replyEnded(self:validBuffer())
         keepWithReply(
             self:validBuffer(),

@@ -1,7 +1,7 @@
 -- generated from src/ollama-chat/chat/render.ts by TypeScriptToLua; do not edit
 local ____lualib = require("ollama-chat.lualib_bundle")
-local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
+local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
 local ____transcript = require("ollama-chat.format.transcript")
 local THINKING_CLOSE = ____transcript.THINKING_CLOSE
@@ -74,11 +74,48 @@ local function takeLines(text, max)
 end
 --- The markdown injection query (with the user's own) minus `injection.combined`; read once.
 local chatInjections
---- Gives `buf`, about to be markdown, its own tree-sitter parser before the ftplugin starts the
--- highlighter: the markdown injection query without `injection.combined` (html blocks are parsed
--- one by one). A combined injection makes every parse scan the whole chat for injections (at the
--- end of each reply: up to 100 ms in a chat of 5,000 lines, docs/benchmarks.md); without it only
--- the range drawn is scanned. Markdown elsewhere keeps its queries. No markdown parser: nothing.
+--- Lines set per event-loop turn by setLinesInSlices (a few ms each).
+local SET_LINES = 20000
+--- Replaces the text of `buf` (shown in no window yet) by `lines` in slices, then `done`: a 10 MB
+-- chat set at once held the editor 60 ms, and its first parse, synchronous on Neovim 0.10, far
+-- longer. The chat's parse is held meanwhile and, on 0.10, then finished a slice at a time.
+function ____exports.setLinesInSlices(buf, lines, done)
+    vim.api.nvim_buf_set_lines(
+        buf,
+        0,
+        -1,
+        false,
+        #lines <= SET_LINES and lines or __TS__ArraySlice(lines, 0, SET_LINES)
+    )
+    if #lines <= SET_LINES then
+        return done()
+    end
+    local tree = highlighterTree(buf)
+    local release = tree ~= nil and hold(tree) or nil
+    local at = SET_LINES
+    local next
+    next = function()
+        if not vim.api.nvim_buf_is_valid(buf) then
+            return release and release()
+        end
+        vim.api.nvim_buf_set_lines(
+            buf,
+            -1,
+            -1,
+            false,
+            __TS__ArraySlice(lines, at, at + SET_LINES)
+        )
+        at = at + SET_LINES
+        if at < #lines then
+            return vim.schedule(next)
+        end
+        if tree ~= nil and release ~= nil then
+            settle(buf, tree, release)
+        end
+        done()
+    end
+    vim.schedule(next)
+end
 function ____exports.prepareParser(buf)
     local ts = vim.treesitter
     if chatInjections == nil then
@@ -198,18 +235,18 @@ function Reply.prototype.push(self, content, thinking)
     end
     if thinking ~= "" and not self.sawContent then
         if not self.inThinking then
-            local ____self_pending_0 = self.pending
-            ____self_pending_0[#____self_pending_0 + 1] = {fence = THINKING_OPEN}
+            local ____self_pending_2 = self.pending
+            ____self_pending_2[#____self_pending_2 + 1] = {fence = THINKING_OPEN}
             self.inThinking = true
         end
-        local ____self_pending_1 = self.pending
-        ____self_pending_1[#____self_pending_1 + 1] = thinking
+        local ____self_pending_3 = self.pending
+        ____self_pending_3[#____self_pending_3 + 1] = thinking
     end
     if content ~= "" then
         self:closeThinking()
         self.sawContent = true
-        local ____self_pending_2 = self.pending
-        ____self_pending_2[#____self_pending_2 + 1] = content
+        local ____self_pending_4 = self.pending
+        ____self_pending_4[#____self_pending_4 + 1] = content
     end
     if self.timer == nil and #self.pending > 0 then
         self:schedule()
@@ -220,8 +257,8 @@ function Reply.prototype.closeThinking(self)
         return
     end
     self.inThinking = false
-    local ____self_pending_3 = self.pending
-    ____self_pending_3[#____self_pending_3 + 1] = {fence = THINKING_CLOSE}
+    local ____self_pending_5 = self.pending
+    ____self_pending_5[#____self_pending_5 + 1] = {fence = THINKING_CLOSE}
 end
 function Reply.prototype.schedule(self, delay)
     if delay == nil then
@@ -241,9 +278,9 @@ function Reply.prototype.schedule(self, delay)
                 if #self.pending > 0 and not self.closed then
                     self:schedule(SLICE_GAP_MS)
                 else
-                    local ____opt_4 = self:takeFinishing()
-                    if ____opt_4 ~= nil then
-                        ____opt_4()
+                    local ____opt_6 = self:takeFinishing()
+                    if ____opt_6 ~= nil then
+                        ____opt_6()
                     end
                 end
             end)
@@ -425,9 +462,9 @@ function Reply.prototype.discard(self)
     self:stopTimer()
     self.pending = {}
     self.closed = true
-    local ____opt_6 = self:takeFinishing()
-    if ____opt_6 ~= nil then
-        ____opt_6()
+    local ____opt_8 = self:takeFinishing()
+    if ____opt_8 ~= nil then
+        ____opt_8()
     end
 end
 function Reply.prototype.takeFinishing(self)

@@ -15,8 +15,10 @@ local isChatBuffer = ____buffer.isChatBuffer
 local ____render = require("ollama-chat.chat.render")
 local NS = ____render.NS
 local dimThinkingBlocks = ____render.dimThinkingBlocks
+local setLinesInSlices = ____render.setLinesInSlices
 local saving = require("ollama-chat.chat.saving")
 local session = require("ollama-chat.chat.session")
+local sliced = require("ollama-chat.format.sliced")
 local transcript = require("ollama-chat.format.transcript")
 local window = require("ollama-chat.chat.window")
 function pickChat(prompt, list, chosen)
@@ -225,50 +227,68 @@ local function bufferNamed(name)
     return nil
 end
 local function showReadOnly(chat, messages)
-    local name = LOADED_PREFIX .. chat.file
-    local existing = bufferNamed(name)
-    local buf = existing or vim.api.nvim_create_buf(true, true)
-    if existing == nil then
-        vim.api.nvim_buf_set_name(buf, name)
-    end
-    vim.api.nvim_set_option_value("modifiable", true, {buf = buf})
-    vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1)
-    local lines = transcript.render(messages)
-    vim.api.nvim_buf_set_lines(
-        buf,
-        0,
-        -1,
-        false,
-        lines
-    )
-    dimThinkingBlocks(buf)
-    vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
-    vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
-    window.highlightUnlessLong(buf, lines)
-    vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
-    vim.api.nvim_set_option_value("readonly", true, {buf = buf})
-    vim.keymap.set(
-        "n",
-        "r",
+    -- Rendered and set in slices: a chat of 10 MB never holds the editor.
+    local lines = {}
+    sliced.renderInto(
+        lines,
+        messages,
         function()
-            local win = vim.api.nvim_get_current_win()
-            resumeFrom(
-                chat.path,
-                function() return closeReadOnly(win, buf) end
+            local name = LOADED_PREFIX .. chat.file
+            local existing = bufferNamed(name)
+            local buf = existing or vim.api.nvim_create_buf(true, true)
+            if existing == nil then
+                vim.api.nvim_buf_set_name(buf, name)
+            end
+            vim.api.nvim_set_option_value("modifiable", true, {buf = buf})
+            vim.api.nvim_set_option_value("readonly", false, {buf = buf})
+            vim.api.nvim_buf_clear_namespace(buf, NS, 0, -1)
+            vim.api.nvim_set_option_value("buftype", "nofile", {buf = buf})
+            vim.api.nvim_set_option_value("swapfile", false, {buf = buf})
+            -- Highlighted (or not) before the text comes: the parser starts on an empty buffer.
+            vim.api.nvim_buf_set_lines(
+                buf,
+                0,
+                -1,
+                false,
+                {}
             )
-        end,
-        {buffer = buf, desc = "Ollama: resume this chat", nowait = true}
+            window.highlightUnlessLong(buf, lines)
+            setLinesInSlices(
+                buf,
+                lines,
+                function()
+                    if not vim.api.nvim_buf_is_valid(buf) then
+                        return
+                    end
+                    dimThinkingBlocks(buf)
+                    vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
+                    vim.api.nvim_set_option_value("readonly", true, {buf = buf})
+                    vim.keymap.set(
+                        "n",
+                        "r",
+                        function()
+                            local win = vim.api.nvim_get_current_win()
+                            resumeFrom(
+                                chat.path,
+                                function() return closeReadOnly(win, buf) end
+                            )
+                        end,
+                        {buffer = buf, desc = "Ollama: resume this chat", nowait = true}
+                    )
+                    -- The chat pane is the active conversation: a saved chat opens beside it, never in it.
+                    local current = vim.api.nvim_get_current_win()
+                    if isChatBuffer(vim.api.nvim_win_get_buf(current)) then
+                        vim.cmd("aboveleft split")
+                    end
+                    vim.api.nvim_win_set_buf(
+                        vim.api.nvim_get_current_win(),
+                        buf
+                    )
+                    notify(("loaded \"" .. chat.name) .. "\" (read-only): press r or run :Ollama resume to continue it")
+                end
+            )
+        end
     )
-    -- The chat pane is the active conversation: a saved chat opens beside it, never in it.
-    local current = vim.api.nvim_get_current_win()
-    if isChatBuffer(vim.api.nvim_win_get_buf(current)) then
-        vim.cmd("aboveleft split")
-    end
-    vim.api.nvim_win_set_buf(
-        vim.api.nvim_get_current_win(),
-        buf
-    )
-    notify(("loaded \"" .. chat.name) .. "\" (read-only): press r or run :Ollama resume to continue it")
 end
 --- Opens a saved chat in a new read-only buffer; the active chat is untouched.
 function ____exports.load(name)

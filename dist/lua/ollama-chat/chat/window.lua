@@ -1,9 +1,16 @@
 -- generated from src/ollama-chat/chat/window.ts by TypeScriptToLua; do not edit
 local ____exports = {}
+local mb, largeOn010
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____render = require("ollama-chat.chat.render")
 local prepareParser = ____render.prepareParser
+function mb(bytes)
+    return string.format("%.1f", bytes / 1048576) .. " MB"
+end
+function largeOn010(bytes)
+    return ("at " .. mb(bytes)) .. " it is too large for Neovim 0.10 to highlight without freezing the editor (0.11 and later can)"
+end
 local function setWinOptions(win)
     -- The chat pane: a split along the whole editor taking `chat.size` of it, below or to the right.
     local opts = {
@@ -77,30 +84,38 @@ end
 -- in steps its timeout cannot cut (an 8 MB line: the markdown parse 180 ms, the inline one 100 ms,
 -- docs/benchmarks.md), and Vim's markdown syntax, its fallback, is slower still (600 ms a redraw).
 ____exports.LONG_LINE = 256 * 1024
+--- Neovim 0.10 parses a chat's whole document (every injection) synchronously: on a change, and
+-- once a reply's parse is released. A chat larger than this (bytes) is shown plain there: a 10 MB
+-- chat blocked 440 ms after its reply and 6 s when loaded (docs/benchmarks.md). 0.11+ parses
+-- what is shown, asynchronously.
+____exports.LARGE_ON_010 = 1024 * 1024
+local SYNC_PARSE = vim.fn.has("nvim-0.11") == 0
 --- The chat buffers shown plain because of a long line.
 local plain = {}
---- `buf` now holds `lines`: markdown (highlighted), or plain text (told once) when a line is longer
--- than LONG_LINE; highlighted again once it no longer has such a line.
-function ____exports.highlightUnlessLong(buf, lines)
+--- Why `lines` are shown plain, if they are.
+local function tooBig(lines)
     local longest = 0
+    local total = 0
     for ____, l in ipairs(lines) do
         if #l > longest then
             longest = #l
         end
+        total = total + (#l + 1)
     end
-    local markdown = vim.api.nvim_get_option_value("filetype", {buf = buf}) == "markdown"
-    if longest <= ____exports.LONG_LINE then
-        if not markdown or plain[buf] ~= nil then
-            ____exports.setMarkdown(buf)
-        end
-        plain[buf] = nil
-        return
+    if longest > ____exports.LONG_LINE then
+        return ("it holds a line of " .. mb(longest)) .. ", too long to highlight without freezing the editor"
     end
+    if SYNC_PARSE and total > ____exports.LARGE_ON_010 then
+        return largeOn010(total)
+    end
+    return nil
+end
+local function showPlain(buf, why)
     if plain[buf] ~= nil then
         return
     end
     plain[buf] = true
-    if markdown then
+    if vim.api.nvim_get_option_value("filetype", {buf = buf}) == "markdown" then
         pcall(vim.treesitter.stop, buf)
         vim.api.nvim_set_option_value("syntax", "OFF", {buf = buf})
     end
@@ -115,6 +130,36 @@ function ____exports.highlightUnlessLong(buf, lines)
             end
         }
     )
-    notify(("this chat is shown without highlighting: it holds a line of " .. string.format("%.1f", longest / 1048576)) .. " MB, too long to highlight without freezing the editor")
+    notify("this chat is shown without highlighting: " .. why)
+end
+--- `buf` now holds `lines`: markdown (highlighted), or plain text (told once) when a line is longer
+-- than LONG_LINE (or, on Neovim 0.10, the chat is larger than LARGE_ON_010); highlighted again
+-- once it no longer is.
+function ____exports.highlightUnlessLong(buf, lines)
+    local why = tooBig(lines)
+    if why ~= nil then
+        return showPlain(buf, why)
+    end
+    local markdown = vim.api.nvim_get_option_value("filetype", {buf = buf}) == "markdown"
+    if not markdown or plain[buf] ~= nil then
+        ____exports.setMarkdown(buf)
+    end
+    plain[buf] = nil
+end
+--- A reply grew the chat in `buf`: on Neovim 0.10, past LARGE_ON_010 it is shown plain from now on.
+function ____exports.plainIfLarge(buf)
+    if not SYNC_PARSE or buf == nil or not vim.api.nvim_buf_is_valid(buf) or plain[buf] ~= nil then
+        return
+    end
+    local bytes = vim.api.nvim_buf_get_offset(
+        buf,
+        vim.api.nvim_buf_line_count(buf)
+    )
+    if bytes > ____exports.LARGE_ON_010 then
+        showPlain(
+            buf,
+            largeOn010(bytes)
+        )
+    end
 end
 return ____exports
