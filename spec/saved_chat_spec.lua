@@ -308,11 +308,15 @@ describe("saved chats", function()
     user.child:feed("r")
     user:wait(function() return user:chat_buf() ~= nil and user:chat_lines()[7] == long end, "the long chat resumed")
     assert.is_false(highlighted(user:chat_buf()))
+    -- and its window does not break that line at word ends (85-170 ms a redraw)
+    local function linebreak() return user.child:lua("return vim.wo[vim.fn.bufwinid(...)].linebreak", user:chat_buf()) end
+    assert.is_false(linebreak())
     -- a chat without such a line resumed into the same pane is highlighted again
     user:command("Ollama resume short")
     user:answer("1<CR>")
     user:wait(function() return user:chat_lines()[7] == "hello" end, "the short chat resumed")
     assert.is_true(highlighted(user:chat_buf()))
+    assert.is_true(linebreak())
     assert.equals("markdown", user.child:lua("return vim.bo[...].filetype", user:chat_buf()))
   end)
 

@@ -6,7 +6,8 @@ import { prepareParser } from "./render";
 function setWinOptions(win: number): void {
   const opts: [string, unknown][] = [
     ["wrap", true],
-    ["linebreak", true],
+    // Breaking a line of megabytes at word ends costs 85-170 ms a redraw (docs/benchmarks.md).
+    ["linebreak", !longLines.has(vim.api.nvim_win_get_buf(win))],
     ["number", false],
     ["relativenumber", false],
     ["signcolumn", "no"],
@@ -77,8 +78,9 @@ export const LONG_LINE = 256 * 1024;
 export const LARGE_ON_010 = 1024 * 1024;
 const SYNC_PARSE = vim.fn.has("nvim-0.11") === 0;
 
-/** The chat buffers shown plain because of a long line. */
+/** The chat buffers shown plain, and those of them with a line over LONG_LINE. */
 const plain = new LuaSet<number>();
+const longLines = new LuaSet<number>();
 
 /** Why `lines` are shown plain, if they are. */
 function tooBig(lines: string[]): string | undefined {
@@ -101,6 +103,16 @@ function largeOn010(bytes: number): string {
   return `at ${mb(bytes)} it is too large for Neovim 0.10 to highlight without freezing the editor (0.11 and later can)`;
 }
 
+/** Records whether `buf` has a line over LONG_LINE; the windows showing it break lines or not. */
+function setLongLines(buf: number, long: boolean): void {
+  if (long === longLines.has(buf)) return;
+  if (long) longLines.add(buf);
+  else longLines.delete(buf);
+  for (const win of vim.fn.win_findbuf(buf)) {
+    if (vim.api.nvim_get_option_value("linebreak", { win }) === long) vim.api.nvim_set_option_value("linebreak", !long, { win });
+  }
+}
+
 function showPlain(buf: number, why: string): void {
   if (plain.has(buf)) return;
   plain.add(buf);
@@ -108,7 +120,10 @@ function showPlain(buf: number, why: string): void {
     pcall((vim as any).treesitter.stop, buf);
     vim.api.nvim_set_option_value("syntax", "OFF", { buf });
   }
-  vim.api.nvim_create_autocmd("BufWipeout", { buffer: buf, once: true, callback: () => void plain.delete(buf) });
+  vim.api.nvim_create_autocmd("BufWipeout", { buffer: buf, once: true, callback: () => {
+    plain.delete(buf);
+    longLines.delete(buf);
+  } });
   notify(`this chat is shown without highlighting: ${why}`);
 }
 
@@ -119,6 +134,7 @@ function showPlain(buf: number, why: string): void {
  */
 export function highlightUnlessLong(buf: number, lines: string[]): void {
   const why = tooBig(lines);
+  setLongLines(buf, why !== undefined && string.find(why, "holds a line", 1, true)[0] !== undefined);
   if (why !== undefined) return showPlain(buf, why);
   const markdown = vim.api.nvim_get_option_value("filetype", { buf }) === "markdown";
   if (!markdown || plain.has(buf)) setMarkdown(buf);

@@ -1,6 +1,6 @@
 -- generated from src/ollama-chat/chat/window.ts by TypeScriptToLua; do not edit
 local ____exports = {}
-local mb, largeOn010
+local mb, largeOn010, longLines
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____render = require("ollama-chat.chat.render")
@@ -15,7 +15,10 @@ local function setWinOptions(win)
     -- The chat pane: a split along the whole editor taking `chat.size` of it, below or to the right.
     local opts = {
         {"wrap", true},
-        {"linebreak", true},
+        {
+            "linebreak",
+            not (longLines[vim.api.nvim_win_get_buf(win)] ~= nil)
+        },
         {"number", false},
         {"relativenumber", false},
         {"signcolumn", "no"},
@@ -90,8 +93,9 @@ ____exports.LONG_LINE = 256 * 1024
 -- what is shown, asynchronously.
 ____exports.LARGE_ON_010 = 1024 * 1024
 local SYNC_PARSE = vim.fn.has("nvim-0.11") == 0
---- The chat buffers shown plain because of a long line.
+--- The chat buffers shown plain, and those of them with a line over LONG_LINE.
 local plain = {}
+longLines = {}
 --- Why `lines` are shown plain, if they are.
 local function tooBig(lines)
     local longest = 0
@@ -110,6 +114,22 @@ local function tooBig(lines)
     end
     return nil
 end
+--- Records whether `buf` has a line over LONG_LINE; the windows showing it break lines or not.
+local function setLongLines(buf, long)
+    if long == (longLines[buf] ~= nil) then
+        return
+    end
+    if long then
+        longLines[buf] = true
+    else
+        longLines[buf] = nil
+    end
+    for ____, win in ipairs(vim.fn.win_findbuf(buf)) do
+        if vim.api.nvim_get_option_value("linebreak", {win = win}) == long then
+            vim.api.nvim_set_option_value("linebreak", not long, {win = win})
+        end
+    end
+end
 local function showPlain(buf, why)
     if plain[buf] ~= nil then
         return
@@ -126,7 +146,7 @@ local function showPlain(buf, why)
             once = true,
             callback = function()
                 plain[buf] = nil
-                return nil
+                longLines[buf] = nil
             end
         }
     )
@@ -137,6 +157,7 @@ end
 -- once it no longer is.
 function ____exports.highlightUnlessLong(buf, lines)
     local why = tooBig(lines)
+    setLongLines(buf, why ~= nil and (string.find(why, "holds a line", 1, true)) ~= nil)
     if why ~= nil then
         return showPlain(buf, why)
     end
