@@ -320,6 +320,26 @@ describe("saved chats", function()
     assert.equals("markdown", user.child:lua("return vim.bo[...].filetype", user:chat_buf()))
   end)
 
+  it("a chat over 1 MB is shown plain on Neovim 0.10 (whole-document parses), highlighted on 0.11+", function()
+    local reply = ("a line of a long answer with `code`\n"):rep(40000) -- 1.4 MB
+    h.write(data .. "/chats/big_m_20250101-090000.txt", "## User\n\nq\n\n## Assistant (m)\n\n" .. reply)
+    start()
+    user.child:lua([[vim.api.nvim_create_autocmd("FileType", { pattern = "markdown", callback = function(a) pcall(vim.treesitter.start, a.buf) end })]])
+    user:command("Ollama load big")
+    local loaded = "ollama-chat://saved/big_m_20250101-090000.txt"
+    user:wait(function() return user:win_named(loaded) ~= nil end, "the big chat loaded", 20000)
+    local buf = user:win_named(loaded).buf
+    assert.equals(40006, #user.child:lines(buf))
+    local highlighted = user.child:lua("return vim.treesitter.highlighter.active[...] ~= nil", buf)
+    if vim.fn.has("nvim-0.11") == 0 then
+      assert.is_false(highlighted)
+      user:wait_message("this chat is shown without highlighting: at 1.4 MB it is too large for Neovim 0.10")
+    else
+      assert.is_true(highlighted)
+      assert.is_nil(user:messages():find("without highlighting", 1, true))
+    end
+  end)
+
   it("sanitises names typed at the prompt: ../x and a/b refused, an empty answer cancels", function()
     start()
     user:open_chat()

@@ -82,17 +82,16 @@ const SYNC_PARSE = vim.fn.has("nvim-0.11") === 0;
 const plain = new LuaSet<number>();
 const longLines = new LuaSet<number>();
 
-/** Why `lines` are shown plain, if they are. */
-function tooBig(lines: string[]): string | undefined {
+/** Why `lines` are shown plain, if they are, and whether one is longer than LONG_LINE. */
+function tooBig(lines: string[]): { why: string | undefined; longLine: boolean } {
   let longest = 0;
   let total = 0;
   for (const l of lines) {
     if (l.length > longest) longest = l.length;
     total += l.length + 1;
   }
-  if (longest > LONG_LINE) return `it holds a line of ${mb(longest)}, too long to highlight without freezing the editor`;
-  if (SYNC_PARSE && total > LARGE_ON_010) return largeOn010(total);
-  return undefined;
+  if (longest > LONG_LINE) return { why: `it holds a line of ${mb(longest)}, too long to highlight without freezing the editor`, longLine: true };
+  return { why: SYNC_PARSE && total > LARGE_ON_010 ? largeOn010(total) : undefined, longLine: false };
 }
 
 function mb(bytes: number): string {
@@ -106,8 +105,10 @@ function largeOn010(bytes: number): string {
 /** Records whether `buf` has a line over LONG_LINE; the windows showing it break lines or not. */
 function setLongLines(buf: number, long: boolean): void {
   if (long === longLines.has(buf)) return;
-  if (long) longLines.add(buf);
-  else longLines.delete(buf);
+  if (long) {
+    forgetOnWipe(buf);
+    longLines.add(buf);
+  } else longLines.delete(buf);
   for (const win of vim.fn.win_findbuf(buf)) {
     if (vim.api.nvim_get_option_value("linebreak", { win }) === long) vim.api.nvim_set_option_value("linebreak", !long, { win });
   }
@@ -115,16 +116,25 @@ function setLongLines(buf: number, long: boolean): void {
 
 function showPlain(buf: number, why: string): void {
   if (plain.has(buf)) return;
+  forgetOnWipe(buf);
   plain.add(buf);
   if (vim.api.nvim_get_option_value("filetype", { buf }) === "markdown") {
     pcall((vim as any).treesitter.stop, buf);
     vim.api.nvim_set_option_value("syntax", "OFF", { buf });
   }
+  notify(`this chat is shown without highlighting: ${why}`);
+}
+
+/** The buffers wiped are forgotten (one autocmd per buffer, made when it is first marked). */
+const watched = new LuaSet<number>();
+function forgetOnWipe(buf: number): void {
+  if (watched.has(buf)) return;
+  watched.add(buf);
   vim.api.nvim_create_autocmd("BufWipeout", { buffer: buf, once: true, callback: () => {
+    watched.delete(buf);
     plain.delete(buf);
     longLines.delete(buf);
   } });
-  notify(`this chat is shown without highlighting: ${why}`);
 }
 
 /**
@@ -133,8 +143,8 @@ function showPlain(buf: number, why: string): void {
  * once it no longer is.
  */
 export function highlightUnlessLong(buf: number, lines: string[]): void {
-  const why = tooBig(lines);
-  setLongLines(buf, why !== undefined && string.find(why, "holds a line", 1, true)[0] !== undefined);
+  const { why, longLine } = tooBig(lines);
+  setLongLines(buf, longLine);
   if (why !== undefined) return showPlain(buf, why);
   const markdown = vim.api.nvim_get_option_value("filetype", { buf }) === "markdown";
   if (!markdown || plain.has(buf)) setMarkdown(buf);

@@ -1,6 +1,6 @@
 -- generated from src/ollama-chat/chat/window.ts by TypeScriptToLua; do not edit
 local ____exports = {}
-local mb, largeOn010, longLines
+local mb, largeOn010, forgetOnWipe, plain, longLines, watched
 local ____notify = require("ollama-chat.ui.notify")
 local notify = ____notify.notify
 local ____render = require("ollama-chat.chat.render")
@@ -10,6 +10,24 @@ function mb(bytes)
 end
 function largeOn010(bytes)
     return ("at " .. mb(bytes)) .. " it is too large for Neovim 0.10 to highlight without freezing the editor (0.11 and later can)"
+end
+function forgetOnWipe(buf)
+    if watched[buf] ~= nil then
+        return
+    end
+    watched[buf] = true
+    vim.api.nvim_create_autocmd(
+        "BufWipeout",
+        {
+            buffer = buf,
+            once = true,
+            callback = function()
+                watched[buf] = nil
+                plain[buf] = nil
+                longLines[buf] = nil
+            end
+        }
+    )
 end
 local function setWinOptions(win)
     -- The chat pane: a split along the whole editor taking `chat.size` of it, below or to the right.
@@ -93,10 +111,9 @@ ____exports.LONG_LINE = 256 * 1024
 -- what is shown, asynchronously.
 ____exports.LARGE_ON_010 = 1024 * 1024
 local SYNC_PARSE = vim.fn.has("nvim-0.11") == 0
---- The chat buffers shown plain, and those of them with a line over LONG_LINE.
-local plain = {}
+plain = {}
 longLines = {}
---- Why `lines` are shown plain, if they are.
+--- Why `lines` are shown plain, if they are, and whether one is longer than LONG_LINE.
 local function tooBig(lines)
     local longest = 0
     local total = 0
@@ -107,12 +124,15 @@ local function tooBig(lines)
         total = total + (#l + 1)
     end
     if longest > ____exports.LONG_LINE then
-        return ("it holds a line of " .. mb(longest)) .. ", too long to highlight without freezing the editor"
+        return {
+            why = ("it holds a line of " .. mb(longest)) .. ", too long to highlight without freezing the editor",
+            longLine = true
+        }
     end
-    if SYNC_PARSE and total > ____exports.LARGE_ON_010 then
-        return largeOn010(total)
-    end
-    return nil
+    return {
+        why = SYNC_PARSE and total > ____exports.LARGE_ON_010 and largeOn010(total) or nil,
+        longLine = false
+    }
 end
 --- Records whether `buf` has a line over LONG_LINE; the windows showing it break lines or not.
 local function setLongLines(buf, long)
@@ -120,6 +140,7 @@ local function setLongLines(buf, long)
         return
     end
     if long then
+        forgetOnWipe(buf)
         longLines[buf] = true
     else
         longLines[buf] = nil
@@ -134,30 +155,23 @@ local function showPlain(buf, why)
     if plain[buf] ~= nil then
         return
     end
+    forgetOnWipe(buf)
     plain[buf] = true
     if vim.api.nvim_get_option_value("filetype", {buf = buf}) == "markdown" then
         pcall(vim.treesitter.stop, buf)
         vim.api.nvim_set_option_value("syntax", "OFF", {buf = buf})
     end
-    vim.api.nvim_create_autocmd(
-        "BufWipeout",
-        {
-            buffer = buf,
-            once = true,
-            callback = function()
-                plain[buf] = nil
-                longLines[buf] = nil
-            end
-        }
-    )
     notify("this chat is shown without highlighting: " .. why)
 end
+watched = {}
 --- `buf` now holds `lines`: markdown (highlighted), or plain text (told once) when a line is longer
 -- than LONG_LINE (or, on Neovim 0.10, the chat is larger than LARGE_ON_010); highlighted again
 -- once it no longer is.
 function ____exports.highlightUnlessLong(buf, lines)
-    local why = tooBig(lines)
-    setLongLines(buf, why ~= nil and (string.find(why, "holds a line", 1, true)) ~= nil)
+    local ____tooBig_result_0 = tooBig(lines)
+    local why = ____tooBig_result_0.why
+    local longLine = ____tooBig_result_0.longLine
+    setLongLines(buf, longLine)
     if why ~= nil then
         return showPlain(buf, why)
     end
