@@ -58,13 +58,6 @@ function takeLines(text: string, max: number): [string, string, number] {
 /** The markdown injection query (with the user's own) minus `injection.combined`; read once. */
 let chatInjections: string | undefined;
 
-/**
- * Gives `buf`, about to be markdown, its own tree-sitter parser before the ftplugin starts the
- * highlighter: the markdown injection query without `injection.combined` (html blocks are parsed
- * one by one). A combined injection makes every parse scan the whole chat for injections (at the
- * end of each reply: up to 100 ms in a chat of 5,000 lines, docs/benchmarks.md); without it only
- * the range drawn is scanned. Markdown elsewhere keeps its queries. No markdown parser: nothing.
- */
 /** Lines set per event-loop turn by setLinesInSlices (a few ms each). */
 const SET_LINES = 20000;
 
@@ -90,6 +83,13 @@ export function setLinesInSlices(buf: number, lines: string[], done: (this: void
   vim.schedule(next);
 }
 
+/**
+ * Gives `buf`, about to be markdown, its own tree-sitter parser before the ftplugin starts the
+ * highlighter: the markdown injection query without `injection.combined` (html blocks are parsed
+ * one by one). A combined injection makes every parse scan the whole chat for injections (at the
+ * end of each reply: up to 100 ms in a chat of 5,000 lines, docs/benchmarks.md); without it only
+ * the range drawn is scanned. Markdown elsewhere keeps its queries. No markdown parser: nothing.
+ */
 export function prepareParser(buf: number): void {
   const ts = (vim as any).treesitter;
   if (chatInjections === undefined) {

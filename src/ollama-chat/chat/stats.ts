@@ -120,10 +120,6 @@ function review(buf: number): void {
 }
 
 /**
- * After a reply ended in `buf`: its stats line (the last virtual line) is kept with the reply, so
- * that undoing the reply takes it away. A turn that brought nothing (no reply heading) has none.
- */
-/**
  * The row of the heading of the reply whose stats are at row `markRow`: a few rows after `from`
  * (where the reply began), else searched back from the mark (the whole reply read: a 10 MB one
  * costs 25 ms).
@@ -141,6 +137,11 @@ function replyHeading(buf: number, markRow: number, from: number | undefined): n
   return -1;
 }
 
+/**
+ * After a reply ended in `buf`: its stats line (the last virtual line) is kept with the reply, so
+ * that undoing the reply takes it away. A turn that brought nothing (no reply heading) has none.
+ * `from`: the row where the reply began, when known (its heading is found there).
+ */
 export function keepWithReply(this: void, buf: number | undefined, from?: number): void {
   if (buf === undefined || !vim.api.nvim_buf_is_valid(buf)) return;
   const found = vim.api.nvim_buf_get_extmarks(buf, NS, -1, 0, { details: true, limit: 8 }) as [number, number, number, { virt_lines?: MetaLine[][] }][];

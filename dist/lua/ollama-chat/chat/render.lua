@@ -116,6 +116,11 @@ function ____exports.setLinesInSlices(buf, lines, done)
     end
     vim.schedule(next)
 end
+--- Gives `buf`, about to be markdown, its own tree-sitter parser before the ftplugin starts the
+-- highlighter: the markdown injection query without `injection.combined` (html blocks are parsed
+-- one by one). A combined injection makes every parse scan the whole chat for injections (at the
+-- end of each reply: up to 100 ms in a chat of 5,000 lines, docs/benchmarks.md); without it only
+-- the range drawn is scanned. Markdown elsewhere keeps its queries. No markdown parser: nothing.
 function ____exports.prepareParser(buf)
     local ts = vim.treesitter
     if chatInjections == nil then

@@ -208,6 +208,9 @@ local function replyHeading(buf, markRow, from)
     end
     return -1
 end
+--- After a reply ended in `buf`: its stats line (the last virtual line) is kept with the reply, so
+-- that undoing the reply takes it away. A turn that brought nothing (no reply heading) has none.
+-- `from`: the row where the reply began, when known (its heading is found there).
 function ____exports.keepWithReply(buf, from)
     if buf == nil or not vim.api.nvim_buf_is_valid(buf) then
         return
