@@ -343,13 +343,19 @@ describe("a chat to live in", function()
     server:scenario({ models = MODELS, chat = { default = { tokens = { table.concat(lines, "\n") } } } })
     start_child()
     child:lua([[
-      _G.__oc_at_done = {}
+      _G.__oc_at_done, _G.__oc_biggest = {}, 0
       vim.api.nvim_create_autocmd("User", { pattern = "OllamaChatDone", callback = function()
         local buf = vim.fn.bufnr("ollama-chat://chat")
         table.insert(_G.__oc_at_done, { lines = vim.api.nvim_buf_line_count(buf), state = require("ollama-chat").status().state })
       end })
     ]])
     open_chat()
+    -- the most lines any one change adds to the chat: the rest is written in slices, not at once
+    child:lua([[
+      vim.api.nvim_buf_attach(..., false, { on_lines = function(_, _, _, _, last, new_last)
+        _G.__oc_biggest = math.max(_G.__oc_biggest, new_last - last)
+      end })
+    ]], chat_buf())
     type_and_send("write a lot")
     local done = wait_done(1)
     assert.is_nil(done.error)
@@ -365,6 +371,9 @@ describe("a chat to live in", function()
     assert.equals("line 20000 of a long reply", text[last_line])
     assert.equals("line 1 of a long reply", text[last_line - 19999])
     assert.same({ "", "## User", "", "" }, vim.list_slice(text, last_line + 1, last_line + 4))
+    local biggest = child:lua("return _G.__oc_biggest")
+    assert.is_true(biggest > 0, "the changes were seen")
+    assert.is_true(biggest <= 600, ("one change added %d lines"):format(biggest))
     -- and nothing streams any more
     child:cmd("Ollama stop")
     assert.matches("nothing to stop", child:messages(), 1, true)
